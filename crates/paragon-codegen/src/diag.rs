@@ -1,0 +1,319 @@
+//! Located diagnostics: every problem the generator finds names a file, a line and a column, and
+//! all of them are collected before anything is reported (as serde_derive does with its `Ctxt`).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub col: u32,
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Generation went ahead, degrading something (for example to `serde_json::Value`).
+    Warning,
+    /// The output would be wrong; nothing is written.
+    Error,
+}
+
+/// One problem in one input file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file it is in.
+    pub file: PathBuf,
+    /// Where in the file, when known.
+    pub pos: Option<Pos>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it, when we can say.
+    pub help: Option<String>,
+    /// The file's text, for the snippet.
+    pub(crate) source: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    /// An error at `pos` in `file`.
+    pub fn error(file: &Path, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            pos,
+            message: message.into(),
+            help: None,
+            source: None,
+        }
+    }
+
+    /// A warning at `pos` in `file`.
+    pub fn warning(file: &Path, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, pos, message)
+        }
+    }
+
+    /// Adds a hint.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn with_source(mut self, source: Arc<str>) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders with a source snippet (miette's graphical report, without colour).
+    pub fn render(&self) -> String {
+        let handler = miette::GraphicalReportHandler::new_themed(
+            miette::GraphicalTheme::unicode_nocolor(),
+        )
+        .with_width(100);
+        let mut out = String::new();
+        let report = Rendered {
+            diag: self,
+            source: self.source.as_ref().filter(|_| self.pos.is_some()).map(|text| Source {
+                name: self.file.display().to_string(),
+                text: text.clone(),
+            }),
+        };
+        if handler.render_report(&mut out, &report).is_err() {
+            return self.to_string();
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:col: error: message`, the form editors and CI annotate.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.file.display())?;
+        if let Some(p) = self.pos {
+            write!(f, ":{}:{}", p.line, p.col)?;
+        }
+        write!(f, ": {kind}: {}", self.message)?;
+        if let Some(h) = &self.help {
+            write!(f, " (help: {h})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Byte offset of a 1-based line and character column in `text`.
+pub(crate) fn byte_offset(text: &str, pos: Pos) -> usize {
+    let mut line = 1u32;
+    let mut line_start = 0usize;
+    if pos.line > 1 {
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line += 1;
+                if line == pos.line {
+                    line_start = i + 1;
+                    break;
+                }
+            }
+        }
+        if line != pos.line {
+            return text.len();
+        }
+    }
+    let rest = &text[line_start..];
+    let col = pos.col.saturating_sub(1) as usize;
+    line_start
+        + rest
+            .char_indices()
+            .nth(col)
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// Length in bytes of the token at `offset`: up to the end of the line or a YAML separator, so the
+/// snippet underlines the offending word, not the rest of the file.
+fn token_len(text: &str, offset: usize) -> usize {
+    let rest = &text[offset.min(text.len())..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| c == '\n' || c == '\r')
+        .map_or(rest.len(), |(i, _)| i);
+    end.clamp(1, 80).min(rest.len())
+}
+
+struct Rendered<'a> {
+    diag: &'a Diagnostic,
+    source: Option<Source>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+struct Source {
+    name: String,
+    text: Arc<str>,
+}
+
+impl miette::SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let (source, pos) = (self.source.as_ref()?, self.diag.pos?);
+        let offset = byte_offset(&source.text, pos);
+        let len = token_len(&source.text, offset);
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(
+            Some("here".into()),
+            offset,
+            len,
+        ))))
+    }
+}
+
+/// Everything found in one run, errors and warnings, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records one.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// True when any is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// All of them.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// None at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.is_error())
+    }
+
+    /// Renders every diagnostic with its snippet.
+    pub fn render(&self) -> String {
+        self.items.iter().map(Diagnostic::render).collect()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.items {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_offsets_count_characters() {
+        let text = "ab\nçd: x\n";
+        assert_eq!(byte_offset(text, Pos { line: 1, col: 1 }), 0);
+        assert_eq!(byte_offset(text, Pos { line: 2, col: 2 }), 5);
+        assert_eq!(byte_offset(text, Pos { line: 9, col: 1 }), text.len());
+    }
+
+    #[test]
+    fn rendering_shows_location_and_snippet() {
+        let text: Arc<str> = Arc::from("a: 1\nb: [oops\n");
+        let d = Diagnostic::error(Path::new("spec.yml"), Some(Pos { line: 2, col: 4 }), "bad")
+            .with_help("fix it")
+            .with_source(text);
+        assert_eq!(d.to_string(), "spec.yml:2:4: error: bad (help: fix it)");
+        let r = d.render();
+        assert!(r.contains("spec.yml:2:4"), "{r}");
+        assert!(r.contains("b: [oops"), "{r}");
+        assert!(r.contains("fix it"), "{r}");
+    }
+}

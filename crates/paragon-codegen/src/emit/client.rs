@@ -1,0 +1,619 @@
+//! Operations to a `Client` with one async fn per operation (plus `_with_response` for every
+//! documented status, and `_stream` for paged operations).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::doc_attrs;
+use super::types::{ident, ty_tokens};
+use crate::ir::operations::{
+    BodyKind, Operation, PageKind, Param, ParamIn, ResponseBody, ResponseIr, StatusKey,
+};
+use crate::ir::{Api, SchemeKind, Ty};
+
+/// How a positional argument is declared, passed on, and owned for a stream.
+enum ArgKind {
+    /// `&str`
+    Str,
+    /// A `Copy` primitive, by value.
+    Copy,
+    /// `&T`
+    Ref,
+}
+
+fn arg_kind(ty: &Ty) -> ArgKind {
+    match ty {
+        Ty::String => ArgKind::Str,
+        Ty::Prim(_) => ArgKind::Copy,
+        _ => ArgKind::Ref,
+    }
+}
+
+struct Arg {
+    name: proc_macro2::Ident,
+    decl: TokenStream,
+    /// Expression giving `&T` (or `&str`) for the runtime's generic `&T` parameters.
+    as_ref: TokenStream,
+    /// Owned type and how to make it, for streams.
+    owned_ty: TokenStream,
+    to_owned: TokenStream,
+    /// How to pass the owned value back as this argument.
+    pass_owned: TokenStream,
+}
+
+fn arg(api: &Api, name: &str, ty: &Ty, optional_body: bool) -> Arg {
+    let n = ident(name);
+    let t = ty_tokens(api, ty);
+    match (arg_kind(ty), optional_body) {
+        (_, true) => Arg {
+            decl: quote!(#n: Option<&#t>),
+            as_ref: quote!(#n),
+            owned_ty: quote!(Option<#t>),
+            to_owned: quote!(#n.cloned()),
+            pass_owned: quote!(#n.as_ref()),
+            name: n,
+        },
+        (ArgKind::Str, _) => Arg {
+            decl: quote!(#n: &str),
+            as_ref: quote!(#n),
+            owned_ty: quote!(String),
+            to_owned: quote!(#n.to_owned()),
+            pass_owned: quote!(&#n),
+            name: n,
+        },
+        (ArgKind::Copy, _) => Arg {
+            decl: quote!(#n: #t),
+            as_ref: quote!(&#n),
+            owned_ty: quote!(#t),
+            to_owned: quote!(#n),
+            pass_owned: quote!(#n),
+            name: n,
+        },
+        (ArgKind::Ref, _) => Arg {
+            decl: quote!(#n: &#t),
+            as_ref: quote!(#n),
+            owned_ty: quote!(#t),
+            to_owned: quote!(#n.clone()),
+            pass_owned: quote!(&#n),
+            name: n,
+        },
+    }
+}
+
+/// The module-level items: base URL, security schemes, `ClientBuilder`, `Client`, operations.
+pub fn client(api: &Api) -> TokenStream {
+    let base = &api.default_base_url;
+    let schemes = api.security_schemes.iter().map(|s| {
+        let name = &s.name;
+        let kind = match &s.kind {
+            SchemeKind::Bearer => quote!(::paragon_runtime::SchemeKind::Bearer),
+            SchemeKind::Basic => quote!(::paragon_runtime::SchemeKind::Basic),
+            SchemeKind::ApiKey { location, name } => {
+                let loc = match location.as_str() {
+                    "query" => quote!(Query),
+                    "cookie" => quote!(Cookie),
+                    _ => quote!(Header),
+                };
+                quote!(::paragon_runtime::SchemeKind::ApiKey { location: ::paragon_runtime::ApiKeyLocation::#loc, name: #name })
+            }
+        };
+        quote!(::paragon_runtime::SecurityScheme { name: #name, kind: #kind })
+    });
+    let scheme_methods = api.security_schemes.iter().map(|s| {
+        let m = ident(&s.method);
+        let name = &s.name;
+        let doc = doc_attrs(Some(&format!(
+            "Credentials for the `{name}` security scheme{}",
+            s.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_else(|| ".".into())
+        )));
+        match &s.kind {
+            SchemeKind::Basic => quote! {
+                #doc
+                pub fn #m(mut self, username: impl Into<String>, password: impl Into<String>) -> Self {
+                    self.runtime = self.runtime.credential(#name, ::paragon_runtime::Credential::Basic { username: username.into(), password: password.into() });
+                    self
+                }
+            },
+            SchemeKind::Bearer => quote! {
+                #doc
+                pub fn #m(mut self, token: impl Into<String>) -> Self {
+                    self.runtime = self.runtime.credential(#name, ::paragon_runtime::Credential::Bearer(token.into()));
+                    self
+                }
+            },
+            SchemeKind::ApiKey { .. } => quote! {
+                #doc
+                pub fn #m(mut self, key: impl Into<String>) -> Self {
+                    self.runtime = self.runtime.credential(#name, ::paragon_runtime::Credential::ApiKey(key.into()));
+                    self
+                }
+            },
+        }
+    });
+    let title_doc = format!(" A client for {}.", api.title);
+    let mut options_and_responses = TokenStream::new();
+    let mut methods = TokenStream::new();
+    for op in &api.operations {
+        let (items, fns) = operation(api, op);
+        options_and_responses.extend(items);
+        methods.extend(fns);
+    }
+    quote! {
+        /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
+        pub const DEFAULT_BASE_URL: &str = #base;
+
+        const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[#(#schemes),*];
+
+        /// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
+        /// retries, rate limit, clock and the reqwest client.
+        #[derive(Debug)]
+        pub struct ClientBuilder {
+            runtime: ::paragon_runtime::ClientBuilder,
+        }
+
+        impl ClientBuilder {
+            /// Sends requests to `url` instead of [`DEFAULT_BASE_URL`].
+            pub fn base_url(mut self, url: &str) -> Self {
+                self.runtime = self.runtime.base_url(url);
+                self
+            }
+            #(#scheme_methods)*
+            /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
+            pub fn runtime(mut self, configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder) -> Self {
+                self.runtime = configure(self.runtime);
+                self
+            }
+            /// Builds the client; fails on an invalid base URL.
+            pub fn build(self) -> Result<Client, ::paragon_runtime::Error> {
+                Ok(Client { runtime: self.runtime.build()? })
+            }
+        }
+
+        #[doc = #title_doc]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            runtime: ::paragon_runtime::Client,
+        }
+
+        impl Client {
+            /// Starts configuring a client for [`DEFAULT_BASE_URL`].
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder { runtime: ::paragon_runtime::Client::builder(DEFAULT_BASE_URL) }
+            }
+            /// Wraps an already configured runtime client.
+            pub fn from_runtime(runtime: ::paragon_runtime::Client) -> Self {
+                Self { runtime }
+            }
+            /// The runtime client underneath.
+            pub fn runtime(&self) -> &::paragon_runtime::Client {
+                &self.runtime
+            }
+            #methods
+        }
+
+        #options_and_responses
+    }
+}
+
+fn body_expr(body: &ResponseBody, api: &Api) -> TokenStream {
+    match body {
+        ResponseBody::Empty => quote!(raw.empty().await?),
+        ResponseBody::Json(ty) => {
+            let t = ty_tokens(api, ty);
+            quote!(raw.json::<#t>().await?)
+        }
+        ResponseBody::Text => quote!(raw.text().await?),
+        ResponseBody::Binary => quote!(raw.stream()),
+    }
+}
+
+fn body_type(body: &ResponseBody, api: &Api) -> TokenStream {
+    match body {
+        ResponseBody::Empty => quote!(()),
+        ResponseBody::Json(ty) => ty_tokens(api, ty),
+        ResponseBody::Text => quote!(String),
+        ResponseBody::Binary => quote!(::paragon_runtime::ByteStream),
+    }
+}
+
+fn status_pattern(r: &ResponseIr) -> TokenStream {
+    match r.status {
+        StatusKey::Code(c) => {
+            let c = proc_macro2::Literal::u16_unsuffixed(c);
+            quote!(#c)
+        }
+        StatusKey::Range(x) => {
+            let lo = proc_macro2::Literal::u16_unsuffixed(x * 100);
+            let hi = proc_macro2::Literal::u16_unsuffixed(x * 100 + 99);
+            quote!(#lo..=#hi)
+        }
+        StatusKey::Default => quote!(_),
+    }
+}
+
+/// Responses in match order: exact codes, then ranges, then `default`.
+fn ordered(op: &Operation) -> Vec<&ResponseIr> {
+    let mut rs: Vec<&ResponseIr> = op.responses.iter().collect();
+    rs.sort_by_key(|r| match r.status {
+        StatusKey::Code(_) => 0,
+        StatusKey::Range(_) => 1,
+        StatusKey::Default => 2,
+    });
+    rs
+}
+
+fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
+    let mut items = TokenStream::new();
+    let fn_name = ident(&op.fn_name);
+    let request_fn = format_ident!("{}_request", op.fn_name);
+    let with_response_fn = format_ident!("{}_with_response", op.fn_name);
+    let method = ident(&op.method);
+    let op_id = &op.id;
+
+    // Positional arguments: required parameters, then the body, then the options.
+    let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
+    let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
+    let mut args: Vec<Arg> = required.iter().map(|p| arg(api, &p.name, &p.ty, false)).collect();
+    let body_arg = op.body.as_ref().map(|b| {
+        let ty = match &b.kind {
+            BodyKind::Bytes(_) => Ty::Json,
+            _ => b.ty.clone(),
+        };
+        match &b.kind {
+            BodyKind::Bytes(_) => Arg {
+                name: ident("body"),
+                decl: quote!(body: ::paragon_runtime::bytes::Bytes),
+                as_ref: quote!(body),
+                owned_ty: quote!(::paragon_runtime::bytes::Bytes),
+                to_owned: quote!(body.clone()),
+                pass_owned: quote!(body.clone()),
+            },
+            _ => arg(api, "body", &ty, !b.required),
+        }
+    });
+    if let Some(b) = body_arg {
+        args.push(b);
+    }
+    if let Some(options_type) = &op.options_type {
+        let oname = ident(options_type);
+        let fields = optional.iter().map(|p| {
+            let n = ident(&p.name);
+            let t = ty_tokens(api, &p.ty);
+            let d = doc_attrs(p.doc.as_deref());
+            quote!(#d pub #n: Option<#t>,)
+        });
+        let doc = format!(" The optional parameters of [`Client::{}`].", op.fn_name);
+        items.extend(quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, Default, PartialEq)]
+            pub struct #oname { #(#fields)* }
+        });
+        args.push(Arg {
+            name: ident("options"),
+            decl: quote!(options: &#oname),
+            as_ref: quote!(options),
+            owned_ty: quote!(#oname),
+            to_owned: quote!(options.clone()),
+            pass_owned: quote!(&options),
+        });
+    }
+    let decls: Vec<&TokenStream> = args.iter().map(|a| &a.decl).collect();
+    let names: Vec<&proc_macro2::Ident> = args.iter().map(|a| &a.name).collect();
+
+    // The path, each parameter percent-encoded.
+    let mut fmt = String::new();
+    let mut path_args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        fmt.push_str(&rest[..start].replace('}', "}}"));
+        let after = &rest[start + 1..];
+        let end = after.find('}').unwrap_or(after.len());
+        let wire = &after[..end];
+        fmt.push_str("{}");
+        if let Some(p) = op.params.iter().find(|p| p.location == ParamIn::Path && p.wire == wire) {
+            let n = ident(&p.name);
+            let r = match arg_kind(&p.ty) {
+                ArgKind::Copy => quote!(&#n),
+                _ => quote!(#n),
+            };
+            path_args.push(quote!(::paragon_runtime::path_param(#r)));
+        }
+        rest = after.get(end + 1..).unwrap_or("");
+    }
+    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    let path_expr = if path_args.is_empty() {
+        quote!(#fmt)
+    } else {
+        quote!(&format!(#fmt, #(#path_args),*))
+    };
+
+    let security = if op.security.is_empty() {
+        quote!()
+    } else {
+        let alts = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+        quote!(.security(SECURITY_SCHEMES, &[#(#alts),*]))
+    };
+    let param_calls = op.params.iter().filter(|p| p.location != ParamIn::Path).map(|p| {
+        let wire = &p.wire;
+        let value = if p.required {
+            let a = arg(api, &p.name, &p.ty, false);
+            a.as_ref
+        } else {
+            let n = ident(&p.name);
+            quote!(&options.#n)
+        };
+        match p.location {
+            ParamIn::Query => quote!(.query(#wire, #value)),
+            ParamIn::Header => quote!(.header(#wire, #value)),
+            ParamIn::Cookie => quote!(.cookie(#wire, #value)),
+            ParamIn::Path => quote!(),
+        }
+    });
+    let body_call = op.body.as_ref().map(|b| match &b.kind {
+        BodyKind::Json if b.required => quote!(.json(body)),
+        BodyKind::Form if b.required => quote!(.form(body)),
+        BodyKind::Json => quote!(.json_opt(body)),
+        BodyKind::Form => quote!(.form_opt(body)),
+        BodyKind::Bytes(ct) => quote!(.body_bytes(#ct, body)),
+    });
+    let accept = op
+        .successes()
+        .find_map(|r| match r.body {
+            ResponseBody::Json(_) => Some(quote!(.accept("application/json"))),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let request_builder = quote! {
+        self.runtime.request(::paragon_runtime::reqwest::Method::#method, #path_expr)
+            .operation(#op_id)
+            #security
+            #accept
+            #(#param_calls)*
+            #body_call
+    };
+
+    let doc = {
+        let mut d = op.doc.clone().unwrap_or_default();
+        if !d.is_empty() {
+            d.push_str("\n\n");
+        }
+        d.push_str(&format!("`{} {}`", op.method, op.path));
+        d
+    };
+    let doc_tokens = doc_attrs(Some(&doc));
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+
+    // Success type of the short form.
+    let successes: Vec<&ResponseIr> = ordered(op).into_iter().filter(|r| r.success).collect();
+    let distinct: Vec<&ResponseBody> = {
+        let mut v: Vec<&ResponseBody> = Vec::new();
+        for r in &successes {
+            if !v.contains(&&r.body) {
+                v.push(&r.body);
+            }
+        }
+        v
+    };
+    let errors: Vec<TokenStream> = op
+        .responses
+        .iter()
+        .filter(|r| !r.success)
+        .map(status_pattern)
+        .filter(|p| p.to_string() != "_")
+        .collect();
+    let documented_error_arm = if op.responses.iter().any(|r| !r.success && r.status == StatusKey::Default) {
+        quote!(_ => Err(raw.documented_error().await),)
+    } else if errors.is_empty() {
+        quote!(_ => Err(raw.unexpected().await),)
+    } else {
+        quote! {
+            #(#errors)|* => Err(raw.documented_error().await),
+            _ => Err(raw.unexpected().await),
+        }
+    };
+    let responses_type = op.responses_type.as_ref().map(|n| ident(n));
+    let (short_ty, short_arms) = match (distinct.as_slice(), &responses_type) {
+        ([], _) => (
+            quote!(()),
+            quote!(200..=299 => { raw.empty().await?; Ok(()) }),
+        ),
+        ([one], _) => {
+            let t = body_type(one, api);
+            let pats = successes.iter().map(|r| status_pattern(r));
+            let e = body_expr(one, api);
+            (quote!(#t), quote!(#(#pats)|* => Ok(#e.body),))
+        }
+        (_, Some(rt)) => {
+            let arms = successes.iter().map(|r| {
+                let pat = status_pattern(r);
+                let v = ident(&r.variant);
+                let e = body_expr(&r.body, api);
+                quote!(#pat => Ok(#rt::#v(#e.body)),)
+            });
+            (quote!(#rt), quote!(#(#arms)*))
+        }
+        (_, None) => (quote!(()), quote!(200..=299 => { raw.empty().await?; Ok(()) })),
+    };
+
+    // The full form: every documented status.
+    let (full_ty, full_arms) = match &responses_type {
+        Some(rt) => {
+            let variants = ordered(op).into_iter().map(|r| {
+                let v = ident(&r.variant);
+                let t = body_type(&r.body, api);
+                let d = doc_attrs(Some(&format!(
+                    "{}{}",
+                    match r.status {
+                        StatusKey::Code(c) => format!("{c}"),
+                        StatusKey::Range(x) => format!("{x}XX"),
+                        StatusKey::Default => "Any other status".into(),
+                    },
+                    r.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
+                )));
+                if r.body == ResponseBody::Empty {
+                    quote!(#d #v,)
+                } else {
+                    quote!(#d #v(#t),)
+                }
+            });
+            let edoc = format!(" Every documented response of [`Client::{}`].", op.fn_name);
+            items.extend(quote! {
+                #[doc = #edoc]
+                #[derive(Debug)]
+                pub enum #rt { #(#variants)* }
+            });
+            let has_default = op.responses.iter().any(|r| r.status == StatusKey::Default);
+            let arms = ordered(op).into_iter().map(|r| {
+                let pat = status_pattern(r);
+                let v = ident(&r.variant);
+                let e = body_expr(&r.body, api);
+                if r.body == ResponseBody::Empty {
+                    quote!(#pat => #e.map(|()| #rt::#v),)
+                } else {
+                    quote!(#pat => #e.map(#rt::#v),)
+                }
+            });
+            let fallback = (!has_default).then(|| quote!(_ => return Err(raw.unexpected().await),));
+            (quote!(#rt), quote!(#(#arms)* #fallback))
+        }
+        None => {
+            let (t, arm) = match op.responses.first() {
+                Some(r) => {
+                    let t = body_type(&r.body, api);
+                    let pat = status_pattern(r);
+                    let e = body_expr(&r.body, api);
+                    let fallback = (r.status != StatusKey::Default)
+                        .then(|| quote!(_ => return Err(raw.unexpected().await),));
+                    (t, quote!(#pat => #e, #fallback))
+                }
+                None => (
+                    quote!(()),
+                    quote!(200..=299 => raw.empty().await?, _ => return Err(raw.unexpected().await),),
+                ),
+            };
+            (t, arm)
+        }
+    };
+    let with_response_doc = format!(
+        " Like [`Client::{}`], but returns the status, the headers and the typed body of every documented response.",
+        op.fn_name
+    );
+
+    let mut fns = quote! {
+        fn #request_fn(&self, #(#decls),*) -> ::paragon_runtime::RequestBuilder {
+            #request_builder
+        }
+
+        #doc_tokens
+        #deprecated
+        pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
+            let raw = self.#request_fn(#(#names),*).send().await?;
+            match raw.status().as_u16() {
+                #short_arms
+                #documented_error_arm
+            }
+        }
+
+        #[doc = #with_response_doc]
+        #deprecated
+        pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
+            let raw = self.#request_fn(#(#names),*).send().await?;
+            Ok(match raw.status().as_u16() {
+                #full_arms
+            })
+        }
+    };
+    if let Some(page) = &op.pagination {
+        fns.extend(stream_fn(api, op, &args, page, &short_ty, &short_arms, &documented_error_arm));
+    }
+    (items, fns)
+}
+
+fn stream_fn(
+    api: &Api,
+    op: &Operation,
+    args: &[Arg],
+    page: &crate::ir::operations::Pagination,
+    page_ty: &TokenStream,
+    short_arms: &TokenStream,
+    error_arm: &TokenStream,
+) -> TokenStream {
+    let fn_name = ident(&op.fn_name);
+    let stream_fn = format_ident!("{}_stream", op.fn_name);
+    let item = ty_tokens(api, &page.item);
+    let decls = args.iter().map(|a| &a.decl);
+    let names: Vec<_> = args.iter().map(|a| &a.name).collect();
+    let owned = args.iter().map(|a| {
+        let n = &a.name;
+        let t = &a.owned_ty;
+        let e = &a.to_owned;
+        quote!(let #n: #t = #e;)
+    });
+    let pass: Vec<_> = args.iter().map(|a| &a.pass_owned).collect();
+    let next_field = ident(&page.next_field);
+    let items_field = ident(&page.items_field);
+    let next = if page.next_optional {
+        quote!(page.#next_field.clone())
+    } else {
+        quote!(Some(page.#next_field.clone()))
+    };
+    let items = if page.items_optional {
+        quote!(page.#items_field.unwrap_or_default())
+    } else {
+        quote!(page.#items_field)
+    };
+    let op_id = &op.id;
+    let security = if op.security.is_empty() {
+        quote!()
+    } else {
+        let alts = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+        quote!(.security(SECURITY_SCHEMES, &[#(#alts),*]))
+    };
+    let fetch = match &page.kind {
+        PageKind::Cursor { param } => {
+            let cursor = ident(&op.params[*param].name);
+            quote! {
+                let mut options = options.clone();
+                options.#cursor = token;
+                this.#fn_name(#(#pass),*).await
+            }
+        }
+        PageKind::Link => quote! {
+            match token {
+                None => this.#fn_name(#(#pass),*).await,
+                Some(url) => {
+                    let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &url)
+                        .operation(#op_id)
+                        #security
+                        .send()
+                        .await?;
+                    match raw.status().as_u16() {
+                        #short_arms
+                        #error_arm
+                    }
+                }
+            }
+        },
+    };
+    let clones = names.iter().map(|n| quote!(let #n = #n.clone();));
+    let doc = format!(
+        " Every item of [`Client::{}`], following the pages the server links until the last one.",
+        op.fn_name
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn #stream_fn(&self, #(#decls),*) -> impl ::paragon_runtime::futures_util::Stream<Item = Result<#item, ::paragon_runtime::Error>> + Send + 'static {
+            let this = self.clone();
+            #(#owned)*
+            ::paragon_runtime::paginate(
+                move |token: Option<String>| {
+                    let this = this.clone();
+                    #(#clones)*
+                    async move { #fetch }
+                },
+                |page: &#page_ty| #next,
+                |page: #page_ty| #items,
+            )
+        }
+    }
+}

@@ -1,0 +1,655 @@
+//! JSON Schema (2020-12, as OpenAPI 3.1 uses it; 3.0 after the upgrade pass) to [`Ty`] and
+//! [`TypeDef`]s. Every schema location is planned once and memoised, so shared and recursive
+//! schemas resolve to one type.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{Map, Value};
+
+use super::{EnumVariant, Field, Ty, TypeDef, TypeId, TypeKind, UnionVariant};
+use crate::diag::Diagnostics;
+use crate::load::{Loc, Sources};
+use crate::names::{snake_name, type_name, Unique};
+
+/// Plans types for one API. Holds the memo and the diagnostics sink.
+pub struct TypePlanner<'a> {
+    pub(crate) sources: &'a Sources,
+    pub(crate) diags: &'a mut Diagnostics,
+    pub(crate) types: Vec<TypeDef>,
+    memo: HashMap<Loc, Ty>,
+    pub(crate) names: Unique,
+}
+
+fn doc_of(map: &Map<String, Value>) -> Option<String> {
+    let title = map.get("title").and_then(Value::as_str);
+    let desc = map.get("description").and_then(Value::as_str);
+    match (title, desc) {
+        (Some(t), Some(d)) => Some(format!("{t}\n\n{d}")),
+        (Some(t), None) => Some(t.to_owned()),
+        (None, Some(d)) => Some(d.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// The last meaningful segment of a `$ref`: `#/components/schemas/Pet` → `Pet`,
+/// `models/bank_account.yml` → `bank_account`.
+pub fn ref_name(reference: &str) -> String {
+    let (file, frag) = crate::load::split_ref(reference);
+    let from_frag = frag
+        .rsplit('/')
+        .find(|s| !s.is_empty())
+        .map(|s| s.replace("~1", "/").replace("~0", "~"));
+    from_frag.unwrap_or_else(|| {
+        let stem = file.rsplit('/').next().unwrap_or(file);
+        stem.split('.').next().unwrap_or(stem).to_owned()
+    })
+}
+
+impl<'a> TypePlanner<'a> {
+    /// A planner writing diagnostics to `diags`.
+    pub fn new(sources: &'a Sources, diags: &'a mut Diagnostics) -> Self {
+        let mut names = Unique::default();
+        for reserved in ["Client", "ClientBuilder"] {
+            names.reserve(reserved);
+        }
+        Self {
+            sources,
+            diags,
+            types: Vec::new(),
+            memo: HashMap::new(),
+            names,
+        }
+    }
+
+    /// Plans every schema in `components.schemas` first so they get their own names.
+    pub fn plan_components(&mut self, root: &Loc) {
+        let schemas = root.join("components").join("schemas");
+        let Some(Value::Object(map)) = self.sources.get(&schemas) else {
+            return;
+        };
+        let keys: Vec<String> = map.keys().cloned().collect();
+        for key in keys {
+            self.ty(&schemas.join(&key), &key);
+        }
+    }
+
+    /// The type of the schema at `loc`; `hint` names it if it needs a definition.
+    pub fn ty(&mut self, loc: &Loc, hint: &str) -> Ty {
+        if let Some(t) = self.memo.get(loc) {
+            return t.clone();
+        }
+        let Some(value) = self.sources.get(loc) else {
+            return Ty::Json;
+        };
+        let map = match value {
+            Value::Object(m) => m,
+            Value::Bool(_) => return Ty::Json,
+            _ => {
+                self.diags.push(
+                    self.sources
+                        .warning_at(loc, "a schema must be an object or a boolean; using any JSON"),
+                );
+                return Ty::Json;
+            }
+        };
+        if let Some(Value::String(reference)) = map.get("$ref") {
+            let nullable = map.get("nullable") == Some(&Value::Bool(true));
+            let t = match self.sources.resolve(loc.file, reference) {
+                Ok(target) => self.ty(&target, &ref_name(reference)),
+                Err(message) => {
+                    self.diags.push(self.sources.error_at(&loc.join("$ref"), message));
+                    Ty::Json
+                }
+            };
+            return if nullable { t.optional() } else { t };
+        }
+        // Break cycles through non-definition schemas (an array of itself, say).
+        self.memo.insert(loc.clone(), Ty::Json);
+        let t = self.classify(loc, map, hint);
+        self.memo.insert(loc.clone(), t.clone());
+        t
+    }
+
+    fn define(&mut self, loc: &Loc, hint: &str, doc: Option<String>) -> TypeId {
+        let name = self.names.claim(&type_name(hint));
+        let id = self.types.len();
+        self.types.push(TypeDef {
+            name,
+            doc,
+            kind: TypeKind::Pending,
+        });
+        self.memo.insert(loc.clone(), Ty::Named(id));
+        id
+    }
+
+    fn classify(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
+        let mut types: BTreeSet<&str> = match map.get("type") {
+            Some(Value::String(t)) => BTreeSet::from([t.as_str()]),
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => BTreeSet::new(),
+        };
+        let nullable =
+            types.remove("null") || map.get("nullable") == Some(&Value::Bool(true));
+        let wrap = |t: Ty| if nullable { t.optional() } else { t };
+
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(alts)) = map.get(key) {
+                let alts = alts.len();
+                return self.union(loc, map, key, alts, hint, nullable);
+            }
+        }
+        if let Some(Value::Array(parts)) = map.get("allOf") {
+            return wrap(self.all_of(loc, map, parts.len(), hint));
+        }
+        if let Some(Value::Array(values)) = map.get("enum") {
+            let strings: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+            let non_null = values.iter().filter(|v| !v.is_null()).count();
+            if non_null > 0 && strings.len() == non_null {
+                let id = self.define(loc, hint, doc_of(map));
+                let mut unique = Unique::default();
+                let mut seen = BTreeSet::new();
+                let variants = strings
+                    .iter()
+                    .filter(|s| seen.insert(**s))
+                    .map(|s| EnumVariant {
+                        name: unique.claim(&type_name(s)),
+                        wire: (*s).to_owned(),
+                    })
+                    .collect();
+                self.types[id].kind = TypeKind::StringEnum { variants };
+                let has_null = values.iter().any(Value::is_null);
+                return if nullable || has_null {
+                    Ty::Named(id).optional()
+                } else {
+                    Ty::Named(id)
+                };
+            }
+        }
+        if let Some(c) = map.get("const") {
+            return wrap(match c {
+                Value::String(_) => Ty::String,
+                Value::Bool(_) => Ty::Prim("bool"),
+                Value::Number(n) if n.is_i64() => Ty::Prim("i64"),
+                Value::Number(_) => Ty::Prim("f64"),
+                _ => Ty::Json,
+            });
+        }
+        if types.len() > 1 {
+            return wrap(Ty::Json);
+        }
+        let ty = match types.iter().next().copied() {
+            Some("object") => self.object(loc, map, hint),
+            Some("array") => self.array(loc, map, hint),
+            Some("string") => string_format(map),
+            Some("integer") => integer_format(map),
+            Some("number") => match map.get("format").and_then(Value::as_str) {
+                Some("float") => Ty::Prim("f32"),
+                _ => Ty::Prim("f64"),
+            },
+            Some("boolean") => Ty::Prim("bool"),
+            Some("null") | None => {
+                if map.contains_key("properties") || map.contains_key("additionalProperties") {
+                    self.object(loc, map, hint)
+                } else if map.contains_key("items") {
+                    self.array(loc, map, hint)
+                } else {
+                    Ty::Json
+                }
+            }
+            Some(other) => {
+                self.diags.push(self.sources.error_at(
+                    &loc.join("type"),
+                    format!("unknown schema type `{other}`"),
+                ));
+                Ty::Json
+            }
+        };
+        wrap(ty)
+    }
+
+    fn array(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
+        if map.contains_key("items") {
+            Ty::Vec(Box::new(self.ty(&loc.join("items"), &format!("{hint}Item"))))
+        } else {
+            Ty::Vec(Box::new(Ty::Json))
+        }
+    }
+
+    fn object(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
+        let has_props = matches!(map.get("properties"), Some(Value::Object(p)) if !p.is_empty());
+        let extra_schema = match map.get("additionalProperties") {
+            Some(Value::Object(_)) => Some(loc.join("additionalProperties")),
+            _ => None,
+        };
+        if !has_props {
+            return match extra_schema {
+                Some(extra) => {
+                    let t = self.ty(&extra, &format!("{hint}Value"));
+                    if t == Ty::Json {
+                        Ty::JsonObject
+                    } else {
+                        Ty::Map(Box::new(t))
+                    }
+                }
+                None => Ty::JsonObject,
+            };
+        }
+        let id = self.define(loc, hint, doc_of(map));
+        let name = self.types[id].name.clone();
+        let mut fields = Vec::new();
+        let mut unique = Unique::default();
+        self.fields_of(loc, map, &name, &mut fields, &mut unique);
+        let extra = extra_schema.map(|e| self.ty(&e, &format!("{name}Value")));
+        self.types[id].kind = TypeKind::Struct { fields, extra };
+        Ty::Named(id)
+    }
+
+    /// Appends the fields of an object schema (its `properties`, honouring `required`).
+    fn fields_of(
+        &mut self,
+        loc: &Loc,
+        map: &Map<String, Value>,
+        owner: &str,
+        fields: &mut Vec<Field>,
+        unique: &mut Unique,
+    ) {
+        let required: BTreeSet<&str> = match map.get("required") {
+            Some(Value::Array(r)) => r.iter().filter_map(Value::as_str).collect(),
+            _ => BTreeSet::new(),
+        };
+        let Some(Value::Object(props)) = map.get("properties") else {
+            return;
+        };
+        for (wire, schema) in props {
+            if let Some(existing) = fields.iter_mut().find(|f| &f.wire == wire) {
+                // allOf members repeating a property: the later `required` still counts.
+                if required.contains(wire.as_str()) && !existing.required {
+                    existing.required = true;
+                    if let Ty::Option(inner) = &existing.ty {
+                        existing.ty = (**inner).clone();
+                    }
+                }
+                continue;
+            }
+            let ploc = loc.join("properties").join(wire);
+            let hint = format!("{owner}{}", type_name(wire));
+            let ty = self.ty(&ploc, &hint);
+            let is_required = required.contains(wire.as_str());
+            let doc = match schema {
+                Value::Object(m) => doc_of(m).or_else(|| {
+                    // A `$ref` property: take the target's description.
+                    let target = self.sources.deref(&ploc).ok()?;
+                    match self.sources.get(&target) {
+                        Some(Value::Object(t)) => t
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned),
+                        _ => None,
+                    }
+                }),
+                _ => None,
+            };
+            fields.push(Field {
+                name: unique.claim(&snake_name(wire)),
+                wire: wire.clone(),
+                ty: if is_required { ty } else { ty.optional() },
+                required: is_required,
+                doc,
+            });
+        }
+    }
+
+    fn all_of(&mut self, loc: &Loc, map: &Map<String, Value>, parts: usize, hint: &str) -> Ty {
+        let own_props = matches!(map.get("properties"), Some(Value::Object(p)) if !p.is_empty());
+        if parts == 1 && !own_props {
+            return self.ty(&loc.join("allOf").index(0), hint);
+        }
+        // Collect every object member, flattening nested allOf and following references.
+        let mut members = Vec::new();
+        let mut stack = vec![loc.clone()];
+        let mut bad = None;
+        while let Some(l) = stack.pop() {
+            let target = match self.sources.deref(&l) {
+                Ok(t) => t,
+                Err(message) => {
+                    self.diags.push(self.sources.error_at(&l, message));
+                    continue;
+                }
+            };
+            let Some(Value::Object(m)) = self.sources.get(&target) else {
+                continue;
+            };
+            if let Some(Value::Array(inner)) = m.get("allOf") {
+                for i in (0..inner.len()).rev() {
+                    stack.push(target.join("allOf").index(i));
+                }
+            }
+            let is_object = match m.get("type") {
+                Some(Value::String(t)) => t == "object",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "object"),
+                None => true,
+                _ => false,
+            };
+            if !is_object || m.contains_key("oneOf") || m.contains_key("anyOf") {
+                bad = Some(target.clone());
+            }
+            members.push(target);
+        }
+        if let Some(bad) = bad {
+            self.diags.push(self.sources.warning_at(
+                &bad,
+                "`allOf` combines a schema that is not a plain object; the result is typed as any JSON",
+            ));
+            return Ty::Json;
+        }
+        let id = self.define(loc, hint, doc_of(map));
+        let name = self.types[id].name.clone();
+        let mut fields = Vec::new();
+        let mut unique = Unique::default();
+        let mut extra = None;
+        for member in members {
+            if let Some(Value::Object(m)) = self.sources.get(&member) {
+                self.fields_of(&member, m, &name, &mut fields, &mut unique);
+                if let Some(Value::Object(_)) = m.get("additionalProperties") {
+                    extra = Some(member.join("additionalProperties"));
+                }
+            }
+        }
+        let extra = extra.map(|e| self.ty(&e, &format!("{name}Value")));
+        self.types[id].kind = TypeKind::Struct { fields, extra };
+        Ty::Named(id)
+    }
+
+    fn union(
+        &mut self,
+        loc: &Loc,
+        map: &Map<String, Value>,
+        key: &str,
+        count: usize,
+        hint: &str,
+        mut nullable: bool,
+    ) -> Ty {
+        let mut alts = Vec::new();
+        for i in 0..count {
+            let l = loc.join(key).index(i);
+            let target = self.sources.deref(&l).unwrap_or_else(|_| l.clone());
+            let is_null = matches!(
+                self.sources.get(&target),
+                Some(Value::Object(m)) if m.get("type") == Some(&Value::String("null".into()))
+                    && m.len() <= 3 && !m.contains_key("properties")
+            );
+            if is_null {
+                nullable = true;
+            } else {
+                alts.push((l, target));
+            }
+        }
+        let wrap = |t: Ty| if nullable { t.optional() } else { t };
+        match alts.len() {
+            0 => return Ty::Json,
+            1 => {
+                let (l, _) = &alts[0];
+                return wrap(self.ty(l, hint));
+            }
+            _ => {}
+        }
+        let id = self.define(loc, hint, doc_of(map));
+        let name = self.types[id].name.clone();
+        let (tag, tag_values) = self.find_tag(loc, map, &alts);
+        let mut unique = Unique::default();
+        let mut variants = Vec::new();
+        for (i, (l, target)) in alts.iter().enumerate() {
+            let raw_ref = match self.sources.get(l) {
+                Some(Value::Object(m)) => m.get("$ref").and_then(Value::as_str).map(ref_name),
+                _ => None,
+            };
+            let tag_value = tag_values.get(i).cloned().flatten();
+            let base = raw_ref
+                .clone()
+                .or_else(|| tag_value.clone())
+                .or_else(|| self.kind_word(target))
+                .unwrap_or_else(|| format!("Variant{i}"));
+            let vname = unique.claim(&type_name(&base));
+            let ty = self.ty(l, &format!("{name}{vname}"));
+            variants.push(UnionVariant {
+                name: vname,
+                ty,
+                tag_value,
+            });
+        }
+        // Untagged unions try variants in order: any-JSON variants must come last or they swallow
+        // everything.
+        if tag.is_none() {
+            variants.sort_by_key(|v| matches!(v.ty, Ty::Json | Ty::JsonObject));
+        }
+        self.types[id].kind = TypeKind::Union { tag, variants };
+        wrap(Ty::Named(id))
+    }
+
+    /// A discriminator (explicit, or a property every alternative fixes with `const` or a
+    /// one-value `enum`) and the tag value of each alternative.
+    fn find_tag(
+        &mut self,
+        loc: &Loc,
+        map: &Map<String, Value>,
+        alts: &[(Loc, Loc)],
+    ) -> (Option<String>, Vec<Option<String>>) {
+        if let Some(Value::Object(d)) = map.get("discriminator") {
+            if let Some(prop) = d.get("propertyName").and_then(Value::as_str) {
+                let mapping: Vec<(String, Loc)> = match d.get("mapping") {
+                    Some(Value::Object(m)) => m
+                        .iter()
+                        .filter_map(|(k, v)| {
+                            let r = v.as_str()?;
+                            let r = if r.contains('#') || r.contains('/') || r.contains('.') {
+                                r.to_owned()
+                            } else {
+                                format!("#/components/schemas/{r}")
+                            };
+                            match self.sources.resolve(loc.file, &r) {
+                                Ok(t) => self.sources.deref(&t).ok().map(|t| (k.clone(), t)),
+                                Err(message) => {
+                                    self.diags.push(self.sources.error_at(
+                                        &loc.join("discriminator").join("mapping").join(k),
+                                        message,
+                                    ));
+                                    None
+                                }
+                            }
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let values = alts
+                    .iter()
+                    .map(|(l, target)| {
+                        mapping
+                            .iter()
+                            .find(|(_, t)| t == target)
+                            .map(|(k, _)| k.clone())
+                            .or_else(|| match self.sources.get(l) {
+                                Some(Value::Object(m)) => {
+                                    m.get("$ref").and_then(Value::as_str).map(ref_name)
+                                }
+                                _ => None,
+                            })
+                    })
+                    .collect::<Vec<_>>();
+                if values.iter().all(Option::is_some) {
+                    return (Some(prop.to_owned()), values);
+                }
+            }
+        }
+        // Implicit: a property fixed to a distinct constant in every alternative.
+        let first = match self.sources.get(&alts[0].1) {
+            Some(Value::Object(m)) => m.get("properties").and_then(Value::as_object),
+            _ => None,
+        };
+        let Some(first) = first else {
+            return (None, Vec::new());
+        };
+        'props: for prop in first.keys() {
+            let mut values = Vec::new();
+            for (_, target) in alts {
+                let pl = target.join("properties").join(prop);
+                let Ok(pl) = self.sources.deref(&pl) else {
+                    continue 'props;
+                };
+                let fixed = match self.sources.get(&pl) {
+                    Some(Value::Object(p)) => match (p.get("const"), p.get("enum")) {
+                        (Some(Value::String(c)), _) => Some(c.clone()),
+                        (None, Some(Value::Array(e))) if e.len() == 1 => {
+                            e[0].as_str().map(str::to_owned)
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match fixed {
+                    Some(v) if !values.contains(&Some(v.clone())) => values.push(Some(v)),
+                    _ => continue 'props,
+                }
+            }
+            return (Some(prop.clone()), values);
+        }
+        (None, Vec::new())
+    }
+
+    fn kind_word(&self, target: &Loc) -> Option<String> {
+        let Some(Value::Object(m)) = self.sources.get(target) else {
+            return None;
+        };
+        if let Some(t) = m.get("title").and_then(Value::as_str) {
+            return Some(t.to_owned());
+        }
+        let t = match m.get("type") {
+            Some(Value::String(t)) => t.as_str(),
+            _ if m.contains_key("properties") => "object",
+            _ => return None,
+        };
+        Some(
+            match t {
+                "string" => "String",
+                "integer" => "Integer",
+                "number" => "Number",
+                "boolean" => "Boolean",
+                "array" => "Array",
+                "object" => "Object",
+                _ => return None,
+            }
+            .to_owned(),
+        )
+    }
+}
+
+fn string_format(map: &Map<String, Value>) -> Ty {
+    match map.get("format").and_then(Value::as_str) {
+        Some("date-time") => Ty::DateTime,
+        Some("date") => Ty::Date,
+        _ => Ty::String,
+    }
+}
+
+fn integer_format(map: &Map<String, Value>) -> Ty {
+    Ty::Prim(match map.get("format").and_then(Value::as_str) {
+        Some("int8") => "i8",
+        Some("int16") => "i16",
+        Some("int32") => "i32",
+        Some("uint8") => "u8",
+        Some("uint16") => "u16",
+        Some("uint32") => "u32",
+        Some("uint64") | Some("uint") => "u64",
+        Some("int64") => "i64",
+        _ => "i64",
+    })
+}
+
+/// Boxes the fields that would make a struct infinitely sized: a direct (not behind `Vec` or a
+/// map) path from a type back to itself.
+pub fn box_recursion(types: &mut [TypeDef]) {
+    fn direct_targets(ty: &Ty, out: &mut Vec<TypeId>) {
+        match ty {
+            Ty::Named(id) => out.push(*id),
+            Ty::Option(inner) => direct_targets(inner, out),
+            _ => {}
+        }
+    }
+    let edges: Vec<Vec<TypeId>> = types
+        .iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            match &t.kind {
+                TypeKind::Struct { fields, .. } => {
+                    for f in fields {
+                        direct_targets(&f.ty, &mut out);
+                    }
+                }
+                TypeKind::Union { variants, .. } => {
+                    for v in variants {
+                        direct_targets(&v.ty, &mut out);
+                    }
+                }
+                _ => {}
+            }
+            out
+        })
+        .collect();
+    let reaches = |from: TypeId, to: TypeId| -> bool {
+        let mut seen = vec![false; edges.len()];
+        let mut stack = vec![from];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if std::mem::replace(&mut seen[n], true) {
+                continue;
+            }
+            stack.extend(edges[n].iter().copied());
+        }
+        false
+    };
+    fn boxed(ty: &Ty) -> Ty {
+        match ty {
+            Ty::Option(inner) => Ty::Option(Box::new(boxed(inner))),
+            other => Ty::Boxed(Box::new(other.clone())),
+        }
+    }
+    for id in 0..types.len() {
+        let needs: Vec<bool> = match &types[id].kind {
+            TypeKind::Struct { fields, .. } => fields
+                .iter()
+                .map(|f| {
+                    let mut t = Vec::new();
+                    direct_targets(&f.ty, &mut t);
+                    t.iter().any(|&target| reaches(target, id))
+                })
+                .collect(),
+            TypeKind::Union { variants, .. } => variants
+                .iter()
+                .map(|v| {
+                    let mut t = Vec::new();
+                    direct_targets(&v.ty, &mut t);
+                    t.iter().any(|&target| reaches(target, id))
+                })
+                .collect(),
+            _ => continue,
+        };
+        match &mut types[id].kind {
+            TypeKind::Struct { fields, .. } => {
+                for (f, n) in fields.iter_mut().zip(needs) {
+                    if n {
+                        f.ty = boxed(&f.ty);
+                    }
+                }
+            }
+            TypeKind::Union { variants, .. } => {
+                for (v, n) in variants.iter_mut().zip(needs) {
+                    if n {
+                        v.ty = boxed(&v.ty);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

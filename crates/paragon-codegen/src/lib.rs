@@ -1,0 +1,128 @@
+//! Turns OpenAPI 3.0/3.1 documents into typed Rust clients.
+//!
+//! One pipeline, stages that only look forward:
+//!
+//! ```text
+//! load (text → JSON + positions, $ref, 3.0→3.1) → check (diagnostics) → ir (types, operations)
+//!      → emit (tokens) → prettyplease (source)
+//! ```
+//!
+//! ```no_run
+//! let out = paragon_codegen::generate_openapi(std::path::Path::new("specs/openapi/api.yml"))
+//!     .map_err(|d| d.render())?;
+//! println!("{}", out.source);
+//! # Ok::<(), String>(())
+//! ```
+
+pub mod check;
+pub mod diag;
+pub mod emit;
+pub mod ir;
+pub mod load;
+pub mod names;
+
+use std::path::Path;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub use diag::{Diagnostic, Diagnostics, Pos, Severity};
+pub use ir::Api;
+use load::{Loc, Sources};
+
+/// One generated API module.
+#[derive(Debug)]
+pub struct Generated {
+    /// Formatted Rust source of the module (no `mod` wrapper).
+    pub source: String,
+    /// The plan it was made from.
+    pub api: Api,
+    /// Warnings (no errors: those make generation fail).
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads an OpenAPI document and everything it references, checks it, and plans it.
+/// Errors and warnings are all in the returned [`Diagnostics`].
+pub fn plan_openapi(path: &Path) -> (Option<Api>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut sources = Sources::default();
+    let Some(root) = sources.load_tree(path, &mut diags) else {
+        return (None, diags);
+    };
+    let root = Loc {
+        file: root,
+        ptr: String::new(),
+    };
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let Some(version) = check::openapi(&sources, &root, &mut diags) else {
+        return (None, diags);
+    };
+    for id in sources.ids() {
+        let upgraded = load::upgrade::upgrade(
+            &mut sources.file_mut(id).value,
+            version == check::Version::V30,
+        );
+        for ptr in upgraded.nullable_in_31 {
+            diags.push(
+                sources
+                    .warning_at(&Loc { file: id, ptr }, "`nullable` is not an OpenAPI 3.1 keyword")
+                    .with_help("write `type: [string, \"null\"]`; it is read that way here"),
+            );
+        }
+    }
+    let api = ir::operations::plan_api(&sources, &root, &mut diags);
+    (Some(api), diags)
+}
+
+/// Tokens of one API module: inner attributes, types, client.
+pub fn module_tokens(api: &Api) -> TokenStream {
+    let mut doc = format!(" {}", api.title);
+    if !api.version.is_empty() {
+        doc.push_str(&format!(" (version {})", api.version));
+    }
+    let desc = api.description.as_deref().map(|d| {
+        let lines = d.lines().map(|l| format!(" {}", l.trim_end()));
+        quote!(#(#![doc = #lines])*)
+    });
+    let items = emit::api_tokens(api);
+    quote! {
+        #![doc = #doc]
+        #![doc = ""]
+        #desc
+        #![allow(
+            clippy::too_many_arguments,
+            clippy::large_enum_variant,
+            clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items,
+            clippy::empty_docs,
+            clippy::tabs_in_doc_comments,
+            clippy::needless_lifetimes,
+            clippy::match_single_binding,
+            clippy::enum_variant_names,
+            clippy::derive_partial_eq_without_eq,
+            rustdoc::all
+        )]
+        #items
+    }
+}
+
+/// Generates the module for one OpenAPI document, or every diagnostic when it has errors.
+pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
+    let (api, mut diags) = plan_openapi(path);
+    let Some(api) = api.filter(|_| !diags.has_errors()) else {
+        return Err(diags);
+    };
+    match emit::format_file(module_tokens(&api)) {
+        Ok(source) => Ok(Generated {
+            source,
+            api,
+            diagnostics: diags,
+        }),
+        Err(message) => {
+            diags.push(Diagnostic::error(path, None, message));
+            Err(diags)
+        }
+    }
+}

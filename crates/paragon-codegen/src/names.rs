@@ -1,0 +1,135 @@
+//! Turning wire names into valid, readable, unique Rust identifiers.
+
+use std::collections::HashSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union",
+];
+
+/// Type names a generated module must not define: the prelude's and the module's own.
+const RESERVED_TYPES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "ToString",
+    "ToOwned", "Default", "Clone", "Copy", "Send", "Sync", "Sized", "Fn", "FnMut", "FnOnce",
+    "Iterator", "IntoIterator", "Eq", "PartialEq", "Ord", "PartialOrd", "From", "Into", "Drop",
+    "Client", "ClientBuilder", "Self", "Unpin", "AsRef", "AsMut", "TryFrom", "TryInto",
+];
+
+fn clean(raw: &str) -> String {
+    // Keep letters and digits; everything else separates words. Leading `$`/`@`/`+`/`-` become
+    // words so `+1` and `-1` (common enum values) stay distinct.
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '+' => out.push_str(" plus "),
+            '-' if out.trim().is_empty() => out.push_str(" minus "),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
+/// `UpperCamelCase` type or variant name.
+pub fn type_name(raw: &str) -> String {
+    let mut s: String = clean(raw)
+        .to_upper_camel_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if s.is_empty() {
+        s = "Value".into();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'V');
+    }
+    if RESERVED_TYPES.contains(&s.as_str()) {
+        s.push_str("Type");
+    }
+    s
+}
+
+/// `snake_case` field, function or module name.
+pub fn snake_name(raw: &str) -> String {
+    let mut s: String = clean(raw)
+        .to_snake_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if s.is_empty() {
+        s = "value".into();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    if KEYWORDS.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
+}
+
+/// Hands out names that are unique within one scope by appending `2`, `3`, …
+#[derive(Debug, Default, Clone)]
+pub struct Unique {
+    taken: HashSet<String>,
+}
+
+impl Unique {
+    /// Marks `name` as taken without returning it.
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_owned());
+    }
+
+    /// `base` if free, else `base2`, `base3`, … (with `_` for snake names).
+    pub fn claim(&mut self, base: &str) -> String {
+        if self.taken.insert(base.to_owned()) {
+            return base.to_owned();
+        }
+        let sep = if base.ends_with(|c: char| c.is_ascii_digit()) || base.contains('_') {
+            "_"
+        } else {
+            ""
+        };
+        (2..)
+            .map(|i| format!("{base}{sep}{i}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_valid_and_readable() {
+        assert_eq!(type_name("workflow-execution"), "WorkflowExecution");
+        assert_eq!(type_name("io.k8s.api.apps.v1.Deployment"), "IoK8sApiAppsV1Deployment");
+        assert_eq!(type_name("200"), "V200");
+        assert_eq!(type_name("Option"), "OptionType");
+        assert_eq!(type_name("+1"), "Plus1");
+        assert_eq!(type_name("-1"), "Minus1");
+        assert_eq!(type_name(""), "Value");
+        assert_eq!(snake_name("nextLink"), "next_link");
+        assert_eq!(snake_name("type"), "type_");
+        assert_eq!(snake_name("$ref"), "ref_");
+        assert_eq!(snake_name("2fa"), "_2fa");
+        assert_eq!(snake_name("X-Rate-Limit"), "x_rate_limit");
+    }
+
+    #[test]
+    fn unique_appends_counters() {
+        let mut u = Unique::default();
+        assert_eq!(u.claim("Pet"), "Pet");
+        assert_eq!(u.claim("Pet"), "Pet2");
+        assert_eq!(u.claim("get_pet"), "get_pet");
+        assert_eq!(u.claim("get_pet"), "get_pet_2");
+        assert_eq!(u.claim("V1"), "V1");
+        assert_eq!(u.claim("V1"), "V1_2");
+    }
+}

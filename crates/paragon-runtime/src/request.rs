@@ -1,0 +1,348 @@
+//! Building and sending one request.
+
+use std::fmt;
+
+use base64::Engine as _;
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue, USER_AGENT,
+};
+use serde::Serialize;
+use url::Url;
+
+use crate::client::{ApiKeyLocation, Client, Credential, SchemeKind, SecurityScheme};
+use crate::error::Error;
+use crate::params::{cookie_value, form_body_pairs, form_pairs, simple_style};
+use crate::response::RawResponse;
+
+type Requirements = &'static [&'static [&'static str]];
+
+/// One request being built; see [`Client::request`]. All methods take and
+/// return the builder by value. Errors (bad header value, serialization
+/// failure, ...) are kept and reported by [`RequestBuilder::send`].
+pub struct RequestBuilder {
+    client: Client,
+    method: Method,
+    url: Result<Url, Error>,
+    /// The first error met while building.
+    error: Option<Error>,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    cookies: Vec<(String, String)>,
+    body: Option<Bytes>,
+    security: Option<(&'static [SecurityScheme], Requirements)>,
+    operation: Option<&'static str>,
+}
+
+impl fmt::Debug for RequestBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestBuilder")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("path", &self.url.as_ref().map(Url::path).ok())
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+fn serialize<T: Serialize + ?Sized>(what: &str, value: &T) -> Result<serde_json::Value, Error> {
+    serde_json::to_value(value)
+        .map_err(|e| Error::InvalidRequest(format!("cannot serialize {what}: {e}")))
+}
+
+fn header_name(name: &str) -> Result<HeaderName, Error> {
+    HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| Error::InvalidRequest(format!("invalid header name {name:?}")))
+}
+
+/// A header value marked sensitive; the error never repeats the value.
+fn secret_header(value: &str, scheme: &str) -> Result<HeaderValue, Error> {
+    let mut v = HeaderValue::from_str(value).map_err(|_| {
+        Error::InvalidRequest(format!(
+            "the credential for security scheme {scheme:?} is not a valid header value"
+        ))
+    })?;
+    v.set_sensitive(true);
+    Ok(v)
+}
+
+/// Whether `cred` can satisfy a scheme of kind `kind`.
+fn compatible(kind: SchemeKind, cred: &Credential) -> bool {
+    match kind {
+        SchemeKind::Basic => matches!(cred, Credential::Basic { .. }),
+        SchemeKind::Bearer | SchemeKind::ApiKey { .. } => {
+            matches!(cred, Credential::Bearer(_) | Credential::ApiKey(_))
+        }
+    }
+}
+
+impl RequestBuilder {
+    pub(crate) fn new(client: Client, method: Method, url: Result<Url, Error>) -> Self {
+        Self {
+            client,
+            method,
+            url,
+            error: None,
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            cookies: Vec::new(),
+            body: None,
+            security: None,
+            operation: None,
+        }
+    }
+
+    fn fail(mut self, e: Error) -> Self {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+        self
+    }
+
+    /// Adds a query parameter (OpenAPI `form` style, explode=true). The value
+    /// is serialized with `serde_json::to_value`: strings as-is, numbers and
+    /// booleans in their usual text form, `null` (so `Option::None`) skipped,
+    /// arrays as one `name=element` pair per element, objects as
+    /// `name[key]=value` pairs.
+    pub fn query<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        match serialize("query parameter", value) {
+            Ok(v) => {
+                form_pairs(name, &v, &mut self.query);
+                self
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Sets a header (OpenAPI `simple` style): scalars as for
+    /// [`RequestBuilder::query`], arrays comma-joined, objects
+    /// `key,value,...`, `null` skipped. An invalid name or value is reported
+    /// by [`RequestBuilder::send`].
+    pub fn header<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        let value = match serialize("header", value) {
+            Ok(v) => v,
+            Err(e) => return self.fail(e),
+        };
+        let Some(text) = simple_style(&value, &str::to_owned) else {
+            return self;
+        };
+        let name = match header_name(name) {
+            Ok(n) => n,
+            Err(e) => return self.fail(e),
+        };
+        match HeaderValue::from_str(&text) {
+            Ok(v) => {
+                self.headers.insert(name, v);
+                self
+            }
+            Err(_) => self.fail(Error::InvalidRequest(format!(
+                "invalid value for header {name}"
+            ))),
+        }
+    }
+
+    /// Adds a cookie; all cookies are sent in one `Cookie` header. Values are
+    /// converted as for [`RequestBuilder::header`] and characters not
+    /// allowed in cookies are percent-encoded; `null` is skipped.
+    pub fn cookie<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        match serialize("cookie", value) {
+            Ok(v) => {
+                if let Some(text) = simple_style(&v, &cookie_value) {
+                    self.cookies.push((name.to_owned(), text));
+                }
+                self
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Sets a JSON body (`Content-Type: application/json`).
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => {
+                self.headers
+                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                self.body = Some(Bytes::from(bytes));
+                self
+            }
+            Err(e) => self.fail(Error::InvalidRequest(format!(
+                "cannot serialize JSON body: {e}"
+            ))),
+        }
+    }
+
+    /// Sets a raw body with the given content type.
+    pub fn body_bytes(mut self, content_type: &str, body: Bytes) -> Self {
+        match HeaderValue::from_str(content_type) {
+            Ok(v) => {
+                self.headers.insert(CONTENT_TYPE, v);
+                self.body = Some(body);
+                self
+            }
+            Err(_) => self.fail(Error::InvalidRequest(format!(
+                "invalid content type {content_type:?}"
+            ))),
+        }
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body. `body` must
+    /// serialize to an object; its fields are encoded like query parameters.
+    pub fn form<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        let pairs = serialize("form body", body)
+            .and_then(|v| form_body_pairs(&v).map_err(Error::InvalidRequest));
+        match pairs {
+            Ok(pairs) => {
+                let encoded = url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(pairs)
+                    .finish();
+                self.headers.insert(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("application/x-www-form-urlencoded"),
+                );
+                self.body = Some(Bytes::from(encoded));
+                self
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Security requirements of the operation, OpenAPI style: alternatives,
+    /// each a set of scheme names (looked up in `schemes`). The first
+    /// alternative whose schemes all have a configured, compatible credential
+    /// is applied; an empty alternative means "no auth needed". If none is
+    /// satisfiable the request is sent without auth.
+    pub fn security(
+        mut self,
+        schemes: &'static [SecurityScheme],
+        requirements: &'static [&'static [&'static str]],
+    ) -> Self {
+        self.security = Some((schemes, requirements));
+        self
+    }
+
+    /// Names the operation (its `operationId`), for tracing.
+    pub fn operation(mut self, operation_id: &'static str) -> Self {
+        self.operation = Some(operation_id);
+        self
+    }
+
+    /// Sets the `Accept` header.
+    pub fn accept(mut self, media_type: &str) -> Self {
+        match HeaderValue::from_str(media_type) {
+            Ok(v) => {
+                self.headers.insert(ACCEPT, v);
+                self
+            }
+            Err(_) => self.fail(Error::InvalidRequest(format!(
+                "invalid media type {media_type:?}"
+            ))),
+        }
+    }
+
+    /// Applies the first satisfiable security alternative.
+    fn apply_security(&mut self) -> Result<(), Error> {
+        let Some((schemes, requirements)) = self.security else {
+            return Ok(());
+        };
+        let credentials = &self.client.inner.credentials;
+        let chosen = requirements.iter().find_map(|alternative| {
+            alternative
+                .iter()
+                .map(|name| {
+                    let scheme = schemes.iter().find(|s| s.name == *name)?;
+                    let cred = credentials.get(*name)?;
+                    compatible(scheme.kind, cred).then_some((*scheme, cred.clone()))
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+        for (scheme, cred) in chosen.unwrap_or_default() {
+            self.apply_credential(scheme, &cred)?;
+        }
+        Ok(())
+    }
+
+    fn apply_credential(&mut self, scheme: SecurityScheme, cred: &Credential) -> Result<(), Error> {
+        let secret = match cred {
+            Credential::Bearer(s) | Credential::ApiKey(s) => s.as_str(),
+            Credential::Basic { username, password } => {
+                let encoded = base64::engine::general_purpose::STANDARD
+                    .encode(format!("{username}:{password}"));
+                let value = secret_header(&format!("Basic {encoded}"), scheme.name)?;
+                self.headers.insert(AUTHORIZATION, value);
+                return Ok(());
+            }
+        };
+        match scheme.kind {
+            SchemeKind::Bearer | SchemeKind::Basic => {
+                let value = secret_header(&format!("Bearer {secret}"), scheme.name)?;
+                self.headers.insert(AUTHORIZATION, value);
+            }
+            SchemeKind::ApiKey { location, name } => match location {
+                ApiKeyLocation::Header => {
+                    let value = secret_header(secret, scheme.name)?;
+                    self.headers.insert(header_name(name)?, value);
+                }
+                ApiKeyLocation::Query => self.query.push((name.to_owned(), secret.to_owned())),
+                ApiKeyLocation::Cookie => {
+                    self.cookies.push((name.to_owned(), cookie_value(secret)))
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Sends the request, applying the client's rate limit and retry policy
+    /// (see [`crate::RetryPolicy`]). Returns the response whatever its status;
+    /// only invalid requests ([`Error::InvalidRequest`]) and transport
+    /// failures ([`Error::Transport`]) are errors.
+    pub async fn send(mut self) -> Result<RawResponse, Error> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.apply_security()?;
+        let Self {
+            client,
+            method,
+            url,
+            query,
+            mut headers,
+            cookies,
+            body,
+            operation,
+            ..
+        } = self;
+        let mut url = url?;
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        if !cookies.is_empty() {
+            for (name, _) in &cookies {
+                if name.is_empty()
+                    || name
+                        .bytes()
+                        .any(|b| !b.is_ascii_graphic() || b"=;,\"".contains(&b))
+                {
+                    return Err(Error::InvalidRequest(format!(
+                        "invalid cookie name {name:?}"
+                    )));
+                }
+            }
+            let joined = cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            headers.insert(COOKIE, secret_header(&joined, "cookie")?);
+        }
+        if !headers.contains_key(USER_AGENT) {
+            headers.insert(USER_AGENT, client.inner.user_agent.clone());
+        }
+        let mut req = reqwest::Request::new(method, url);
+        *req.headers_mut() = headers;
+        if let Some(body) = body {
+            *req.body_mut() = Some(reqwest::Body::from(body));
+        }
+        crate::retry::execute(&client, req, operation).await
+    }
+}
