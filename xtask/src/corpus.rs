@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 
 use crate::root;
 
@@ -60,7 +60,11 @@ fn crate_name(dir: &Path, doc: &Path) -> String {
     let rel = doc.strip_prefix(dir).unwrap_or(doc);
     let mut name = String::from("corpus_");
     for c in rel.with_extension("").to_string_lossy().chars() {
-        name.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' });
+        name.push(if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            '_'
+        });
     }
     name
 }
@@ -161,8 +165,14 @@ fn openapi(dir: &Path) -> Result<()> {
         }
     }
     let total = outcomes.len();
-    let ok = outcomes.iter().filter(|(_, _, o)| matches!(o, Outcome::Ok)).count();
-    let panics = outcomes.iter().filter(|(_, _, o)| matches!(o, Outcome::Panicked(_))).count();
+    let ok = outcomes
+        .iter()
+        .filter(|(_, _, o)| matches!(o, Outcome::Ok))
+        .count();
+    let panics = outcomes
+        .iter()
+        .filter(|(_, _, o)| matches!(o, Outcome::Panicked(_)))
+        .count();
     for (doc, _, outcome) in &outcomes {
         let d = doc.display();
         match outcome {

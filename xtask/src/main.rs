@@ -9,12 +9,18 @@ mod corpus;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 
 /// The committed client: (spec, module) pairs, in `specs/openapi`.
 const APIS: &[(&str, &str)] = &[
-    ("specs/openapi/paragon-task-history-api-openapi.yml", "task_history"),
-    ("specs/openapi/paragon-managed-sync-api-openapi.yml", "managed_sync"),
+    (
+        "specs/openapi/paragon-task-history-api-openapi.yml",
+        "task_history",
+    ),
+    (
+        "specs/openapi/paragon-managed-sync-api-openapi.yml",
+        "managed_sync",
+    ),
 ];
 
 const GENERATED_DIR: &str = "crates/paragon-generated/src";
@@ -56,9 +62,8 @@ fn generated_files() -> Result<Vec<(PathBuf, String)>> {
     let root = root();
     let mut out = Vec::new();
     for (spec, module) in APIS {
-        let g = paragon_codegen::generate_openapi(&root.join(spec)).map_err(|d| {
-            anyhow::anyhow!("{} has errors:\n{}", spec, d.render())
-        })?;
+        let g = paragon_codegen::generate_openapi(&root.join(spec))
+            .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
         for w in g.diagnostics.iter() {
             eprintln!("{w}");
         }

@@ -20,7 +20,10 @@ pub enum Version {
 /// Checks the document's shape; `None` when it is not an OpenAPI 3 document at all.
 pub fn openapi(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Option<Version> {
     let Some(Value::Object(doc)) = sources.get(root) else {
-        diags.push(sources.error_at(root, "an OpenAPI document must be a mapping at the top level"));
+        diags.push(sources.error_at(
+            root,
+            "an OpenAPI document must be a mapping at the top level",
+        ));
         return None;
     };
     let version = match (doc.get("openapi"), doc.get("swagger")) {
@@ -36,7 +39,10 @@ pub fn openapi(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Option
         (None, Some(_)) => {
             diags.push(
                 sources
-                    .error_at(&root.join("swagger"), "Swagger 2.0 documents are not supported")
+                    .error_at(
+                        &root.join("swagger"),
+                        "Swagger 2.0 documents are not supported",
+                    )
                     .with_help("convert it to OpenAPI 3 first (for example with swagger2openapi)"),
             );
             return None;
@@ -72,9 +78,15 @@ fn duplicate_operation_ids(sources: &Sources, root: &Loc, diags: &mut Diagnostic
             let Some(id) = op.get("operationId").and_then(Value::as_str) else {
                 continue;
             };
-            let loc = root.join("paths").join(path).join(method).join("operationId");
+            let loc = root
+                .join("paths")
+                .join(path)
+                .join(method)
+                .join("operationId");
             if let Some(first) = seen.get(id) {
-                let first_pos = sources.pos(first).map(|p| format!(" (first at line {})", p.line));
+                let first_pos = sources
+                    .pos(first)
+                    .map(|p| format!(" (first at line {})", p.line));
                 diags.push(sources.warning_at(
                     &loc,
                     format!(

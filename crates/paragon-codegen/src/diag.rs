@@ -80,17 +80,20 @@ impl Diagnostic {
 
     /// Renders with a source snippet (miette's graphical report, without colour).
     pub fn render(&self) -> String {
-        let handler = miette::GraphicalReportHandler::new_themed(
-            miette::GraphicalTheme::unicode_nocolor(),
-        )
-        .with_width(100);
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_width(100);
         let mut out = String::new();
         let report = Rendered {
             diag: self,
-            source: self.source.as_ref().filter(|_| self.pos.is_some()).map(|text| Source {
-                name: self.file.display().to_string(),
-                text: text.clone(),
-            }),
+            source: self
+                .source
+                .as_ref()
+                .filter(|_| self.pos.is_some())
+                .map(|text| Source {
+                    name: self.file.display().to_string(),
+                    text: text.clone(),
+                }),
         };
         if handler.render_report(&mut out, &report).is_err() {
             return self.to_string();
@@ -138,11 +141,7 @@ pub(crate) fn byte_offset(text: &str, pos: Pos) -> usize {
     }
     let rest = &text[line_start..];
     let col = pos.col.saturating_sub(1) as usize;
-    line_start
-        + rest
-            .char_indices()
-            .nth(col)
-            .map_or(rest.len(), |(i, _)| i)
+    line_start + rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i)
 }
 
 /// Length in bytes of the token at `offset`: up to the end of the line or a YAML separator, so the

@@ -67,7 +67,10 @@ pub fn plan_openapi(path: &Path) -> (Option<Api>, Diagnostics) {
         for ptr in upgraded.nullable_in_31 {
             diags.push(
                 sources
-                    .warning_at(&Loc { file: id, ptr }, "`nullable` is not an OpenAPI 3.1 keyword")
+                    .warning_at(
+                        &Loc { file: id, ptr },
+                        "`nullable` is not an OpenAPI 3.1 keyword",
+                    )
                     .with_help("write `type: [string, \"null\"]`; it is read that way here"),
             );
         }

@@ -14,10 +14,43 @@ const KEYWORDS: &[&str] = &[
 
 /// Type names a generated module must not define: the prelude's and the module's own.
 const RESERVED_TYPES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "ToString",
-    "ToOwned", "Default", "Clone", "Copy", "Send", "Sync", "Sized", "Fn", "FnMut", "FnOnce",
-    "Iterator", "IntoIterator", "Eq", "PartialEq", "Ord", "PartialOrd", "From", "Into", "Drop",
-    "Client", "ClientBuilder", "Self", "Unpin", "AsRef", "AsMut", "TryFrom", "TryInto",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "ToString",
+    "ToOwned",
+    "Default",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Iterator",
+    "IntoIterator",
+    "Eq",
+    "PartialEq",
+    "Ord",
+    "PartialOrd",
+    "From",
+    "Into",
+    "Drop",
+    "Client",
+    "ClientBuilder",
+    "Self",
+    "Unpin",
+    "AsRef",
+    "AsMut",
+    "TryFrom",
+    "TryInto",
 ];
 
 fn clean(raw: &str) -> String {
@@ -50,6 +83,26 @@ pub fn type_name(raw: &str) -> String {
     }
     if RESERVED_TYPES.contains(&s.as_str()) {
         s.push_str("Type");
+    }
+    s
+}
+
+/// `UpperCamelCase` enum variant name: variants live in their enum's namespace, so only `Self`
+/// needs avoiding.
+pub fn variant_name(raw: &str) -> String {
+    let mut s: String = clean(raw)
+        .to_upper_camel_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if s.is_empty() {
+        s = "Value".into();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'V');
+    }
+    if s == "Self" {
+        s.push_str("Value");
     }
     s
 }
@@ -109,7 +162,10 @@ mod tests {
     #[test]
     fn identifiers_are_valid_and_readable() {
         assert_eq!(type_name("workflow-execution"), "WorkflowExecution");
-        assert_eq!(type_name("io.k8s.api.apps.v1.Deployment"), "IoK8sApiAppsV1Deployment");
+        assert_eq!(
+            type_name("io.k8s.api.apps.v1.Deployment"),
+            "IoK8sApiAppsV1Deployment"
+        );
         assert_eq!(type_name("200"), "V200");
         assert_eq!(type_name("Option"), "OptionType");
         assert_eq!(type_name("+1"), "Plus1");

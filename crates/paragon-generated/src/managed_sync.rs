@@ -18,12 +18,11 @@
 )]
 /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
 pub const DEFAULT_BASE_URL: &str = "https://managed-sync.useparagon.com";
-const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[
-    ::paragon_runtime::SecurityScheme {
+const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] =
+    &[::paragon_runtime::SecurityScheme {
         name: "bearerAuth",
         kind: ::paragon_runtime::SchemeKind::Bearer,
-    },
-];
+    }];
 /// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
 /// retries, rate limit, clock and the reqwest client.
 #[derive(Debug)]
@@ -38,20 +37,16 @@ impl ClientBuilder {
     }
     /// Credentials for the `bearerAuth` security scheme: Paragon User Token (JWT) Bearer.
     pub fn bearer_auth(mut self, token: impl Into<String>) -> Self {
-        self.runtime = self
-            .runtime
-            .credential(
-                "bearerAuth",
-                ::paragon_runtime::Credential::Bearer(token.into()),
-            );
+        self.runtime = self.runtime.credential(
+            "bearerAuth",
+            ::paragon_runtime::Credential::Bearer(token.into()),
+        );
         self
     }
     /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
     pub fn runtime(
         mut self,
-        configure: impl FnOnce(
-            ::paragon_runtime::ClientBuilder,
-        ) -> ::paragon_runtime::ClientBuilder,
+        configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder,
     ) -> Self {
         self.runtime = configure(self.runtime);
         self
@@ -92,7 +87,8 @@ impl Client {
             .request(
                 ::paragon_runtime::reqwest::Method::POST,
                 &format!(
-                    "/projects/{}/sync/enable", ::paragon_runtime::path_param(project_id)
+                    "/projects/{}/sync/enable",
+                    ::paragon_runtime::path_param(project_id)
                 ),
             )
             .operation("enableSync")
@@ -123,12 +119,10 @@ impl Client {
         body: &EnableSyncBody,
     ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error> {
         let raw = self.enable_sync_request(project_id, body).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                201 => raw.json::<SyncStatus>().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            201 => raw.json::<SyncStatus>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn get_sync_status_request(
         &self,
@@ -140,7 +134,8 @@ impl Client {
             .request(
                 ::paragon_runtime::reqwest::Method::GET,
                 &format!(
-                    "/projects/{}/sync/status", ::paragon_runtime::path_param(project_id)
+                    "/projects/{}/sync/status",
+                    ::paragon_runtime::path_param(project_id)
                 ),
             )
             .operation("getSyncStatus")
@@ -180,12 +175,10 @@ impl Client {
             .get_sync_status_request(project_id, integration, sync_type)
             .send()
             .await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.json::<SyncStatus>().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<SyncStatus>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn pull_synced_records_request(
         &self,
@@ -237,20 +230,16 @@ impl Client {
         integration: &str,
         sync_type: &str,
         options: &PullSyncedRecordsOptions,
-    ) -> Result<
-        ::paragon_runtime::Response<PullSyncedRecordsResponse>,
-        ::paragon_runtime::Error,
-    > {
+    ) -> Result<::paragon_runtime::Response<PullSyncedRecordsResponse>, ::paragon_runtime::Error>
+    {
         let raw = self
             .pull_synced_records_request(project_id, integration, sync_type, options)
             .send()
             .await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.json::<PullSyncedRecordsResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<PullSyncedRecordsResponse>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     /// Every item of [`Client::pull_synced_records`], following the pages the server links until the last one.
     pub fn pull_synced_records_stream(
@@ -261,14 +250,28 @@ impl Client {
         options: &PullSyncedRecordsOptions,
     ) -> impl ::paragon_runtime::futures_util::Stream<
         Item = Result<SyncedRecord, ::paragon_runtime::Error>,
-    > + Send + 'static {
+    > + Send
+    + 'static {
         let this = self.clone();
         let project_id: String = project_id.to_owned();
         let integration: String = integration.to_owned();
         let sync_type: String = sync_type.to_owned();
         let options: PullSyncedRecordsOptions = options.clone();
+        let first = {
+            let this = this.clone();
+            let project_id = project_id.clone();
+            let integration = integration.clone();
+            let sync_type = sync_type.clone();
+            let options = options.clone();
+            async move {
+                this.pull_synced_records(&project_id, &integration, &sync_type, &options)
+                    .await
+            }
+        };
         ::paragon_runtime::paginate(
-            move |token: Option<String>| {
+            first,
+            |page: &PullSyncedRecordsResponse| page.next_cursor.clone(),
+            move |token: String| {
                 let this = this.clone();
                 let project_id = project_id.clone();
                 let integration = integration.clone();
@@ -276,17 +279,11 @@ impl Client {
                 let options = options.clone();
                 async move {
                     let mut options = options.clone();
-                    options.cursor = token;
-                    this.pull_synced_records(
-                            &project_id,
-                            &integration,
-                            &sync_type,
-                            &options,
-                        )
+                    options.cursor = Some(token);
+                    this.pull_synced_records(&project_id, &integration, &sync_type, &options)
                         .await
                 }
             },
-            |page: &PullSyncedRecordsResponse| page.next_cursor.clone(),
             |page: PullSyncedRecordsResponse| page.records.unwrap_or_default(),
         )
     }
@@ -318,7 +315,10 @@ impl Client {
         project_id: &str,
         record_id: &str,
     ) -> Result<SyncedRecord, ::paragon_runtime::Error> {
-        let raw = self.get_synced_record_request(project_id, record_id).send().await?;
+        let raw = self
+            .get_synced_record_request(project_id, record_id)
+            .send()
+            .await?;
         match raw.status().as_u16() {
             200 => Ok(raw.json::<SyncedRecord>().await?.body),
             _ => Err(raw.unexpected().await),
@@ -330,13 +330,14 @@ impl Client {
         project_id: &str,
         record_id: &str,
     ) -> Result<::paragon_runtime::Response<SyncedRecord>, ::paragon_runtime::Error> {
-        let raw = self.get_synced_record_request(project_id, record_id).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.json::<SyncedRecord>().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        let raw = self
+            .get_synced_record_request(project_id, record_id)
+            .send()
+            .await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<SyncedRecord>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn download_content_request(
         &self,
@@ -365,7 +366,10 @@ impl Client {
         project_id: &str,
         record_id: &str,
     ) -> Result<::paragon_runtime::ByteStream, ::paragon_runtime::Error> {
-        let raw = self.download_content_request(project_id, record_id).send().await?;
+        let raw = self
+            .download_content_request(project_id, record_id)
+            .send()
+            .await?;
         match raw.status().as_u16() {
             200 => Ok(raw.stream().body),
             _ => Err(raw.unexpected().await),
@@ -376,17 +380,16 @@ impl Client {
         &self,
         project_id: &str,
         record_id: &str,
-    ) -> Result<
-        ::paragon_runtime::Response<::paragon_runtime::ByteStream>,
-        ::paragon_runtime::Error,
-    > {
-        let raw = self.download_content_request(project_id, record_id).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.stream(),
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+    ) -> Result<::paragon_runtime::Response<::paragon_runtime::ByteStream>, ::paragon_runtime::Error>
+    {
+        let raw = self
+            .download_content_request(project_id, record_id)
+            .send()
+            .await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.stream(),
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn check_access_request(
         &self,
@@ -427,17 +430,12 @@ impl Client {
         &self,
         project_id: &str,
         body: &AccessCheck,
-    ) -> Result<
-        ::paragon_runtime::Response<CheckAccessResponse>,
-        ::paragon_runtime::Error,
-    > {
+    ) -> Result<::paragon_runtime::Response<CheckAccessResponse>, ::paragon_runtime::Error> {
         let raw = self.check_access_request(project_id, body).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.json::<CheckAccessResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<CheckAccessResponse>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn batch_check_access_request(
         &self,
@@ -467,7 +465,10 @@ impl Client {
         project_id: &str,
         body: &BatchCheckAccessBody,
     ) -> Result<BatchCheckAccessResponse, ::paragon_runtime::Error> {
-        let raw = self.batch_check_access_request(project_id, body).send().await?;
+        let raw = self
+            .batch_check_access_request(project_id, body)
+            .send()
+            .await?;
         match raw.status().as_u16() {
             200 => Ok(raw.json::<BatchCheckAccessResponse>().await?.body),
             _ => Err(raw.unexpected().await),
@@ -478,17 +479,16 @@ impl Client {
         &self,
         project_id: &str,
         body: &BatchCheckAccessBody,
-    ) -> Result<
-        ::paragon_runtime::Response<BatchCheckAccessResponse>,
-        ::paragon_runtime::Error,
-    > {
-        let raw = self.batch_check_access_request(project_id, body).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.json::<BatchCheckAccessResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+    ) -> Result<::paragon_runtime::Response<BatchCheckAccessResponse>, ::paragon_runtime::Error>
+    {
+        let raw = self
+            .batch_check_access_request(project_id, body)
+            .send()
+            .await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<BatchCheckAccessResponse>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn list_users_request(
         &self,
@@ -519,7 +519,10 @@ impl Client {
     ) -> Result<(), ::paragon_runtime::Error> {
         let raw = self.list_users_request(project_id, body).send().await?;
         match raw.status().as_u16() {
-            200 => Ok(raw.empty().await?.body),
+            200 => {
+                raw.empty().await?;
+                Ok(())
+            }
             _ => Err(raw.unexpected().await),
         }
     }
@@ -530,12 +533,10 @@ impl Client {
         body: &ListUsersBody,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
         let raw = self.list_users_request(project_id, body).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.empty().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn list_objects_request(
         &self,
@@ -566,7 +567,10 @@ impl Client {
     ) -> Result<(), ::paragon_runtime::Error> {
         let raw = self.list_objects_request(project_id, body).send().await?;
         match raw.status().as_u16() {
-            200 => Ok(raw.empty().await?.body),
+            200 => {
+                raw.empty().await?;
+                Ok(())
+            }
             _ => Err(raw.unexpected().await),
         }
     }
@@ -577,12 +581,10 @@ impl Client {
         body: &ListObjectsBody,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
         let raw = self.list_objects_request(project_id, body).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.empty().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
     fn expand_relationships_request(
         &self,
@@ -611,9 +613,15 @@ impl Client {
         project_id: &str,
         body: &AccessCheck,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.expand_relationships_request(project_id, body).send().await?;
+        let raw = self
+            .expand_relationships_request(project_id, body)
+            .send()
+            .await?;
         match raw.status().as_u16() {
-            200 => Ok(raw.empty().await?.body),
+            200 => {
+                raw.empty().await?;
+                Ok(())
+            }
             _ => Err(raw.unexpected().await),
         }
     }
@@ -623,13 +631,14 @@ impl Client {
         project_id: &str,
         body: &AccessCheck,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.expand_relationships_request(project_id, body).send().await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => raw.empty().await?,
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        let raw = self
+            .expand_relationships_request(project_id, body)
+            .send()
+            .await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
     }
 }
 /// The optional parameters of [`Client::pull_synced_records`].
@@ -644,7 +653,7 @@ pub struct PullSyncedRecordsOptions {
     Eq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct SyncStatus {
@@ -654,9 +663,17 @@ pub struct SyncStatus {
     pub sync_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SyncStatusStatus>,
-    #[serde(rename = "lastSyncedAt", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastSyncedAt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_synced_at: Option<::paragon_runtime::DateTime>,
-    #[serde(rename = "recordCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "recordCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub record_count: Option<i64>,
 }
 #[derive(
@@ -668,7 +685,7 @@ pub struct SyncStatus {
     PartialOrd,
     Ord,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
 pub enum SyncStatusStatus {
@@ -731,7 +748,7 @@ impl ::std::fmt::Display for SyncStatusStatus {
     PartialEq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct SyncedRecord {
@@ -744,14 +761,12 @@ pub struct SyncedRecord {
     #[serde(rename = "sourceId", default, skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<
-        ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
-    >,
+    pub data:
+        Option<::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>>,
     /// Source-system permissions captured for this record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<
-        ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
-    >,
+    pub permissions:
+        Option<::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>>,
     #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<::paragon_runtime::DateTime>,
 }
@@ -761,7 +776,7 @@ pub struct SyncedRecord {
     PartialEq,
     Eq,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct AccessCheck {
@@ -778,7 +793,7 @@ pub struct AccessCheck {
     PartialEq,
     Eq,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct EnableSyncBody {
@@ -797,13 +812,17 @@ pub struct EnableSyncBody {
     PartialEq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct PullSyncedRecordsResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<SyncedRecord>>,
-    #[serde(rename = "nextCursor", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "nextCursor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub next_cursor: Option<String>,
 }
 #[derive(
@@ -813,7 +832,7 @@ pub struct PullSyncedRecordsResponse {
     Eq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct CheckAccessResponse {
@@ -826,7 +845,7 @@ pub struct CheckAccessResponse {
     PartialEq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct BatchCheckAccessBody {
@@ -839,7 +858,7 @@ pub struct BatchCheckAccessBody {
     PartialEq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct BatchCheckAccessResponse {
@@ -853,7 +872,7 @@ pub struct BatchCheckAccessResponse {
     Eq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct BatchCheckAccessResponseResultsItem {
@@ -867,7 +886,7 @@ pub struct BatchCheckAccessResponseResultsItem {
     Eq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct ListUsersBody {
@@ -883,7 +902,7 @@ pub struct ListUsersBody {
     Eq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct ListObjectsBody {

@@ -18,12 +18,11 @@
 )]
 /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
 pub const DEFAULT_BASE_URL: &str = "https://api.useparagon.com";
-const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[
-    ::paragon_runtime::SecurityScheme {
+const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] =
+    &[::paragon_runtime::SecurityScheme {
         name: "apiKeyAuth",
         kind: ::paragon_runtime::SchemeKind::Bearer,
-    },
-];
+    }];
 /// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
 /// retries, rate limit, clock and the reqwest client.
 #[derive(Debug)]
@@ -38,20 +37,16 @@ impl ClientBuilder {
     }
     /// Credentials for the `apiKeyAuth` security scheme: Paragon API Key. The Task History API authorizes with a project-level API Key instead of a Paragon User Token. API Keys provide access to all Connected Users in the project they are created in.
     pub fn api_key_auth(mut self, token: impl Into<String>) -> Self {
-        self.runtime = self
-            .runtime
-            .credential(
-                "apiKeyAuth",
-                ::paragon_runtime::Credential::Bearer(token.into()),
-            );
+        self.runtime = self.runtime.credential(
+            "apiKeyAuth",
+            ::paragon_runtime::Credential::Bearer(token.into()),
+        );
         self
     }
     /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
     pub fn runtime(
         mut self,
-        configure: impl FnOnce(
-            ::paragon_runtime::ClientBuilder,
-        ) -> ::paragon_runtime::ClientBuilder,
+        configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder,
     ) -> Self {
         self.runtime = configure(self.runtime);
         self
@@ -133,34 +128,27 @@ impl Client {
         &self,
         project_id: &str,
         options: &GetWorkflowExecutionsOptions,
-    ) -> Result<
-        ::paragon_runtime::Response<GetWorkflowExecutionsResponses>,
-        ::paragon_runtime::Error,
-    > {
+    ) -> Result<::paragon_runtime::Response<GetWorkflowExecutionsResponses>, ::paragon_runtime::Error>
+    {
         let raw = self
             .get_workflow_executions_request(project_id, options)
             .send()
             .await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => {
-                    raw.json::<WorkflowExecutionList>()
-                        .await?
-                        .map(GetWorkflowExecutionsResponses::Ok)
-                }
-                401 => {
-                    raw.empty()
-                        .await?
-                        .map(|()| GetWorkflowExecutionsResponses::Unauthorized)
-                }
-                429 => {
-                    raw.empty()
-                        .await?
-                        .map(|()| GetWorkflowExecutionsResponses::TooManyRequests)
-                }
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw
+                .json::<WorkflowExecutionList>()
+                .await?
+                .map(GetWorkflowExecutionsResponses::Ok),
+            401 => raw
+                .empty()
+                .await?
+                .map(|()| GetWorkflowExecutionsResponses::Unauthorized),
+            429 => raw
+                .empty()
+                .await?
+                .map(|()| GetWorkflowExecutionsResponses::TooManyRequests),
+            _ => return Err(raw.unexpected().await),
+        })
     }
     /// Every item of [`Client::get_workflow_executions`], following the pages the server links until the last one.
     pub fn get_workflow_executions_stream(
@@ -169,36 +157,37 @@ impl Client {
         options: &GetWorkflowExecutionsOptions,
     ) -> impl ::paragon_runtime::futures_util::Stream<
         Item = Result<WorkflowExecution, ::paragon_runtime::Error>,
-    > + Send + 'static {
+    > + Send
+    + 'static {
         let this = self.clone();
         let project_id: String = project_id.to_owned();
         let options: GetWorkflowExecutionsOptions = options.clone();
+        let first = {
+            let this = this.clone();
+            let project_id = project_id.clone();
+            let options = options.clone();
+            async move { this.get_workflow_executions(&project_id, &options).await }
+        };
         ::paragon_runtime::paginate(
-            move |token: Option<String>| {
+            first,
+            |page: &WorkflowExecutionList| page.next_link.clone(),
+            move |token: String| {
                 let this = this.clone();
-                let project_id = project_id.clone();
-                let options = options.clone();
                 async move {
-                    match token {
-                        None => this.get_workflow_executions(&project_id, &options).await,
-                        Some(url) => {
-                            let raw = this
-                                .runtime
-                                .request_url(::paragon_runtime::reqwest::Method::GET, &url)
-                                .operation("getWorkflowExecutions")
-                                .security(SECURITY_SCHEMES, &[&["apiKeyAuth"]])
-                                .send()
-                                .await?;
-                            match raw.status().as_u16() {
-                                200 => Ok(raw.json::<WorkflowExecutionList>().await?.body),
-                                401 | 429 => Err(raw.documented_error().await),
-                                _ => Err(raw.unexpected().await),
-                            }
-                        }
+                    let raw = this
+                        .runtime
+                        .request_url(::paragon_runtime::reqwest::Method::GET, &token)
+                        .operation("getWorkflowExecutions")
+                        .security(SECURITY_SCHEMES, &[&["apiKeyAuth"]])
+                        .send()
+                        .await?;
+                    match raw.status().as_u16() {
+                        200 => Ok(raw.json::<WorkflowExecutionList>().await?.body),
+                        401 | 429 => Err(raw.documented_error().await),
+                        _ => Err(raw.unexpected().await),
                     }
                 }
             },
-            |page: &WorkflowExecutionList| page.next_link.clone(),
             |page: WorkflowExecutionList| page.data.unwrap_or_default(),
         )
     }
@@ -253,31 +242,25 @@ impl Client {
             .replay_workflow_execution_request(project_id, execution_id)
             .send()
             .await?;
-        Ok(
-            match raw.status().as_u16() {
-                200 => {
-                    raw.json::<WorkflowExecution>()
-                        .await?
-                        .map(ReplayWorkflowExecutionResponses::Ok)
-                }
-                401 => {
-                    raw.empty()
-                        .await?
-                        .map(|()| ReplayWorkflowExecutionResponses::Unauthorized)
-                }
-                404 => {
-                    raw.empty()
-                        .await?
-                        .map(|()| ReplayWorkflowExecutionResponses::NotFound)
-                }
-                429 => {
-                    raw.empty()
-                        .await?
-                        .map(|()| ReplayWorkflowExecutionResponses::TooManyRequests)
-                }
-                _ => return Err(raw.unexpected().await),
-            },
-        )
+        Ok(match raw.status().as_u16() {
+            200 => raw
+                .json::<WorkflowExecution>()
+                .await?
+                .map(ReplayWorkflowExecutionResponses::Ok),
+            401 => raw
+                .empty()
+                .await?
+                .map(|()| ReplayWorkflowExecutionResponses::Unauthorized),
+            404 => raw
+                .empty()
+                .await?
+                .map(|()| ReplayWorkflowExecutionResponses::NotFound),
+            429 => raw
+                .empty()
+                .await?
+                .map(|()| ReplayWorkflowExecutionResponses::TooManyRequests),
+            _ => return Err(raw.unexpected().await),
+        })
     }
 }
 /// The optional parameters of [`Client::get_workflow_executions`].
@@ -328,7 +311,7 @@ pub enum ReplayWorkflowExecutionResponses {
     PartialEq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct WorkflowExecutionList {
@@ -348,7 +331,7 @@ pub struct WorkflowExecutionList {
     Eq,
     Default,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde")]
 pub struct WorkflowExecution {
@@ -359,7 +342,11 @@ pub struct WorkflowExecution {
     #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The workflow ID that was executed.
-    #[serde(rename = "workflowId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "workflowId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub workflow_id: Option<String>,
     /// The status of the workflow execution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -368,10 +355,18 @@ pub struct WorkflowExecution {
     #[serde(rename = "taskCount", default, skip_serializing_if = "Option::is_none")]
     pub task_count: Option<i64>,
     /// The duration of the workflow execution in milliseconds.
-    #[serde(rename = "runDuration", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "runDuration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub run_duration: Option<i64>,
     /// The date and time the workflow execution started.
-    #[serde(rename = "dateStarted", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "dateStarted",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date_started: Option<::paragon_runtime::DateTime>,
     /// The date and time the workflow execution ended.
     #[serde(rename = "dateEnded", default, skip_serializing_if = "Option::is_none")]
@@ -387,7 +382,7 @@ pub struct WorkflowExecution {
     PartialOrd,
     Ord,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
 pub enum WorkflowExecutionStatus {
@@ -444,7 +439,7 @@ impl ::std::fmt::Display for WorkflowExecutionStatus {
     PartialOrd,
     Ord,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
 pub enum GetWorkflowExecutionsStatus {
@@ -501,7 +496,7 @@ impl ::std::fmt::Display for GetWorkflowExecutionsStatus {
     PartialOrd,
     Ord,
     ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize
+    ::paragon_runtime::serde::Deserialize,
 )]
 #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
 pub enum GetWorkflowExecutionsSortBy {

@@ -201,6 +201,26 @@ impl Client {
     }
 }
 
+/// Follows at most 10 redirects, and only within the origin of the first
+/// request: reqwest strips `Authorization` and `Cookie` on cross-host
+/// redirects but not API-key headers. A cross-origin redirect response is
+/// returned to the caller as-is.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else if same_origin {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
+
 /// Builder for [`Client`]; see [`Client::builder`].
 pub struct ClientBuilder {
     base_url: String,
@@ -234,7 +254,9 @@ impl ClientBuilder {
     }
 
     /// Uses this reqwest client (timeouts, proxies, TLS settings, ...)
-    /// instead of a default one.
+    /// instead of a default one. The default client follows redirects only
+    /// within the same origin; an injected client keeps its own redirect
+    /// policy.
     pub fn http_client(mut self, c: reqwest::Client) -> Self {
         self.http = Some(c);
         self
@@ -288,6 +310,7 @@ impl ClientBuilder {
         let http = match self.http {
             Some(c) => c,
             None => reqwest::Client::builder()
+                .redirect(same_origin_redirects())
                 .build()
                 .map_err(Error::transport)?,
         };

@@ -30,6 +30,7 @@ pub mod base64_bytes;
 mod client;
 mod clock;
 pub mod date;
+mod datetime;
 mod error;
 mod paginate;
 mod params;
@@ -40,6 +41,7 @@ pub mod rfc3339;
 
 pub use client::{ApiKeyLocation, Client, ClientBuilder, Credential, SchemeKind, SecurityScheme};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use datetime::{Date, DateTime};
 pub use error::{Error, ErrorResponse};
 pub use paginate::paginate;
 pub use params::path_param;

@@ -172,6 +172,22 @@ impl RequestBuilder {
         }
     }
 
+    /// Sets a JSON body when `body` is `Some`; sends no body otherwise.
+    pub fn json_opt<T: Serialize + ?Sized>(self, body: Option<&T>) -> Self {
+        match body {
+            Some(b) => self.json(b),
+            None => self,
+        }
+    }
+
+    /// Sets a form body when `body` is `Some`; sends no body otherwise.
+    pub fn form_opt<T: Serialize + ?Sized>(self, body: Option<&T>) -> Self {
+        match body {
+            Some(b) => self.form(b),
+            None => self,
+        }
+    }
+
     /// Sets a raw body with the given content type.
     pub fn body_bytes(mut self, content_type: &str, body: Bytes) -> Self {
         match HeaderValue::from_str(content_type) {

@@ -133,6 +133,20 @@ impl RawResponse {
         Ok(self.bytes().await?.map(|_| ()))
     }
 
+    /// For a status the spec documents as an error: reads the body (an unreadable body is kept
+    /// empty) and returns [`Error::Status`]. The typed value is available from the operation's
+    /// `*_with_response` function.
+    pub async fn documented_error(mut self) -> Error {
+        let status = self.inner.status();
+        let headers = std::mem::take(self.inner.headers_mut());
+        let body = self.inner.bytes().await.unwrap_or_default();
+        Error::Status(Box::new(ErrorResponse {
+            status,
+            headers,
+            body,
+        }))
+    }
+
     /// For a status the spec does not document: reads the body (an
     /// unreadable body is kept empty) and returns [`Error::UnexpectedStatus`].
     pub async fn unexpected(mut self) -> Error {

@@ -802,3 +802,36 @@ fn send_future_is_send() {
     };
     assert_send(&raw_json);
 }
+
+#[tokio::test]
+async fn cross_origin_redirect_is_not_followed() {
+    let target = ok_server().await;
+    let server = MockServer::start().await;
+    Mock::given(path("/same"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", "/final"))
+        .mount(&server)
+        .await;
+    Mock::given(path("/final"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&server)
+        .await;
+    Mock::given(path("/away"))
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("Location", format!("{}/x", target.uri())),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder(&server.uri())
+        .credential("headerKey", Credential::ApiKey("s3cret".into()))
+        .build()
+        .unwrap();
+    let send = |p: &'static str| {
+        client
+            .request(Method::GET, p)
+            .security(SCHEMES, &[&["headerKey"]])
+            .send()
+    };
+    assert_eq!(send("/same").await.unwrap().status(), StatusCode::OK);
+    assert_eq!(send("/away").await.unwrap().status(), StatusCode::FOUND);
+    assert!(received(&target).await.is_empty());
+}

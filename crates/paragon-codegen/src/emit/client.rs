@@ -130,6 +130,9 @@ pub fn client(api: &Api) -> TokenStream {
             },
         }
     });
+    let security_table = api.operations.iter().any(|op| !op.security.is_empty()).then(|| {
+        quote!(const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[#(#schemes),*];)
+    });
     let title_doc = format!(" A client for {}.", api.title);
     let mut options_and_responses = TokenStream::new();
     let mut methods = TokenStream::new();
@@ -142,7 +145,7 @@ pub fn client(api: &Api) -> TokenStream {
         /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
         pub const DEFAULT_BASE_URL: &str = #base;
 
-        const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[#(#schemes),*];
+        #security_table
 
         /// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
         /// retries, rate limit, clock and the reqwest client.
@@ -253,7 +256,10 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     // Positional arguments: required parameters, then the body, then the options.
     let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
     let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
-    let mut args: Vec<Arg> = required.iter().map(|p| arg(api, &p.name, &p.ty, false)).collect();
+    let mut args: Vec<Arg> = required
+        .iter()
+        .map(|p| arg(api, &p.name, &p.ty, false))
+        .collect();
     let body_arg = op.body.as_ref().map(|b| {
         let ty = match &b.kind {
             BodyKind::Bytes(_) => Ty::Json,
@@ -310,7 +316,11 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         let end = after.find('}').unwrap_or(after.len());
         let wire = &after[..end];
         fmt.push_str("{}");
-        if let Some(p) = op.params.iter().find(|p| p.location == ParamIn::Path && p.wire == wire) {
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamIn::Path && p.wire == wire)
+        {
             let n = ident(&p.name);
             let r = match arg_kind(&p.ty) {
                 ArgKind::Copy => quote!(&#n),
@@ -333,22 +343,26 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         let alts = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
         quote!(.security(SECURITY_SCHEMES, &[#(#alts),*]))
     };
-    let param_calls = op.params.iter().filter(|p| p.location != ParamIn::Path).map(|p| {
-        let wire = &p.wire;
-        let value = if p.required {
-            let a = arg(api, &p.name, &p.ty, false);
-            a.as_ref
-        } else {
-            let n = ident(&p.name);
-            quote!(&options.#n)
-        };
-        match p.location {
-            ParamIn::Query => quote!(.query(#wire, #value)),
-            ParamIn::Header => quote!(.header(#wire, #value)),
-            ParamIn::Cookie => quote!(.cookie(#wire, #value)),
-            ParamIn::Path => quote!(),
-        }
-    });
+    let param_calls = op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamIn::Path)
+        .map(|p| {
+            let wire = &p.wire;
+            let value = if p.required {
+                let a = arg(api, &p.name, &p.ty, false);
+                a.as_ref
+            } else {
+                let n = ident(&p.name);
+                quote!(&options.#n)
+            };
+            match p.location {
+                ParamIn::Query => quote!(.query(#wire, #value)),
+                ParamIn::Header => quote!(.header(#wire, #value)),
+                ParamIn::Cookie => quote!(.cookie(#wire, #value)),
+                ParamIn::Path => quote!(),
+            }
+        });
     let body_call = op.body.as_ref().map(|b| match &b.kind {
         BodyKind::Json if b.required => quote!(.json(body)),
         BodyKind::Form if b.required => quote!(.form(body)),
@@ -401,7 +415,11 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         .map(status_pattern)
         .filter(|p| p.to_string() != "_")
         .collect();
-    let documented_error_arm = if op.responses.iter().any(|r| !r.success && r.status == StatusKey::Default) {
+    let documented_error_arm = if op
+        .responses
+        .iter()
+        .any(|r| !r.success && r.status == StatusKey::Default)
+    {
         quote!(_ => Err(raw.documented_error().await),)
     } else if errors.is_empty() {
         quote!(_ => Err(raw.unexpected().await),)
@@ -420,19 +438,31 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         ([one], _) => {
             let t = body_type(one, api);
             let pats = successes.iter().map(|r| status_pattern(r));
-            let e = body_expr(one, api);
-            (quote!(#t), quote!(#(#pats)|* => Ok(#e.body),))
+            let arm = if **one == ResponseBody::Empty {
+                quote!(#(#pats)|* => { raw.empty().await?; Ok(()) })
+            } else {
+                let e = body_expr(one, api);
+                quote!(#(#pats)|* => Ok(#e.body),)
+            };
+            (quote!(#t), arm)
         }
         (_, Some(rt)) => {
             let arms = successes.iter().map(|r| {
                 let pat = status_pattern(r);
                 let v = ident(&r.variant);
-                let e = body_expr(&r.body, api);
-                quote!(#pat => Ok(#rt::#v(#e.body)),)
+                if r.body == ResponseBody::Empty {
+                    quote!(#pat => { raw.empty().await?; Ok(#rt::#v) })
+                } else {
+                    let e = body_expr(&r.body, api);
+                    quote!(#pat => Ok(#rt::#v(#e.body)),)
+                }
             });
             (quote!(#rt), quote!(#(#arms)*))
         }
-        (_, None) => (quote!(()), quote!(200..=299 => { raw.empty().await?; Ok(()) })),
+        (_, None) => (
+            quote!(()),
+            quote!(200..=299 => { raw.empty().await?; Ok(()) }),
+        ),
     };
 
     // The full form: every documented status.
@@ -448,7 +478,10 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                         StatusKey::Range(x) => format!("{x}XX"),
                         StatusKey::Default => "Any other status".into(),
                     },
-                    r.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
+                    r.doc
+                        .as_deref()
+                        .map(|d| format!(": {d}"))
+                        .unwrap_or_default()
                 )));
                 if r.body == ResponseBody::Empty {
                     quote!(#d #v,)
@@ -524,7 +557,15 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         }
     };
     if let Some(page) = &op.pagination {
-        fns.extend(stream_fn(api, op, &args, page, &short_ty, &short_arms, &documented_error_arm));
+        fns.extend(stream_fn(
+            api,
+            op,
+            &args,
+            page,
+            &short_ty,
+            &short_arms,
+            &documented_error_arm,
+        ));
     }
     (items, fns)
 }
@@ -574,28 +615,27 @@ fn stream_fn(
             let cursor = ident(&op.params[*param].name);
             quote! {
                 let mut options = options.clone();
-                options.#cursor = token;
+                options.#cursor = Some(token);
                 this.#fn_name(#(#pass),*).await
             }
         }
         PageKind::Link => quote! {
-            match token {
-                None => this.#fn_name(#(#pass),*).await,
-                Some(url) => {
-                    let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &url)
-                        .operation(#op_id)
-                        #security
-                        .send()
-                        .await?;
-                    match raw.status().as_u16() {
-                        #short_arms
-                        #error_arm
-                    }
-                }
+            let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &token)
+                .operation(#op_id)
+                #security
+                .send()
+                .await?;
+            match raw.status().as_u16() {
+                #short_arms
+                #error_arm
             }
         },
     };
-    let clones = names.iter().map(|n| quote!(let #n = #n.clone();));
+    let clones: Vec<TokenStream> = names.iter().map(|n| quote!(let #n = #n.clone();)).collect();
+    let fetch_clones = match page.kind {
+        PageKind::Cursor { .. } => quote!(#(#clones)*),
+        PageKind::Link => quote!(),
+    };
     let doc = format!(
         " Every item of [`Client::{}`], following the pages the server links until the last one.",
         op.fn_name
@@ -605,13 +645,19 @@ fn stream_fn(
         pub fn #stream_fn(&self, #(#decls),*) -> impl ::paragon_runtime::futures_util::Stream<Item = Result<#item, ::paragon_runtime::Error>> + Send + 'static {
             let this = self.clone();
             #(#owned)*
+            let first = {
+                let this = this.clone();
+                #(#clones)*
+                async move { this.#fn_name(#(#pass),*).await }
+            };
             ::paragon_runtime::paginate(
-                move |token: Option<String>| {
+                first,
+                |page: &#page_ty| #next,
+                move |token: String| {
                     let this = this.clone();
-                    #(#clones)*
+                    #fetch_clones
                     async move { #fetch }
                 },
-                |page: &#page_ty| #next,
                 |page: #page_ty| #items,
             )
         }

@@ -33,6 +33,7 @@ pub fn api_tokens(api: &Api) -> TokenStream {
 /// Formats tokens as a Rust file. Fails only if the tokens are not a valid file, which would be a
 /// bug in the emitter; the message says where.
 pub fn format_file(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("internal: emitted tokens do not parse: {e}"))?;
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("internal: emitted tokens do not parse: {e}"))?;
     Ok(prettyplease::unparse(&file))
 }

@@ -57,10 +57,7 @@ fn total_eq(api: &Api, ty: &Ty, depth: usize) -> bool {
         Ty::Prim(p) => !p.starts_with('f'),
         Ty::Json | Ty::JsonObject | Ty::Map(_) => false,
         Ty::Vec(i) | Ty::Option(i) | Ty::Boxed(i) => total_eq(api, i, depth + 1),
-        Ty::Named(id) => match &api.types[*id].kind {
-            TypeKind::StringEnum { .. } => true,
-            _ => false,
-        },
+        Ty::Named(id) => matches!(api.types[*id].kind, TypeKind::StringEnum { .. }),
     }
 }
 

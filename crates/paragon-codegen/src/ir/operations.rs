@@ -5,14 +5,16 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::types::{box_recursion, TypePlanner};
+use super::types::{TypePlanner, box_recursion};
 use super::{Api, SchemeKind, SecurityScheme, Ty, TypeKind};
 use crate::diag::Diagnostics;
 use crate::load::{Loc, Sources};
-use crate::names::{snake_name, type_name, Unique};
+use crate::names::{Unique, snake_name, type_name};
 
 /// HTTP methods an OpenAPI path item may hold, in the order we emit them.
-const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -225,7 +227,9 @@ pub fn plan_api(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Api {
             let item_loc = match planner.sources.deref(&item_loc) {
                 Ok(l) => l,
                 Err(message) => {
-                    planner.diags.push(planner.sources.error_at(&item_loc, message));
+                    planner
+                        .diags
+                        .push(planner.sources.error_at(&item_loc, message));
                     continue;
                 }
             };
@@ -314,7 +318,10 @@ fn security_schemes(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> V
         let Some(Value::Object(s)) = sources.get(&sloc) else {
             continue;
         };
-        let kind = match (str_at(s, "type"), str_at(s, "scheme").map(str::to_ascii_lowercase)) {
+        let kind = match (
+            str_at(s, "type"),
+            str_at(s, "scheme").map(str::to_ascii_lowercase),
+        ) {
             (Some("http"), Some(scheme)) if scheme == "basic" => SchemeKind::Basic,
             (Some("http"), _) | (Some("oauth2"), _) | (Some("openIdConnect"), _) => {
                 SchemeKind::Bearer
@@ -396,9 +403,9 @@ fn plan_operation(
                 continue;
             };
             let (Some(name), Some(location)) = (str_at(p, "name"), str_at(p, "in")) else {
-                planner.diags.push(
-                    sources.error_at(&target, "a parameter needs `name` and `in`"),
-                );
+                planner
+                    .diags
+                    .push(sources.error_at(&target, "a parameter needs `name` and `in`"));
                 continue;
             };
             raw_params.retain(|(_, n, l)| !(n == name && l == location));
@@ -419,13 +426,16 @@ fn plan_operation(
             other => {
                 planner.diags.push(sources.error_at(
                     &ploc.join("in"),
-                    format!("parameter location `{other}` is not one of path, query, header, cookie"),
+                    format!(
+                        "parameter location `{other}` is not one of path, query, header, cookie"
+                    ),
                 ));
                 continue;
             }
         };
         if location == ParamIn::Header
-            && ["accept", "content-type", "authorization"].contains(&wire.to_ascii_lowercase().as_str())
+            && ["accept", "content-type", "authorization"]
+                .contains(&wire.to_ascii_lowercase().as_str())
         {
             // OpenAPI says these are ignored as parameters.
             continue;
@@ -461,7 +471,10 @@ fn plan_operation(
     // Every `{name}` in the template needs a path parameter.
     for segment in path.split('{').skip(1) {
         let name = segment.split('}').next().unwrap_or("");
-        if !params.iter().any(|p| p.location == ParamIn::Path && p.wire == name) {
+        if !params
+            .iter()
+            .any(|p| p.location == ParamIn::Path && p.wire == name)
+        {
             planner.diags.push(sources.warning_at(
                 op_loc,
                 format!("path `{path}` has `{{{name}}}` but no path parameter declares it; it is taken as a string"),
@@ -501,19 +514,34 @@ fn plan_operation(
         responses_type: None,
     };
     if operation.params.iter().any(|p| !p.required) {
-        operation.options_type = Some(planner.names.claim(&format!("{}Options", operation.type_prefix)));
+        operation.options_type = Some(
+            planner
+                .names
+                .claim(&format!("{}Options", operation.type_prefix)),
+        );
     }
     if operation.responses.len() > 1 {
-        operation.responses_type =
-            Some(planner.names.claim(&format!("{}Responses", operation.type_prefix)));
+        operation.responses_type = Some(
+            planner
+                .names
+                .claim(&format!("{}Responses", operation.type_prefix)),
+        );
     }
     operation.pagination = pagination(planner, &operation);
     Some(operation)
 }
 
 fn is_json(media: &str) -> bool {
-    let m = media.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    m == "application/json" || m.ends_with("+json") || m == "*/*" || m == "application/*"
+    let m = media
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    m == "application/json"
+        || m.ends_with("+json")
+        || m == "*/*"
+        || m == "application/*"
         || (m.starts_with("application/") && m.contains("json"))
 }
 
@@ -716,9 +744,29 @@ fn responses(planner: &mut TypePlanner<'_>, op_loc: &Loc, prefix: &str) -> Vec<R
     out
 }
 
-const LINK_FIELDS: &[&str] = &["nextLink", "next_link", "nextPageUrl", "next_page_url", "nextUrl", "next"];
-const CURSOR_FIELDS: &[&str] = &["nextCursor", "next_cursor", "nextPageToken", "next_page_token", "nextToken", "next_token"];
-const CURSOR_PARAMS: &[&str] = &["cursor", "pageToken", "page_token", "nextToken", "next_token"];
+const LINK_FIELDS: &[&str] = &[
+    "nextLink",
+    "next_link",
+    "nextPageUrl",
+    "next_page_url",
+    "nextUrl",
+    "next",
+];
+const CURSOR_FIELDS: &[&str] = &[
+    "nextCursor",
+    "next_cursor",
+    "nextPageToken",
+    "next_page_token",
+    "nextToken",
+    "next_token",
+];
+const CURSOR_PARAMS: &[&str] = &[
+    "cursor",
+    "pageToken",
+    "page_token",
+    "nextToken",
+    "next_token",
+];
 
 fn pagination(planner: &TypePlanner<'_>, op: &Operation) -> Option<Pagination> {
     if op.method != "GET" {
@@ -752,7 +800,9 @@ fn pagination(planner: &TypePlanner<'_>, op: &Operation) -> Option<Pagination> {
     };
     let (kind, next) = if let Some(next) = string_field(CURSOR_FIELDS) {
         let param = op.params.iter().position(|p| {
-            p.location == ParamIn::Query && !p.required && CURSOR_PARAMS.contains(&p.wire.as_str())
+            p.location == ParamIn::Query
+                && !p.required
+                && CURSOR_PARAMS.contains(&p.wire.as_str())
                 && p.ty == Ty::String
         })?;
         (PageKind::Cursor { param }, next)

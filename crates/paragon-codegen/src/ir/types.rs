@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::{EnumVariant, Field, Ty, TypeDef, TypeId, TypeKind, UnionVariant};
 use crate::diag::Diagnostics;
 use crate::load::{Loc, Sources};
-use crate::names::{snake_name, type_name, Unique};
+use crate::names::{Unique, snake_name, type_name, variant_name};
 
 /// Plans types for one API. Holds the memo and the diagnostics sink.
 pub struct TypePlanner<'a> {
@@ -85,10 +85,10 @@ impl<'a> TypePlanner<'a> {
             Value::Object(m) => m,
             Value::Bool(_) => return Ty::Json,
             _ => {
-                self.diags.push(
-                    self.sources
-                        .warning_at(loc, "a schema must be an object or a boolean; using any JSON"),
-                );
+                self.diags.push(self.sources.warning_at(
+                    loc,
+                    "a schema must be an object or a boolean; using any JSON",
+                ));
                 return Ty::Json;
             }
         };
@@ -97,7 +97,8 @@ impl<'a> TypePlanner<'a> {
             let t = match self.sources.resolve(loc.file, reference) {
                 Ok(target) => self.ty(&target, &ref_name(reference)),
                 Err(message) => {
-                    self.diags.push(self.sources.error_at(&loc.join("$ref"), message));
+                    self.diags
+                        .push(self.sources.error_at(&loc.join("$ref"), message));
                     Ty::Json
                 }
             };
@@ -128,8 +129,7 @@ impl<'a> TypePlanner<'a> {
             Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
             _ => BTreeSet::new(),
         };
-        let nullable =
-            types.remove("null") || map.get("nullable") == Some(&Value::Bool(true));
+        let nullable = types.remove("null") || map.get("nullable") == Some(&Value::Bool(true));
         let wrap = |t: Ty| if nullable { t.optional() } else { t };
 
         for key in ["oneOf", "anyOf"] {
@@ -152,7 +152,7 @@ impl<'a> TypePlanner<'a> {
                     .iter()
                     .filter(|s| seen.insert(**s))
                     .map(|s| EnumVariant {
-                        name: unique.claim(&type_name(s)),
+                        name: unique.claim(&variant_name(s)),
                         wire: (*s).to_owned(),
                     })
                     .collect();
@@ -197,10 +197,10 @@ impl<'a> TypePlanner<'a> {
                 }
             }
             Some(other) => {
-                self.diags.push(self.sources.error_at(
-                    &loc.join("type"),
-                    format!("unknown schema type `{other}`"),
-                ));
+                self.diags.push(
+                    self.sources
+                        .error_at(&loc.join("type"), format!("unknown schema type `{other}`")),
+                );
                 Ty::Json
             }
         };
@@ -209,7 +209,9 @@ impl<'a> TypePlanner<'a> {
 
     fn array(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
         if map.contains_key("items") {
-            Ty::Vec(Box::new(self.ty(&loc.join("items"), &format!("{hint}Item"))))
+            Ty::Vec(Box::new(
+                self.ty(&loc.join("items"), &format!("{hint}Item")),
+            ))
         } else {
             Ty::Vec(Box::new(Ty::Json))
         }
@@ -409,7 +411,7 @@ impl<'a> TypePlanner<'a> {
                 .or_else(|| tag_value.clone())
                 .or_else(|| self.kind_word(target))
                 .unwrap_or_else(|| format!("Variant{i}"));
-            let vname = unique.claim(&type_name(&base));
+            let vname = unique.claim(&variant_name(&base));
             let ty = self.ty(l, &format!("{name}{vname}"));
             variants.push(UnionVariant {
                 name: vname,
@@ -434,8 +436,10 @@ impl<'a> TypePlanner<'a> {
         map: &Map<String, Value>,
         alts: &[(Loc, Loc)],
     ) -> (Option<String>, Vec<Option<String>>) {
-        if let Some(Value::Object(d)) = map.get("discriminator") {
-            if let Some(prop) = d.get("propertyName").and_then(Value::as_str) {
+        if let Some(Value::Object(d)) = map.get("discriminator")
+            && let Some(prop) = d.get("propertyName").and_then(Value::as_str)
+        {
+            {
                 let mapping: Vec<(String, Loc)> = match d.get("mapping") {
                     Some(Value::Object(m)) => m
                         .iter()
@@ -614,6 +618,7 @@ pub fn box_recursion(types: &mut [TypeDef]) {
             other => Ty::Boxed(Box::new(other.clone())),
         }
     }
+    #[allow(clippy::needless_range_loop)] // `id` is compared against as well as indexed.
     for id in 0..types.len() {
         let needs: Vec<bool> = match &types[id].kind {
             TypeKind::Struct { fields, .. } => fields

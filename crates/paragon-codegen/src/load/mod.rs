@@ -75,10 +75,13 @@ impl Sources {
                     continue;
                 }
                 if file_part.starts_with("http://") || file_part.starts_with("https://") {
-                    diags.push(self.error_at(
-                        &Loc { file: id, ptr },
-                        format!("remote `$ref` `{reference}` is not supported"),
-                    ).with_help("download the document and refer to it by a relative path"));
+                    diags.push(
+                        self.error_at(
+                            &Loc { file: id, ptr },
+                            format!("remote `$ref` `{reference}` is not supported"),
+                        )
+                        .with_help("download the document and refer to it by a relative path"),
+                    );
                     continue;
                 }
                 let target = self.relative_path(id, file_part);
@@ -123,9 +126,7 @@ impl Sources {
         let (parsed, problems) = yaml::parse(&text);
         let text: Arc<str> = Arc::from(text);
         for p in problems {
-            diags.push(
-                Diagnostic::error(path, Some(p.pos), p.message).with_source(text.clone()),
-            );
+            diags.push(Diagnostic::error(path, Some(p.pos), p.message).with_source(text.clone()));
         }
         let id = self.files.len();
         self.files.push(SourceFile {
@@ -320,31 +321,56 @@ mod tests {
         assert_eq!(s.ids().len(), 2);
         let m = s.resolve(root, "models/m.yml").unwrap();
         assert_eq!(s.get(&m).unwrap()["type"], "object");
-        let tilde = s.deref(&Loc { file: root, ptr: "/components/schemas/Tilde".into() }).unwrap();
+        let tilde = s
+            .deref(&Loc {
+                file: root,
+                ptr: "/components/schemas/Tilde".into(),
+            })
+            .unwrap();
         assert_eq!(tilde.ptr, "/components/schemas/a~1b");
         let back = s.deref(&m.join("properties").join("back")).unwrap();
-        assert_eq!((back.file, back.ptr.as_str()), (root, "/components/schemas/a~1b"));
+        assert_eq!(
+            (back.file, back.ptr.as_str()),
+            (root, "/components/schemas/a~1b")
+        );
     }
 
     #[test]
     fn missing_targets_are_located_errors() {
         let dir = tmp_dir("missing");
-        std::fs::write(dir.join("root.yml"), "a:\n  $ref: 'nope.yml'\nb:\n  $ref: '#/zzz'\n").unwrap();
+        std::fs::write(
+            dir.join("root.yml"),
+            "a:\n  $ref: 'nope.yml'\nb:\n  $ref: '#/zzz'\n",
+        )
+        .unwrap();
         let mut s = Sources::default();
         let mut d = Diagnostics::default();
         let root = s.load_tree(&dir.join("root.yml"), &mut d).unwrap();
         let errs: Vec<_> = d.errors().collect();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].pos.map(|p| p.line), Some(2));
-        assert!(s.resolve(root, "#/zzz").unwrap_err().contains("points at nothing"));
+        assert!(
+            s.resolve(root, "#/zzz")
+                .unwrap_err()
+                .contains("points at nothing")
+        );
     }
 
     #[test]
     fn pure_reference_cycles_do_not_hang() {
         let mut s = Sources::default();
         let mut d = Diagnostics::default();
-        let id = s.insert(Path::new("c.yml"), "a: {$ref: '#/b'}\nb: {$ref: '#/a'}\n".into(), &mut d);
-        let err = s.deref(&Loc { file: id, ptr: "/a".into() }).unwrap_err();
+        let id = s.insert(
+            Path::new("c.yml"),
+            "a: {$ref: '#/b'}\nb: {$ref: '#/a'}\n".into(),
+            &mut d,
+        );
+        let err = s
+            .deref(&Loc {
+                file: id,
+                ptr: "/a".into(),
+            })
+            .unwrap_err();
         assert!(err.contains("circular"));
     }
 }

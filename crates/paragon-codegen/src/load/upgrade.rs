@@ -58,7 +58,15 @@ fn walk(value: &mut Value, ptr: &mut String, is_30: bool, out: &mut Upgraded) {
 /// that merely has a property called `nullable`.
 fn looks_like_schema(map: &Map<String, Value>) -> bool {
     let schema_key = [
-        "type", "properties", "items", "allOf", "anyOf", "oneOf", "$ref", "format", "enum",
+        "type",
+        "properties",
+        "items",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "$ref",
+        "format",
+        "enum",
     ]
     .iter()
     .any(|k| map.contains_key(*k));
@@ -91,10 +99,10 @@ fn upgrade_schema(map: &mut Map<String, Value>, ptr: &str, is_30: bool, out: &mu
                 }
                 _ => {}
             }
-            if let Some(Value::Array(values)) = map.get_mut("enum") {
-                if !values.iter().any(Value::is_null) {
-                    values.push(Value::Null);
-                }
+            if let Some(Value::Array(values)) = map.get_mut("enum")
+                && !values.iter().any(Value::is_null)
+            {
+                values.push(Value::Null);
             }
             if rewritten {
                 map.remove("nullable");
@@ -106,13 +114,14 @@ fn upgrade_schema(map: &mut Map<String, Value>, ptr: &str, is_30: bool, out: &mu
     if !is_30 {
         return;
     }
-    for (flag, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+    for (flag, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
         if let Some(Value::Bool(b)) = map.get(flag).cloned() {
             map.remove(flag);
-            if b {
-                if let Some(n) = map.remove(bound) {
-                    map.insert(flag.into(), n);
-                }
+            if b && let Some(n) = map.remove(bound) {
+                map.insert(flag.into(), n);
             }
         }
     }
@@ -142,12 +151,21 @@ mod tests {
         let out = upgrade(&mut v, true);
         assert!(out.nullable_in_31.is_empty());
         let s = &v["components"]["schemas"];
-        assert_eq!(s["A"], json!({"type": ["string", "null"], "examples": ["x"]}));
-        assert_eq!(s["B"], json!({"type": "integer", "exclusiveMinimum": 1, "maximum": 9}));
+        assert_eq!(
+            s["A"],
+            json!({"type": ["string", "null"], "examples": ["x"]})
+        );
+        assert_eq!(
+            s["B"],
+            json!({"type": "integer", "exclusiveMinimum": 1, "maximum": 9})
+        );
         assert_eq!(s["C"]["nullable"], json!(true));
         assert_eq!(s["D"]["enum"], json!(["a", null]));
         assert_eq!(s["E"]["properties"]["nullable"], json!({"type": "boolean"}));
-        assert_eq!(v["paths"]["/x"]["get"]["parameters"][0]["example"], json!(1));
+        assert_eq!(
+            v["paths"]["/x"]["get"]["parameters"][0]["example"],
+            json!(1)
+        );
     }
 
     #[test]

@@ -393,9 +393,8 @@ mod tests {
 
     #[test]
     fn scalars_follow_the_core_schema() {
-        let (p, problems) = parse(
-            "a: yes\nb: true\nc: 12\nd: -1.5e3\ne: '12'\nf: ~\ng: 0x1F\nh: 1.0.3\n200: ok\n",
-        );
+        let (p, problems) =
+            parse("a: yes\nb: true\nc: 12\nd: -1.5e3\ne: '12'\nf: ~\ng: 0x1F\nh: 1.0.3\n200: ok\n");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             p.value,

@@ -1,0 +1,133 @@
+//! Bad documents are rejected with located diagnostics, all of them in one run, never a panic.
+
+use std::path::{Path, PathBuf};
+
+fn write(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("paragon-diag-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir.join(files[0].0)
+}
+
+fn errors(path: &Path) -> Vec<String> {
+    match paragon_codegen::generate_openapi(path) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.errors().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn every_problem_is_reported_with_its_line_and_column() {
+    let path = write(
+        "many",
+        &[(
+            "api.yml",
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n  /b:\n    get:\n      parameters:\n        - name: x\n          in: body\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: strnig}\n",
+        )],
+    );
+    let errs = errors(&path);
+    assert_eq!(errs.len(), 3, "{errs:#?}");
+    assert!(
+        errs[0].contains("api.yml:11:30") && errs[0].contains("points at nothing"),
+        "{}",
+        errs[0]
+    );
+    assert!(
+        errs[1].contains("api.yml:16:15") && errs[1].contains("`body`"),
+        "{}",
+        errs[1]
+    );
+    assert!(
+        errs[2].contains("api.yml:22:30") && errs[2].contains("`strnig`"),
+        "{}",
+        errs[2]
+    );
+}
+
+#[test]
+fn yaml_errors_and_duplicate_keys_are_located() {
+    let path = write(
+        "dup",
+        &[(
+            "api.yml",
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: again\n",
+        )],
+    );
+    let errs = errors(&path);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains("api.yml:4:1: error: duplicate key `info`"),
+        "{}",
+        errs[0]
+    );
+
+    let path = write("syntax", &[("api.yml", "openapi: 3.1.0\npaths: [\n")]);
+    let errs = errors(&path);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(errs[0].contains("invalid YAML"), "{}", errs[0]);
+}
+
+#[test]
+fn unreadable_external_refs_name_the_referring_line() {
+    let path = write(
+        "ext",
+        &[(
+            "api.yml",
+            "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: 'nope/missing.yml'\n",
+        )],
+    );
+    let errs = errors(&path);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains("api.yml:7:13") && errs[0].contains("cannot be read"),
+        "{}",
+        errs[0]
+    );
+}
+
+#[test]
+fn not_openapi_documents_are_refused_with_help() {
+    let path = write(
+        "swagger",
+        &[("api.json", "{\"swagger\": \"2.0\", \"paths\": {}}")],
+    );
+    let errs = errors(&path);
+    assert!(errs[0].contains("Swagger 2.0"), "{errs:?}");
+    let path = write("none", &[("api.yml", "hello: world\n")]);
+    let errs = errors(&path);
+    assert!(errs[0].contains("no `openapi` field"), "{errs:?}");
+}
+
+#[test]
+fn rendering_shows_the_snippet() {
+    let path = write(
+        "render",
+        &[(
+            "api.yml",
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: x, in: nowhere}\n      responses: {}\n",
+        )],
+    );
+    let Err(d) = paragon_codegen::generate_openapi(&path) else {
+        panic!("expected errors");
+    };
+    let rendered = d.render();
+    assert!(rendered.contains("in: nowhere"), "{rendered}");
+    assert!(rendered.contains("api.yml:7"), "{rendered}");
+}
+
+#[test]
+fn missing_operation_ids_get_derived_names() {
+    let path = write(
+        "noid",
+        &[(
+            "api.yml",
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses: {'204': {description: gone}}\n",
+        )],
+    );
+    let g = paragon_codegen::generate_openapi(&path).unwrap();
+    assert_eq!(g.api.operations[0].fn_name, "get_pets_id");
+    assert!(g.source.contains("pub async fn get_pets_id("));
+}

@@ -1,0 +1,678 @@
+//! Kitchen Sink (version 1)
+//!
+//! Every construct the generator types, in one small document.
+#![allow(
+    clippy::too_many_arguments,
+    clippy::large_enum_variant,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    clippy::needless_lifetimes,
+    clippy::match_single_binding,
+    clippy::enum_variant_names,
+    clippy::derive_partial_eq_without_eq,
+    rustdoc::all
+)]
+/// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
+pub const DEFAULT_BASE_URL: &str = "https://eu.example.com/v1";
+const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[
+    ::paragon_runtime::SecurityScheme {
+        name: "token",
+        kind: ::paragon_runtime::SchemeKind::Bearer,
+    },
+    ::paragon_runtime::SecurityScheme {
+        name: "basic",
+        kind: ::paragon_runtime::SchemeKind::Basic,
+    },
+    ::paragon_runtime::SecurityScheme {
+        name: "apiKey",
+        kind: ::paragon_runtime::SchemeKind::ApiKey {
+            location: ::paragon_runtime::ApiKeyLocation::Query,
+            name: "api_key",
+        },
+    },
+];
+/// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
+/// retries, rate limit, clock and the reqwest client.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    runtime: ::paragon_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Sends requests to `url` instead of [`DEFAULT_BASE_URL`].
+    pub fn base_url(mut self, url: &str) -> Self {
+        self.runtime = self.runtime.base_url(url);
+        self
+    }
+    /// Credentials for the `token` security scheme.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.runtime = self
+            .runtime
+            .credential("token", ::paragon_runtime::Credential::Bearer(token.into()));
+        self
+    }
+    /// Credentials for the `basic` security scheme.
+    pub fn basic(mut self, username: impl Into<String>, password: impl Into<String>) -> Self {
+        self.runtime = self.runtime.credential(
+            "basic",
+            ::paragon_runtime::Credential::Basic {
+                username: username.into(),
+                password: password.into(),
+            },
+        );
+        self
+    }
+    /// Credentials for the `apiKey` security scheme.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.runtime = self
+            .runtime
+            .credential("apiKey", ::paragon_runtime::Credential::ApiKey(key.into()));
+        self
+    }
+    /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
+    pub fn runtime(
+        mut self,
+        configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder,
+    ) -> Self {
+        self.runtime = configure(self.runtime);
+        self
+    }
+    /// Builds the client; fails on an invalid base URL.
+    pub fn build(self) -> Result<Client, ::paragon_runtime::Error> {
+        Ok(Client {
+            runtime: self.runtime.build()?,
+        })
+    }
+}
+/// A client for Kitchen Sink.
+#[derive(Debug, Clone)]
+pub struct Client {
+    runtime: ::paragon_runtime::Client,
+}
+impl Client {
+    /// Starts configuring a client for [`DEFAULT_BASE_URL`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            runtime: ::paragon_runtime::Client::builder(DEFAULT_BASE_URL),
+        }
+    }
+    /// Wraps an already configured runtime client.
+    pub fn from_runtime(runtime: ::paragon_runtime::Client) -> Self {
+        Self { runtime }
+    }
+    /// The runtime client underneath.
+    pub fn runtime(&self) -> &::paragon_runtime::Client {
+        &self.runtime
+    }
+    fn list_pets_request(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::GET, "/pets")
+            .operation("listPets")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+            .accept("application/json")
+            .query("cursor", &options.cursor)
+            .query("tags", &options.tags)
+            .header("X-Request-Id", x_request_id)
+            .cookie("session", &options.session)
+    }
+    /// List pets, a page at a time.
+    ///
+    /// `GET /pets`
+    pub async fn list_pets(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
+        let raw = self.list_pets_request(x_request_id, options).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<ListPetsResponse>().await?.body),
+            400..=499 => Err(raw.documented_error().await),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn list_pets_with_response(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error> {
+        let raw = self.list_pets_request(x_request_id, options).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw
+                .json::<ListPetsResponse>()
+                .await?
+                .map(ListPetsResponses::Ok),
+            400..=499 => raw
+                .json::<Problem>()
+                .await?
+                .map(ListPetsResponses::ClientError),
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    /// Every item of [`Client::list_pets`], following the pages the server links until the last one.
+    pub fn list_pets_stream(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> impl ::paragon_runtime::futures_util::Stream<Item = Result<Pet, ::paragon_runtime::Error>>
+    + Send
+    + 'static {
+        let this = self.clone();
+        let x_request_id: String = x_request_id.to_owned();
+        let options: ListPetsOptions = options.clone();
+        let first = {
+            let this = this.clone();
+            let x_request_id = x_request_id.clone();
+            let options = options.clone();
+            async move { this.list_pets(&x_request_id, &options).await }
+        };
+        ::paragon_runtime::paginate(
+            first,
+            |page: &ListPetsResponse| page.next_cursor.clone(),
+            move |token: String| {
+                let this = this.clone();
+                let x_request_id = x_request_id.clone();
+                let options = options.clone();
+                async move {
+                    let mut options = options.clone();
+                    options.cursor = Some(token);
+                    this.list_pets(&x_request_id, &options).await
+                }
+            },
+            |page: ListPetsResponse| page.items,
+        )
+    }
+    fn create_pet_request(&self, body: &Pet) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::POST, "/pets")
+            .operation("createPet")
+            .security(SECURITY_SCHEMES, &[&["basic"], &["apiKey"]])
+            .accept("application/json")
+            .json(body)
+    }
+    /// `POST /pets`
+    pub async fn create_pet(
+        &self,
+        body: &Pet,
+    ) -> Result<CreatePetResponses, ::paragon_runtime::Error> {
+        let raw = self.create_pet_request(body).send().await?;
+        match raw.status().as_u16() {
+            201 => Ok(CreatePetResponses::Created(raw.json::<Pet>().await?.body)),
+            202 => Ok(CreatePetResponses::Accepted(
+                raw.json::<CreatePetAcceptedResponse>().await?.body,
+            )),
+            _ => Err(raw.documented_error().await),
+        }
+    }
+    /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn create_pet_with_response(
+        &self,
+        body: &Pet,
+    ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error> {
+        let raw = self.create_pet_request(body).send().await?;
+        Ok(match raw.status().as_u16() {
+            201 => raw.json::<Pet>().await?.map(CreatePetResponses::Created),
+            202 => raw
+                .json::<CreatePetAcceptedResponse>()
+                .await?
+                .map(CreatePetResponses::Accepted),
+            _ => raw
+                .json::<Problem>()
+                .await?
+                .map(CreatePetResponses::Default),
+        })
+    }
+    fn get_pets_pet_id_photo_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::GET,
+                &format!("/pets/{}/photo", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("get/pets/pet-id/photo")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+    }
+    /// `GET /pets/{pet-id}/photo`
+    pub async fn get_pets_pet_id_photo(
+        &self,
+        pet_id: i64,
+    ) -> Result<::paragon_runtime::ByteStream, ::paragon_runtime::Error> {
+        let raw = self.get_pets_pet_id_photo_request(pet_id).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.stream().body),
+            404 => Err(raw.documented_error().await),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::get_pets_pet_id_photo`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn get_pets_pet_id_photo_with_response(
+        &self,
+        pet_id: i64,
+    ) -> Result<::paragon_runtime::Response<GetPetsPetIdPhotoResponses>, ::paragon_runtime::Error>
+    {
+        let raw = self.get_pets_pet_id_photo_request(pet_id).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.stream().map(GetPetsPetIdPhotoResponses::Ok),
+            404 => raw
+                .empty()
+                .await?
+                .map(|()| GetPetsPetIdPhotoResponses::NotFound),
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn upload_photo_request(
+        &self,
+        pet_id: i64,
+        body: ::paragon_runtime::bytes::Bytes,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::PUT,
+                &format!("/pets/{}/photo", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("uploadPhoto")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+            .body_bytes("image/png", body)
+    }
+    /// `PUT /pets/{pet-id}/photo`
+    pub async fn upload_photo(
+        &self,
+        pet_id: i64,
+        body: ::paragon_runtime::bytes::Bytes,
+    ) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.upload_photo_request(pet_id, body).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::upload_photo`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn upload_photo_with_response(
+        &self,
+        pet_id: i64,
+        body: ::paragon_runtime::bytes::Bytes,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.upload_photo_request(pet_id, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn login_request(&self, body: &LoginBody) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::POST, "/login")
+            .operation("login")
+            .form(body)
+    }
+    /// `POST /login`
+    pub async fn login(&self, body: &LoginBody) -> Result<String, ::paragon_runtime::Error> {
+        let raw = self.login_request(body).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.text().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::login`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn login_with_response(
+        &self,
+        body: &LoginBody,
+    ) -> Result<::paragon_runtime::Response<String>, ::paragon_runtime::Error> {
+        let raw = self.login_request(body).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.text().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+}
+/// The optional parameters of [`Client::list_pets`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPetsOptions {
+    pub cursor: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub session: Option<String>,
+}
+/// Every documented response of [`Client::list_pets`].
+#[derive(Debug)]
+pub enum ListPetsResponses {
+    /// 200: A page of pets.
+    Ok(ListPetsResponse),
+    /// 4XX: Client error.
+    ClientError(Problem),
+}
+/// Every documented response of [`Client::create_pet`].
+#[derive(Debug)]
+pub enum CreatePetResponses {
+    /// 201: Created.
+    Created(Pet),
+    /// 202: Accepted for later.
+    Accepted(CreatePetAcceptedResponse),
+    /// Any other status: Anything else.
+    Default(Problem),
+}
+/// Every documented response of [`Client::get_pets_pet_id_photo`].
+#[derive(Debug)]
+pub enum GetPetsPetIdPhotoResponses {
+    /// 200: The photo.
+    Ok(::paragon_runtime::ByteStream),
+    /// 404: No photo.
+    NotFound,
+}
+/// A pet, of one kind or another.
+#[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize)]
+#[serde(crate = "::paragon_runtime::serde", untagged)]
+pub enum Pet {
+    /// `kind: cat`
+    Cat(Cat),
+    /// `kind: dog`
+    Dog(Dog),
+    /// A `kind` this client does not know, kept as sent.
+    Unknown(::paragon_runtime::serde_json::Value),
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Pet {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use ::paragon_runtime::serde::de::Error as _;
+        let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("kind")
+            .and_then(|t| t.as_str())
+            .map(str::to_owned);
+        match tag.as_deref() {
+            Some("cat") => ::paragon_runtime::serde_json::from_value(value)
+                .map(Self::Cat)
+                .map_err(D::Error::custom),
+            Some("dog") => ::paragon_runtime::serde_json::from_value(value)
+                .map(Self::Dog)
+                .map_err(D::Error::custom),
+            _ => Ok(Self::Unknown(value)),
+        }
+    }
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Cat {
+    pub id: i64,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<::paragon_runtime::Date>,
+    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<::paragon_runtime::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
+    /// A field named after a keyword.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lives: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<Mood>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+pub enum Mood {
+    /// `happy`
+    Happy,
+    /// `grumpy`
+    Grumpy,
+    /// `sleepy-ish`
+    SleepyIsh,
+    /// A value this client does not know, kept as sent.
+    Unknown(String),
+}
+impl Mood {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Happy => "happy",
+            Self::Grumpy => "grumpy",
+            Self::SleepyIsh => "sleepy-ish",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl From<String> for Mood {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "happy" => Self::Happy,
+            "grumpy" => Self::Grumpy,
+            "sleepy-ish" => Self::SleepyIsh,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl From<&str> for Mood {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_owned())
+    }
+}
+impl From<Mood> for String {
+    fn from(value: Mood) -> Self {
+        match value {
+            Mood::Unknown(value) => value,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+impl ::std::fmt::Display for Mood {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Dog {
+    pub id: i64,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<::paragon_runtime::Date>,
+    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<::paragon_runtime::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
+    /// A field named after a keyword.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    pub good: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friend: Option<Box<Dog>>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Base {
+    pub id: i64,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<::paragon_runtime::Date>,
+    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<::paragon_runtime::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
+    /// A field named after a keyword.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+}
+#[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize)]
+#[serde(crate = "::paragon_runtime::serde", untagged)]
+pub enum Shape {
+    /// `shape: circle`
+    Circle(ShapeCircle),
+    /// `shape: square`
+    Square(ShapeSquare),
+    /// A `shape` this client does not know, kept as sent.
+    Unknown(::paragon_runtime::serde_json::Value),
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Shape {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use ::paragon_runtime::serde::de::Error as _;
+        let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("shape")
+            .and_then(|t| t.as_str())
+            .map(str::to_owned);
+        match tag.as_deref() {
+            Some("circle") => ::paragon_runtime::serde_json::from_value(value)
+                .map(Self::Circle)
+                .map_err(D::Error::custom),
+            Some("square") => ::paragon_runtime::serde_json::from_value(value)
+                .map(Self::Square)
+                .map_err(D::Error::custom),
+            _ => Ok(Self::Unknown(value)),
+        }
+    }
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct ShapeCircle {
+    pub shape: String,
+    pub radius: f64,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct ShapeSquare {
+    pub shape: String,
+    pub side: f64,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde", untagged)]
+pub enum Id {
+    String(String),
+    Integer(i64),
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Tree {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<Tree>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<Tree>>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Problem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<i64>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct ListPetsResponse {
+    pub items: Vec<Pet>,
+    #[serde(
+        rename = "nextCursor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_cursor: Option<String>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct CreatePetAcceptedResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct LoginBody {
+    pub user: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}

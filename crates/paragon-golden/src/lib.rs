@@ -1,0 +1,8 @@
+//! The golden outputs of `paragon-codegen`'s tests, compiled. If a golden file stops compiling,
+//! this crate fails to build and CI fails with it.
+
+#[path = "../../paragon-codegen/tests/output/kitchen_sink.rs"]
+pub mod kitchen_sink;
+
+#[path = "../../paragon-codegen/tests/output/legacy_30.rs"]
+pub mod legacy_30;
