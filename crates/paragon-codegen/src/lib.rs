@@ -111,6 +111,38 @@ pub fn module_tokens(api: &Api) -> TokenStream {
     }
 }
 
+/// Runs `rustfmt` (edition 2024) over generated source, so files written to disk pass
+/// `cargo fmt --check` in the crate that holds them. prettyplease output is already readable;
+/// rustfmt makes it canonical. Fails if rustfmt cannot be run or rejects the source.
+pub fn rustfmt(source: &str) -> Result<String, String> {
+    use std::io::Write as _;
+    let rustfmt = std::env::var("RUSTFMT").unwrap_or_else(|_| "rustfmt".into());
+    let mut child = std::process::Command::new(&rustfmt)
+        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run `{rustfmt}`: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("rustfmt has no stdin")?;
+    let input = source.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt failed: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "rustfmt input thread panicked".to_owned())?
+        .map_err(|e| format!("writing to rustfmt: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "rustfmt rejected the generated source: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("rustfmt output is not UTF-8: {e}"))
+}
+
 /// Generates the module for one OpenAPI document, or every diagnostic when it has errors.
 pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
     let (api, mut diags) = plan_openapi(path);

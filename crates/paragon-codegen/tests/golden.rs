@@ -8,7 +8,7 @@ fn check(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let spec = dir.join("fixtures").join(format!("{name}.yml"));
     let generated = match paragon_codegen::generate_openapi(&spec) {
-        Ok(g) => g.source,
+        Ok(g) => paragon_codegen::rustfmt(&g.source).unwrap(),
         Err(d) => panic!("{name} has errors:\n{}", d.render()),
     };
     let golden_path = dir.join("output").join(format!("{name}.rs"));
