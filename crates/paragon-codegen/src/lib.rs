@@ -14,6 +14,7 @@
 //! # Ok::<(), String>(())
 //! ```
 
+pub mod arazzo;
 pub mod check;
 pub mod diag;
 pub mod emit;

@@ -1,0 +1,512 @@
+//! Criterion conditions.
+//!
+//! - `simple`: the grammar of `criterion-condition.abnf` (literals, `== != < <= > >=`,
+//!   `! && ||`, parentheses, `.member`/`[i]` navigation after a runtime expression).
+//! - `jsonpath`: an RFC 9535 query (passes on a non-empty node list) **or** the comparison form
+//!   the Paragon specs use, `$.status != 'SYNCING'`: a query, an operator, a literal. The
+//!   comparison form passes when the query selects at least one node and every selected node
+//!   satisfies the comparison; an empty node list fails (a missing `status` is not "not SYNCING").
+
+use serde_json::Value;
+
+use super::expr::{self, Expr, ExprError};
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// The operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+/// Navigation after a runtime expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Nav {
+    /// `.name`
+    Member(String),
+    /// `[i]`
+    Index(usize),
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operand {
+    /// A literal.
+    Lit(Value),
+    /// A runtime expression with navigation.
+    Expr {
+        /// The expression.
+        expr: Expr,
+        /// Then these steps.
+        nav: Vec<Nav>,
+    },
+}
+
+/// A parsed `simple` condition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// `a || b || …`
+    Or(Vec<Cond>),
+    /// `a && b && …`
+    And(Vec<Cond>),
+    /// `!a`
+    Not(Box<Cond>),
+    /// `a OP b`
+    Cmp(Operand, CmpOp, Operand),
+    /// A lone operand: true when it is `true` (a test expression).
+    Test(Operand),
+}
+
+struct P<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+fn err<T>(s: &str, pos: usize, message: impl Into<String>) -> Result<T, ExprError> {
+    Err(ExprError {
+        offset: s[..pos.min(s.len())].chars().count(),
+        message: message.into(),
+    })
+}
+
+impl<'a> P<'a> {
+    fn rest(&self) -> &'a str {
+        &self.s[self.pos..]
+    }
+    fn ws(&mut self) {
+        let n = self.rest().len()
+            - self
+                .rest()
+                .trim_start_matches([' ', '\t', '\n', '\r'])
+                .len();
+        self.pos += n;
+    }
+    fn eat(&mut self, lit: &str) -> bool {
+        if self.rest().starts_with(lit) {
+            self.pos += lit.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn or(&mut self) -> Result<Cond, ExprError> {
+        let mut items = vec![self.and()?];
+        loop {
+            self.ws();
+            if self.eat("||") {
+                self.ws();
+                items.push(self.and()?);
+            } else {
+                break;
+            }
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Cond::Or(items)
+        })
+    }
+    fn and(&mut self) -> Result<Cond, ExprError> {
+        let mut items = vec![self.basic()?];
+        loop {
+            self.ws();
+            if self.eat("&&") {
+                self.ws();
+                items.push(self.basic()?);
+            } else {
+                break;
+            }
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Cond::And(items)
+        })
+    }
+    fn basic(&mut self) -> Result<Cond, ExprError> {
+        self.ws();
+        let negated = if self.rest().starts_with('!') && !self.rest().starts_with("!=") {
+            self.pos += 1;
+            self.ws();
+            true
+        } else {
+            false
+        };
+        let inner = if self.eat("(") {
+            self.ws();
+            let c = self.or()?;
+            self.ws();
+            if !self.eat(")") {
+                return err(self.s, self.pos, "expected `)`");
+            }
+            c
+        } else {
+            let left = self.operand()?;
+            self.ws();
+            match self.op() {
+                Some(op) if !negated => {
+                    self.ws();
+                    let right = self.operand()?;
+                    Cond::Cmp(left, op, right)
+                }
+                Some(_) => {
+                    return err(
+                        self.s,
+                        self.pos,
+                        "`!` applies to a test or a parenthesised condition; write `!(a == b)`",
+                    );
+                }
+                None => Cond::Test(left),
+            }
+        };
+        Ok(if negated {
+            Cond::Not(Box::new(inner))
+        } else {
+            inner
+        })
+    }
+    fn op(&mut self) -> Option<CmpOp> {
+        for (lit, op) in [
+            ("==", CmpOp::Eq),
+            ("!=", CmpOp::Ne),
+            ("<=", CmpOp::Le),
+            (">=", CmpOp::Ge),
+            ("<", CmpOp::Lt),
+            (">", CmpOp::Gt),
+        ] {
+            if self.eat(lit) {
+                return Some(op);
+            }
+        }
+        None
+    }
+    fn operand(&mut self) -> Result<Operand, ExprError> {
+        let start = self.pos;
+        let rest = self.rest();
+        if rest.starts_with('$') {
+            let (e, n) = expr::parse_prefix(rest).map_err(|e| ExprError {
+                offset: self.s[..start].chars().count() + e.offset,
+                message: e.message,
+            })?;
+            self.pos += n;
+            let mut nav = Vec::new();
+            loop {
+                if self.eat(".") {
+                    let name: String = self
+                        .rest()
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    if name.is_empty() {
+                        return err(self.s, self.pos, "expected a member name after `.`");
+                    }
+                    self.pos += name.len();
+                    nav.push(Nav::Member(name));
+                } else if self.eat("[") {
+                    let digits: String = self
+                        .rest()
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
+                    if digits.is_empty() {
+                        return err(self.s, self.pos, "expected an index inside `[ ]`");
+                    }
+                    self.pos += digits.len();
+                    if !self.eat("]") {
+                        return err(self.s, self.pos, "expected `]`");
+                    }
+                    let i = digits.parse().map_err(|_| ExprError {
+                        offset: start,
+                        message: "index too large".into(),
+                    })?;
+                    nav.push(Nav::Index(i));
+                } else {
+                    break;
+                }
+            }
+            // The operand token must end here.
+            if let Some(c) = self.rest().chars().next()
+                && !(c.is_whitespace() || "!&()<=>|".contains(c))
+            {
+                return err(self.s, self.pos, format!("unexpected `{c}` in an operand"));
+            }
+            return Ok(Operand::Expr { expr: e, nav });
+        }
+        literal(self).map(Operand::Lit)
+    }
+}
+
+fn literal(p: &mut P<'_>) -> Result<Value, ExprError> {
+    let rest = p.rest();
+    if rest.starts_with('\'') {
+        let mut out = String::new();
+        let mut chars = rest.char_indices().skip(1).peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '\'' {
+                if matches!(chars.peek(), Some((_, '\''))) {
+                    chars.next();
+                    out.push('\'');
+                    continue;
+                }
+                p.pos += i + 1;
+                return Ok(Value::String(out));
+            }
+            out.push(c);
+        }
+        return err(
+            p.s,
+            p.pos,
+            "unterminated string literal (strings use single quotes)",
+        );
+    }
+    for (word, v) in [
+        ("true", Value::Bool(true)),
+        ("false", Value::Bool(false)),
+        ("null", Value::Null),
+    ] {
+        if rest.starts_with(word)
+            && !rest[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        {
+            p.pos += word.len();
+            return Ok(v);
+        }
+    }
+    let num: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "+-.eE".contains(*c))
+        .collect();
+    if !num.is_empty() && is_number(&num) {
+        if let Ok(i) = num.parse::<i64>() {
+            p.pos += num.len();
+            return Ok(Value::from(i));
+        }
+        if let Some(n) = num
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            p.pos += num.len();
+            return Ok(Value::Number(n));
+        }
+    }
+    if rest.starts_with('"') {
+        return err(p.s, p.pos, "string literals use single quotes: 'text'");
+    }
+    err(
+        p.s,
+        p.pos,
+        "expected a runtime expression (`$…`) or a literal (number, 'string', true, false, null)",
+    )
+}
+
+/// RFC 9535 number: `(int / "-0") [frac] [exp]`.
+fn is_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Parses a `simple` condition.
+pub fn parse_simple(s: &str) -> Result<Cond, ExprError> {
+    let mut p = P { s, pos: 0 };
+    p.ws();
+    if p.rest().is_empty() {
+        return err(s, 0, "empty condition");
+    }
+    let c = p.or()?;
+    p.ws();
+    if !p.rest().is_empty() {
+        return err(s, p.pos, format!("unexpected `{}`", p.rest()));
+    }
+    Ok(c)
+}
+
+/// A `jsonpath` criterion: either a plain query or `query OP literal`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonPathCond {
+    /// The RFC 9535 query.
+    pub query: String,
+    /// The comparison, when the condition has one.
+    pub compare: Option<(CmpOp, Value)>,
+}
+
+/// Splits a `jsonpath` condition into its query and optional comparison. The query itself is
+/// validated by the caller with an RFC 9535 parser.
+pub fn parse_jsonpath(s: &str) -> Result<JsonPathCond, ExprError> {
+    let trimmed = s.trim();
+    // Find a top-level comparison operator outside brackets, parentheses and quotes.
+    let bytes = trimmed.as_bytes();
+    let (mut depth, mut quote) = (0i32, None::<u8>);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match quote {
+            Some(q) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'\'' | b'"' => quote = Some(c),
+                b'[' | b'(' => depth += 1,
+                b']' | b')' => depth -= 1,
+                b'=' | b'!' | b'<' | b'>' if depth == 0 => {
+                    let mut p = P { s: trimmed, pos: i };
+                    if let Some(op) = p.op() {
+                        let query = trimmed[..i].trim_end().to_owned();
+                        p.ws();
+                        let lit = literal(&mut p)?;
+                        p.ws();
+                        if !p.rest().is_empty() {
+                            return err(trimmed, p.pos, format!("unexpected `{}`", p.rest()));
+                        }
+                        return Ok(JsonPathCond {
+                            query,
+                            compare: Some((op, lit)),
+                        });
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    Ok(JsonPathCond {
+        query: trimmed.to_owned(),
+        compare: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure() {
+        let c =
+            parse_simple("($statusCode == 200 || $statusCode == 201) && $response.body != null")
+                .unwrap();
+        let Cond::And(items) = c else { panic!() };
+        assert!(matches!(items[0], Cond::Or(_)));
+        assert_eq!(
+            parse_simple("$inputs.name == 'it''s ok'").unwrap(),
+            Cond::Cmp(
+                Operand::Expr {
+                    expr: Expr::Inputs {
+                        name: "name".into(),
+                        pointer: None
+                    },
+                    nav: vec![]
+                },
+                CmpOp::Eq,
+                Operand::Lit(Value::String("it's ok".into()))
+            )
+        );
+        let Cond::Cmp(Operand::Expr { nav, .. }, CmpOp::Gt, _) =
+            parse_simple("$response.body.data[0].id > 10").unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            nav,
+            vec![
+                Nav::Member("data".into()),
+                Nav::Index(0),
+                Nav::Member("id".into())
+            ]
+        );
+        assert!(matches!(
+            parse_simple("!$response.body.active").unwrap(),
+            Cond::Not(_)
+        ));
+    }
+
+    #[test]
+    fn rejections_point_at_the_column() {
+        let e = parse_simple("$statusCode = 200").unwrap_err();
+        assert_eq!(e.offset, 12);
+        let e = parse_simple("$statusCode == \"a\"").unwrap_err();
+        assert!(e.message.contains("single quotes"));
+        assert_eq!(
+            parse_simple("$statusCode == 200 &&").unwrap_err().offset,
+            21
+        );
+        assert!(parse_simple("1 < 2 < 3").is_err());
+        assert!(parse_simple("$statusCode == 01").is_err());
+    }
+
+    #[test]
+    fn jsonpath_forms() {
+        let c = parse_jsonpath("$.status != 'SYNCING'").unwrap();
+        assert_eq!(c.query, "$.status");
+        assert_eq!(
+            c.compare,
+            Some((CmpOp::Ne, Value::String("SYNCING".into())))
+        );
+        let c = parse_jsonpath("$[?@.count > 1]").unwrap();
+        assert_eq!(c.compare, None);
+        let c = parse_jsonpath("$.total > 0").unwrap();
+        assert_eq!(c.compare, Some((CmpOp::Gt, Value::from(0))));
+        assert!(parse_jsonpath("$.a == nope").is_err());
+    }
+}

@@ -1,0 +1,4 @@
+//! Arazzo 1.0.1: runtime expressions, criteria, and (next) the workflow model and compiler.
+
+pub mod condition;
+pub mod expr;
