@@ -112,6 +112,42 @@ pub fn module_tokens(api: &Api) -> TokenStream {
     }
 }
 
+/// The generated items of one Arazzo document.
+#[derive(Debug)]
+pub struct GeneratedWorkflows {
+    /// The items (API modules, `Clients`, workflow modules), unformatted.
+    pub tokens: TokenStream,
+    /// The plan.
+    pub doc: ir::workflow::WorkflowDoc,
+    /// Warnings.
+    pub diagnostics: Diagnostics,
+}
+
+/// Compiles an Arazzo document (and the OpenAPI documents it names) into tokens: what
+/// `paragon_workflow!` expands to and what `cargo xtask regen` writes.
+pub fn generate_workflows(path: &Path) -> Result<GeneratedWorkflows, Diagnostics> {
+    let (doc, diags) = arazzo::compile::plan_document(path);
+    match doc {
+        Some(doc) if !diags.has_errors() => Ok(GeneratedWorkflows {
+            tokens: emit::workflow::document_tokens(&doc),
+            doc,
+            diagnostics: diags,
+        }),
+        _ => Err(diags),
+    }
+}
+
+/// Formats the items of a generated document as a file (prettyplease, then rustfmt when
+/// `rustfmt` is true).
+pub fn format_items(tokens: TokenStream, rustfmt_too: bool) -> Result<String, String> {
+    let source = emit::format_file(tokens)?;
+    if rustfmt_too {
+        rustfmt(&source)
+    } else {
+        Ok(source)
+    }
+}
+
 /// Runs `rustfmt` (edition 2024) over generated source, so files written to disk pass
 /// `cargo fmt --check` in the crate that holds them. prettyplease output is already readable;
 /// rustfmt makes it canonical. Fails if rustfmt cannot be run or rejects the source.

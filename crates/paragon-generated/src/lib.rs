@@ -2,6 +2,8 @@
 //!
 //! - [`task_history`]: the Task History API (project API key, bearer).
 //! - [`managed_sync`]: the Managed Sync API (Connected User JWT, bearer).
+//! - [`sync_flow`]: the Arazzo workflows of `specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml`,
+//!   compiled to state machines ([`sync_flow::enable_sync_and_pull_records::Workflow`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), paragon_runtime::Error> {
@@ -19,5 +21,9 @@
 //! # Ok(()) }
 //! ```
 
-pub mod managed_sync;
+pub mod sync_flow;
 pub mod task_history;
+
+/// The Managed Sync API client. It is generated once, inside [`sync_flow`] (whose workflows call
+/// it), and re-exported here.
+pub use sync_flow::managed_sync_api as managed_sync;

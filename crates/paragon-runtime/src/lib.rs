@@ -3,7 +3,7 @@
 //! Generated code only names `::paragon_runtime::...` paths, so this crate
 //! re-exports every third-party crate that generated code needs ([`serde`],
 //! [`serde_json`], [`reqwest`], [`bytes`], [`futures_util`], [`time`],
-//! [`http`], [`url`]).
+//! [`http`], [`url`], [`serde_json_path`], [`regex`]).
 //!
 //! The main entry points are:
 //!
@@ -20,12 +20,15 @@
 pub use bytes;
 pub use futures_util;
 pub use http;
+pub use regex;
 pub use reqwest;
 pub use serde;
 pub use serde_json;
+pub use serde_json_path;
 pub use time;
 pub use url;
 
+pub mod arazzo;
 pub mod base64_bytes;
 mod client;
 mod clock;

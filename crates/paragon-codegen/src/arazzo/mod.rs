@@ -1,4 +1,6 @@
 //! Arazzo 1.0.1: runtime expressions, criteria, and (next) the workflow model and compiler.
 
+pub mod compile;
 pub mod condition;
 pub mod expr;
+pub mod model;

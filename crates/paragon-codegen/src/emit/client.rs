@@ -130,9 +130,17 @@ pub fn client(api: &Api) -> TokenStream {
             },
         }
     });
-    let security_table = api.operations.iter().any(|op| !op.security.is_empty()).then(|| {
-        quote!(const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[#(#schemes),*];)
-    });
+    let security_table = api
+        .operations
+        .iter()
+        .any(|op| !op.security.is_empty())
+        .then(|| {
+            quote! {
+                /// The document's security schemes, also used by requests built outside this
+                /// module (compiled workflows).
+                pub const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[#(#schemes),*];
+            }
+        });
     let title_doc = format!(" A client for {}.", api.title);
     let mut options_and_responses = TokenStream::new();
     let mut methods = TokenStream::new();

@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod types;
+pub mod workflow;
 
 use proc_macro2::TokenStream;
 use quote::quote;

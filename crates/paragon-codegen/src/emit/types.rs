@@ -10,8 +10,14 @@ pub(crate) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// The Rust type for a [`Ty`].
+/// The Rust type for a [`Ty`] of an API.
 pub fn ty_tokens(api: &Api, ty: &Ty) -> TokenStream {
+    ty_tokens_in(&api.types, ty, None)
+}
+
+/// The Rust type for a [`Ty`] whose named types are in `types`, written as `prefix::Name` when a
+/// prefix is given (a workflow module naming an API module's types).
+pub fn ty_tokens_in(types: &[TypeDef], ty: &Ty, prefix: Option<&TokenStream>) -> TokenStream {
     match ty {
         Ty::String => quote!(String),
         Ty::Prim(p) => {
@@ -25,30 +31,30 @@ pub fn ty_tokens(api: &Api, ty: &Ty) -> TokenStream {
         Ty::DateTime => quote!(::paragon_runtime::DateTime),
         Ty::Date => quote!(::paragon_runtime::Date),
         Ty::Named(id) => {
-            let name = ident(&api.types[*id].name);
-            quote!(#name)
+            let name = ident(&types[*id].name);
+            quote!(#prefix #name)
         }
         Ty::Vec(inner) => {
-            let inner = ty_tokens(api, inner);
+            let inner = ty_tokens_in(types, inner, prefix);
             quote!(Vec<#inner>)
         }
         Ty::Map(inner) => {
-            let inner = ty_tokens(api, inner);
+            let inner = ty_tokens_in(types, inner, prefix);
             quote!(::std::collections::BTreeMap<String, #inner>)
         }
         Ty::Option(inner) => {
-            let inner = ty_tokens(api, inner);
+            let inner = ty_tokens_in(types, inner, prefix);
             quote!(Option<#inner>)
         }
         Ty::Boxed(inner) => {
-            let inner = ty_tokens(api, inner);
+            let inner = ty_tokens_in(types, inner, prefix);
             quote!(Box<#inner>)
         }
     }
 }
 
 /// Whether values of `ty` can be compared with `Eq` and hashed (no floats, no JSON).
-fn total_eq(api: &Api, ty: &Ty, depth: usize) -> bool {
+fn total_eq(types: &[TypeDef], ty: &Ty, depth: usize) -> bool {
     if depth > 32 {
         return false;
     }
@@ -56,8 +62,8 @@ fn total_eq(api: &Api, ty: &Ty, depth: usize) -> bool {
         Ty::String | Ty::DateTime | Ty::Date => true,
         Ty::Prim(p) => !p.starts_with('f'),
         Ty::Json | Ty::JsonObject | Ty::Map(_) => false,
-        Ty::Vec(i) | Ty::Option(i) | Ty::Boxed(i) => total_eq(api, i, depth + 1),
-        Ty::Named(id) => matches!(api.types[*id].kind, TypeKind::StringEnum { .. }),
+        Ty::Vec(i) | Ty::Option(i) | Ty::Boxed(i) => total_eq(types, i, depth + 1),
+        Ty::Named(id) => matches!(types[*id].kind, TypeKind::StringEnum { .. }),
     }
 }
 
@@ -65,23 +71,28 @@ const SERDE_CRATE: &str = "::paragon_runtime::serde";
 
 /// All named types of an API.
 pub fn types(api: &Api) -> TokenStream {
-    api.types.iter().map(|t| type_def(api, t)).collect()
+    types_of(&api.types)
 }
 
-fn type_def(api: &Api, t: &TypeDef) -> TokenStream {
+/// Definitions of every type in `types`.
+pub fn types_of(types: &[TypeDef]) -> TokenStream {
+    types.iter().map(|t| type_def(types, t)).collect()
+}
+
+fn type_def(types: &[TypeDef], t: &TypeDef) -> TokenStream {
     let name = ident(&t.name);
     let doc = doc_attrs(t.doc.as_deref());
     match &t.kind {
         TypeKind::Struct { fields, extra } => {
             let all_optional = fields.iter().all(|f| matches!(f.ty, Ty::Option(_)));
             let default = all_optional.then(|| quote!(Default,));
-            let eq = (extra.is_none() && fields.iter().all(|f| total_eq(api, &f.ty, 0)))
+            let eq = (extra.is_none() && fields.iter().all(|f| total_eq(types, &f.ty, 0)))
                 .then(|| quote!(Eq,));
             let mut field_tokens: Vec<TokenStream> = fields
                 .iter()
                 .map(|f| {
                     let fname = ident(&f.name);
-                    let fty = ty_tokens(api, &f.ty);
+                    let fty = ty_tokens_in(types, &f.ty, None);
                     let fdoc = doc_attrs(f.doc.as_deref());
                     let wire = &f.wire;
                     let rename = (f.name != *wire).then(|| quote!(rename = #wire,));
@@ -98,7 +109,7 @@ fn type_def(api: &Api, t: &TypeDef) -> TokenStream {
                     fname.push('_');
                 }
                 let fname = ident(&fname);
-                let vty = ty_tokens(api, extra);
+                let vty = ty_tokens_in(types, extra, None);
                 field_tokens.push(quote! {
                     /// Members not listed in the schema's `properties`.
                     #[serde(flatten)]
@@ -167,20 +178,23 @@ fn type_def(api: &Api, t: &TypeDef) -> TokenStream {
                 }
             }
         }
-        TypeKind::Union { tag, variants } => union_def(api, &name, doc, tag.as_deref(), variants),
+        TypeKind::Union { tag, variants } => union_def(types, &name, doc, tag.as_deref(), variants),
         TypeKind::Pending => TokenStream::new(),
     }
 }
 
 fn union_def(
-    api: &Api,
+    types: &[TypeDef],
     name: &Ident,
     doc: TokenStream,
     tag: Option<&str>,
     variants: &[UnionVariant],
 ) -> TokenStream {
     let vnames: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
-    let vtys: Vec<TokenStream> = variants.iter().map(|v| ty_tokens(api, &v.ty)).collect();
+    let vtys: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| ty_tokens_in(types, &v.ty, None))
+        .collect();
     let Some(tag) = tag else {
         return quote! {
             #doc

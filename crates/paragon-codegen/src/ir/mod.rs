@@ -4,6 +4,7 @@
 
 pub mod operations;
 pub mod types;
+pub mod workflow;
 
 /// Index into [`Api::types`].
 pub type TypeId = usize;

@@ -202,6 +202,17 @@ fn str_at<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
 
 /// Plans a whole OpenAPI document.
 pub fn plan_api(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Api {
+    plan_api_with(sources, root, diags, &[]).0
+}
+
+/// Plans a document and also types `extra` schema locations (with name hints), for callers that
+/// need types of schemas inside it (workflow outputs following a JSON Pointer into a response).
+pub fn plan_api_with(
+    sources: &Sources,
+    root: &Loc,
+    diags: &mut Diagnostics,
+    extra: &[(Loc, String)],
+) -> (Api, Vec<Ty>) {
     let doc = sources.get(root).and_then(Value::as_object);
     let empty = Map::new();
     let doc = doc.unwrap_or(&empty);
@@ -255,6 +266,7 @@ pub fn plan_api(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Api {
             }
         }
     }
+    let extra_tys: Vec<Ty> = extra.iter().map(|(l, hint)| planner.ty(l, hint)).collect();
     let mut types = std::mem::take(&mut planner.types);
     box_recursion(&mut types);
     for t in &types {
@@ -267,7 +279,7 @@ pub fn plan_api(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Api {
             ));
         }
     }
-    Api {
+    let api = Api {
         title,
         description,
         version,
@@ -275,7 +287,8 @@ pub fn plan_api(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Api {
         security_schemes,
         types,
         operations,
-    }
+    };
+    (api, extra_tys)
 }
 
 fn base_url(doc: &Map<String, Value>) -> String {
@@ -531,7 +544,7 @@ fn plan_operation(
     Some(operation)
 }
 
-fn is_json(media: &str) -> bool {
+pub(crate) fn is_json(media: &str) -> bool {
     let m = media
         .split(';')
         .next()

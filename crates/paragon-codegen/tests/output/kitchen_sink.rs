@@ -16,7 +16,9 @@
 )]
 /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
 pub const DEFAULT_BASE_URL: &str = "https://eu.example.com/v1";
-const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[
+/// The document's security schemes, also used by requests built outside this
+/// module (compiled workflows).
+pub const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[
     ::paragon_runtime::SecurityScheme {
         name: "token",
         kind: ::paragon_runtime::SchemeKind::Bearer,

@@ -1,0 +1,1139 @@
+//! Arazzo document → [`WorkflowDoc`]: every check that can reject a document (each a located
+//! diagnostic, all collected), then the plan the emitter reads.
+//!
+//! Checks: unknown or duplicate `stepId`; `goto`/`retry` to an unknown step or workflow; unknown
+//! `operationId`, or one found in several sources without `$sourceDescriptions.<name>.`; an
+//! `operationPath` that does not resolve; `$steps.x.outputs.y` where x defines no y; `$inputs.z`
+//! not in the inputs schema; invalid runtime expressions and conditions (at their column);
+//! invalid regex and JSONPath; `xpath` (not supported); a required OpenAPI parameter not supplied
+//! (warning).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::condition::{self, CmpOp, Cond, Nav, Operand};
+use super::expr::{self, Expr, ExprError, Part, Source};
+use super::model::{self, ActionKind, Criterion, CriterionKind, Document, Target};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::ir::operations::{Operation, ParamIn, plan_api_with};
+use crate::ir::types::TypePlanner;
+use crate::ir::workflow::*;
+use crate::ir::{Ty, TypeKind};
+use crate::load::{Loc, Sources};
+use crate::names::{Unique, snake_name, type_name, variant_name};
+
+/// Where an operation is in an API document.
+#[derive(Debug, Clone)]
+struct OpRef {
+    path: String,
+    method: String,
+    loc: Loc,
+}
+
+struct Api0 {
+    name: String,
+    root: Loc,
+    ops: HashMap<String, OpRef>,
+}
+
+/// Context for checking and compiling expressions of one step or workflow.
+struct Scope<'a> {
+    /// Input fields (wire → field, type).
+    inputs: &'a [(String, String, Ty)],
+    /// Steps seen so far in this workflow: id → outputs (wire, type).
+    steps: &'a HashMap<String, Vec<(String, WfTy)>>,
+    /// All step ids of this workflow (for references to later steps).
+    all_steps: &'a [String],
+    /// Workflow ids of the document.
+    workflows: &'a [String],
+    /// A response exists (criteria, outputs, actions), as opposed to parameters and bodies.
+    after_response: bool,
+}
+
+struct Compiler<'a> {
+    sources: &'a Sources,
+    diags: &'a mut Diagnostics,
+}
+
+impl Compiler<'_> {
+    fn err(&mut self, loc: &Loc, msg: impl Into<String>) {
+        self.diags.push(self.sources.error_at(loc, msg));
+    }
+
+    /// A diagnostic at a character offset inside the string value at `loc`.
+    fn err_in_string(&mut self, loc: &Loc, offset: usize, msg: String) {
+        let file = self.sources.file(loc.file);
+        let pos = self.sources.pos(loc).map(|p| {
+            let start = crate::diag::byte_offset(&file.text, p);
+            let quoted = matches!(file.text[start..].chars().next(), Some('\'' | '"'));
+            Pos {
+                line: p.line,
+                col: p.col + u32::from(quoted) + u32::try_from(offset).unwrap_or(0),
+            }
+        });
+        self.diags
+            .push(Diagnostic::error(&file.path, pos, msg).with_source(file.text.clone()));
+    }
+
+    fn expr_error(&mut self, loc: &Loc, what: &str, e: ExprError) {
+        self.err_in_string(loc, e.offset, format!("invalid {what}: {}", e.message));
+    }
+
+    /// Checks the references of an expression; returns false when it is unusable.
+    fn check_refs(&mut self, e: &Expr, loc: &Loc, scope: &Scope<'_>) -> bool {
+        match e {
+            Expr::Inputs { name, .. } if !scope.inputs.iter().any(|(w, _, _)| w == name) => {
+                let known: Vec<&str> = scope.inputs.iter().map(|(w, _, _)| w.as_str()).collect();
+                self.diags.push(
+                    self.sources
+                        .error_at(
+                            loc,
+                            format!("`$inputs.{name}` is not in the workflow's inputs schema"),
+                        )
+                        .with_help(if known.is_empty() {
+                            "the workflow declares no inputs".to_owned()
+                        } else {
+                            format!("inputs are: {}", known.join(", "))
+                        }),
+                );
+                return false;
+            }
+            Expr::Steps { step, output, .. } => match scope.steps.get(step) {
+                Some(outs) => {
+                    if !outs.iter().any(|(w, _)| w == output) {
+                        let known: Vec<&str> = outs.iter().map(|(w, _)| w.as_str()).collect();
+                        self.diags.push(
+                            self.sources
+                                .error_at(
+                                    loc,
+                                    format!("step `{step}` defines no output `{output}`"),
+                                )
+                                .with_help(if known.is_empty() {
+                                    format!("step `{step}` has no outputs")
+                                } else {
+                                    format!("its outputs are: {}", known.join(", "))
+                                }),
+                        );
+                        return false;
+                    }
+                }
+                None if scope.all_steps.contains(step) => {}
+                None => {
+                    self.err(
+                        loc,
+                        format!("`$steps.{step}` names no step of this workflow"),
+                    );
+                    return false;
+                }
+            },
+            Expr::Workflows { workflow, .. } if !scope.workflows.contains(workflow) => {
+                self.err(
+                    loc,
+                    format!("`$workflows.{workflow}` names no workflow of this document"),
+                );
+                return false;
+            }
+            Expr::StatusCode | Expr::Response(_) | Expr::Url | Expr::Method | Expr::Request(_)
+                if !scope.after_response =>
+            {
+                self.err(
+                    loc,
+                    "this expression needs the step's response, which does not exist yet where it is used",
+                );
+                return false;
+            }
+            Expr::Message(_) => {
+                self.diags.push(self.sources.warning_at(
+                    loc,
+                    "`$message` expressions (AsyncAPI) are not supported; the value is null",
+                ));
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// A parameter value, payload leaf or replacement value.
+    fn value(&mut self, v: &Value, loc: &Loc, scope: &Scope<'_>) -> ValueExpr {
+        let Value::String(s) = v else {
+            return ValueExpr::Lit(v.clone());
+        };
+        if s.starts_with('$') {
+            match expr::parse(s) {
+                Ok(e) => {
+                    if self.check_refs(&e, loc, scope) {
+                        return ValueExpr::Expr(e, Vec::new());
+                    }
+                    return ValueExpr::Lit(Value::Null);
+                }
+                Err(e) => {
+                    self.expr_error(loc, "runtime expression", e);
+                    return ValueExpr::Lit(Value::Null);
+                }
+            }
+        }
+        if s.contains("{$") {
+            match expr::parse_template(s) {
+                Ok(parts) => {
+                    let ok = parts.iter().all(|p| match p {
+                        Part::Expr(e) => self.check_refs(e, loc, scope),
+                        Part::Lit(_) => true,
+                    });
+                    return if ok {
+                        ValueExpr::Template(parts)
+                    } else {
+                        ValueExpr::Lit(Value::Null)
+                    };
+                }
+                Err(e) => {
+                    self.expr_error(loc, "embedded expression", e);
+                    return ValueExpr::Lit(Value::Null);
+                }
+            }
+        }
+        ValueExpr::Lit(v.clone())
+    }
+
+    fn payload(&mut self, v: &Value, loc: &Loc, scope: &Scope<'_>) -> Payload {
+        match v {
+            Value::Object(m) => Payload::Object(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), self.payload(v, &loc.join(k), scope)))
+                    .collect(),
+            ),
+            Value::Array(a) => Payload::Array(
+                a.iter()
+                    .enumerate()
+                    .map(|(i, v)| self.payload(v, &loc.index(i), scope))
+                    .collect(),
+            ),
+            other => Payload::Value(self.value(other, loc, scope)),
+        }
+    }
+
+    fn cond_refs(&mut self, c: &Cond, loc: &Loc, scope: &Scope<'_>) -> bool {
+        match c {
+            Cond::Or(items) | Cond::And(items) => {
+                // Every operand is checked (no short circuit) so all problems are reported.
+                let mut ok = true;
+                for i in items {
+                    ok &= self.cond_refs(i, loc, scope);
+                }
+                ok
+            }
+            Cond::Not(inner) => self.cond_refs(inner, loc, scope),
+            Cond::Cmp(a, _, b) => {
+                let a_ok = self.operand_refs(a, loc, scope);
+                self.operand_refs(b, loc, scope) && a_ok
+            }
+            Cond::Test(a) => self.operand_refs(a, loc, scope),
+        }
+    }
+
+    fn operand_refs(&mut self, o: &Operand, loc: &Loc, scope: &Scope<'_>) -> bool {
+        match o {
+            Operand::Lit(_) => true,
+            Operand::Expr { expr, .. } => self.check_refs(expr, loc, scope),
+        }
+    }
+
+    fn criterion(&mut self, c: &Criterion, scope: &Scope<'_>) -> Option<CriterionIr> {
+        let cond_loc = c.loc.join("condition");
+        let context = match &c.context {
+            Some(ctx) => {
+                let v = self.value(&Value::String(ctx.clone()), &c.loc.join("context"), scope);
+                Some(v)
+            }
+            None => None,
+        };
+        let check = match c.kind {
+            CriterionKind::Simple => match condition::parse_simple(&c.condition) {
+                Ok(cond) => {
+                    if !self.cond_refs(&cond, &cond_loc, scope) {
+                        return None;
+                    }
+                    match &cond {
+                        Cond::Cmp(
+                            Operand::Expr {
+                                expr: Expr::StatusCode,
+                                nav,
+                            },
+                            op,
+                            Operand::Lit(Value::Number(n)),
+                        ) if nav.is_empty() && n.as_u64().is_some_and(|n| n <= 999) => {
+                            Check::Status(
+                                *op,
+                                n.as_u64().and_then(|n| u16::try_from(n).ok()).unwrap_or(0),
+                            )
+                        }
+                        _ => Check::Simple(cond),
+                    }
+                }
+                Err(e) => {
+                    self.expr_error(&cond_loc, "condition", e);
+                    return None;
+                }
+            },
+            CriterionKind::Regex => {
+                let Some(context) = context else {
+                    self.err(&c.loc, "a `regex` criterion needs a `context`");
+                    return None;
+                };
+                if let Err(e) = regex::Regex::new(&c.condition) {
+                    self.err(&cond_loc, format!("invalid regular expression: {e}"));
+                    return None;
+                }
+                Check::Regex {
+                    context,
+                    pattern: c.condition.clone(),
+                }
+            }
+            CriterionKind::JsonPath => {
+                let Some(context) = context else {
+                    self.err(
+                        &c.loc,
+                        "a `jsonpath` criterion needs a `context` (for example `$response.body`)",
+                    );
+                    return None;
+                };
+                let parsed = match condition::parse_jsonpath(&c.condition) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.expr_error(&cond_loc, "JSONPath condition", e);
+                        return None;
+                    }
+                };
+                if let Err(e) = serde_json_path::JsonPath::parse(&parsed.query) {
+                    self.err(
+                        &cond_loc,
+                        format!("invalid JSONPath (RFC 9535) `{}`: {e}", parsed.query),
+                    );
+                    return None;
+                }
+                Check::JsonPath {
+                    context,
+                    query: parsed.query,
+                    compare: parsed.compare,
+                }
+            }
+            CriterionKind::XPath => {
+                self.diags.push(
+                    self.sources
+                        .error_at(&c.loc.join("type"), "`xpath` criteria are not supported")
+                        .with_help("XML responses are not supported by the generated clients; use a `simple`, `regex` or `jsonpath` criterion"),
+                );
+                return None;
+            }
+        };
+        Some(CriterionIr {
+            text: c.condition.clone(),
+            check,
+        })
+    }
+
+    fn actions(
+        &mut self,
+        actions: &[model::Action],
+        step_index: &HashMap<String, usize>,
+        workflow_index: &HashMap<String, usize>,
+        scope: &Scope<'_>,
+    ) -> Vec<ActionIr> {
+        let mut out = Vec::new();
+        for a in actions {
+            let target = match (&a.step_id, &a.workflow_id) {
+                (Some((id, loc)), _) => match step_index.get(id) {
+                    Some(&i) => Some(ActionTarget::Step(i)),
+                    None => {
+                        self.err(loc, format!("action `{}` goes to step `{id}`, which this workflow does not have", a.name));
+                        continue;
+                    }
+                },
+                (None, Some((id, loc))) => {
+                    let local = id
+                        .strip_prefix("$sourceDescriptions.")
+                        .map_or(id.as_str(), |_| "");
+                    match workflow_index.get(local) {
+                        Some(&i) => Some(ActionTarget::Workflow(i)),
+                        None => {
+                            self.err(loc, format!("action `{}` goes to workflow `{id}`, which this document does not define", a.name));
+                            continue;
+                        }
+                    }
+                }
+                (None, None) => None,
+            };
+            let criteria: Vec<CriterionIr> = a
+                .criteria
+                .iter()
+                .filter_map(|c| self.criterion(c, scope))
+                .collect();
+            let kind = match a.kind {
+                ActionKind::End => ActionIrKind::End,
+                ActionKind::Goto => match target {
+                    Some(t) => ActionIrKind::Goto(t),
+                    None => continue,
+                },
+                ActionKind::Retry => ActionIrKind::Retry {
+                    after: a.retry_after.unwrap_or(0.0),
+                    limit: a.retry_limit.unwrap_or(1),
+                    target,
+                },
+            };
+            out.push(ActionIr {
+                name: a.name.clone(),
+                kind,
+                criteria,
+            });
+        }
+        out
+    }
+}
+
+/// Finds the schema reached by following `pointer` (RFC 6901) from `schema`: through
+/// `properties`, array `items`, `allOf` members and `additionalProperties`.
+fn schema_at(sources: &Sources, schema: &Loc, pointer: &str) -> Option<Loc> {
+    let mut current = sources.deref(schema).ok()?;
+    for raw in pointer.split('/').skip(1) {
+        let token = raw.replace("~1", "/").replace("~0", "~");
+        current = step_into(sources, &current, &token, 0)?;
+    }
+    Some(current)
+}
+
+fn step_into(sources: &Sources, at: &Loc, token: &str, depth: usize) -> Option<Loc> {
+    if depth > 16 {
+        return None;
+    }
+    let at = sources.deref(at).ok()?;
+    let Value::Object(m) = sources.get(&at)? else {
+        return None;
+    };
+    if let Some(Value::Object(p)) = m.get("properties")
+        && p.contains_key(token)
+    {
+        return sources.deref(&at.join("properties").join(token)).ok();
+    }
+    if m.contains_key("items") && token.parse::<usize>().is_ok() {
+        return sources.deref(&at.join("items")).ok();
+    }
+    if let Some(Value::Array(parts)) = m.get("allOf") {
+        for i in 0..parts.len() {
+            if let Some(l) = step_into(sources, &at.join("allOf").index(i), token, depth + 1) {
+                return Some(l);
+            }
+        }
+    }
+    if let Some(Value::Object(_)) = m.get("additionalProperties") {
+        return sources.deref(&at.join("additionalProperties")).ok();
+    }
+    None
+}
+
+/// The schema of the first 2xx JSON response of an operation.
+fn success_schema(sources: &Sources, op: &Loc) -> Option<Loc> {
+    let responses = op.join("responses");
+    let Some(Value::Object(map)) = sources.get(&responses) else {
+        return None;
+    };
+    let mut keys: Vec<&String> = map.keys().filter(|k| k.starts_with('2')).collect();
+    keys.sort();
+    for k in keys {
+        let r = sources.deref(&responses.join(k)).ok()?;
+        let Some(Value::Object(content)) = sources.get(&r.join("content")) else {
+            continue;
+        };
+        if let Some(mt) = content.keys().find(|m| crate::ir::operations::is_json(m)) {
+            let s = r.join("content").join(mt).join("schema");
+            if sources.get(&s).is_some() {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+fn index_operations(sources: &Sources, root: &Loc) -> HashMap<String, OpRef> {
+    let mut out = HashMap::new();
+    let Some(Value::Object(paths)) = sources.get(&root.join("paths")) else {
+        return out;
+    };
+    for path in paths.keys() {
+        let Ok(item) = sources.deref(&root.join("paths").join(path)) else {
+            continue;
+        };
+        let Some(Value::Object(methods)) = sources.get(&item) else {
+            continue;
+        };
+        for (method, op) in methods {
+            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                continue;
+            };
+            out.entry(id.to_owned()).or_insert(OpRef {
+                path: path.clone(),
+                method: method.clone(),
+                loc: item.join(method),
+            });
+        }
+    }
+    out
+}
+
+/// What one step resolved to before the APIs are planned.
+enum Resolved {
+    Op { api: usize, op: OpRef },
+    Workflow(usize),
+}
+
+/// Loads, checks and plans the Arazzo document at `path` and the OpenAPI documents it names.
+pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut sources = Sources::default();
+    let Some(root_id) = sources.load_tree(path, &mut diags) else {
+        return (None, diags);
+    };
+    let root = Loc {
+        file: root_id,
+        ptr: String::new(),
+    };
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let Some(doc) = model::read(&sources, &root, &mut diags) else {
+        return (None, diags);
+    };
+
+    // Source descriptions: load each OpenAPI document.
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut apis0: Vec<Api0> = Vec::new();
+    let mut api_modules = Unique::default();
+    let mut module_names = Vec::new();
+    for sd in &doc.sources {
+        if sd.kind != "openapi" {
+            diags.push(sources.error_at(
+                &sd.loc,
+                format!(
+                    "source description `{}` has type `{}`; only `openapi` sources are supported",
+                    sd.name, sd.kind
+                ),
+            ));
+            continue;
+        }
+        if sd.url.starts_with("http://") || sd.url.starts_with("https://") {
+            diags.push(
+                sources
+                    .error_at(
+                        &sd.loc.join("url"),
+                        format!("source description `{}` is remote (`{}`)", sd.name, sd.url),
+                    )
+                    .with_help("download it and refer to it by a relative path"),
+            );
+            continue;
+        }
+        let before = sources.ids().len();
+        let Some(id) = sources.load_tree(&base.join(&sd.url), &mut diags) else {
+            continue;
+        };
+        let api_root = Loc {
+            file: id,
+            ptr: String::new(),
+        };
+        let Some(version) = crate::check::openapi(&sources, &api_root, &mut diags) else {
+            continue;
+        };
+        for fid in before..sources.ids().len() {
+            let up = crate::load::upgrade::upgrade(
+                &mut sources.file_mut(fid).value,
+                version == crate::check::Version::V30,
+            );
+            let _ = up;
+        }
+        module_names.push(api_modules.claim(&snake_name(&sd.name)));
+        apis0.push(Api0 {
+            name: sd.name.clone(),
+            ops: index_operations(&sources, &api_root),
+            root: api_root,
+        });
+    }
+    let sources = sources;
+    let mut c = Compiler {
+        sources: &sources,
+        diags: &mut diags,
+    };
+
+    let workflow_ids: Vec<String> = doc.workflows.iter().map(|w| w.id.clone()).collect();
+    let mut workflow_index = HashMap::new();
+    for (i, w) in doc.workflows.iter().enumerate() {
+        if workflow_index.insert(w.id.clone(), i).is_some() {
+            c.err(
+                &w.loc.join("workflowId"),
+                format!("workflowId `{}` is defined twice", w.id),
+            );
+        }
+    }
+
+    // Resolve step targets and collect the schema locations whose types outputs need.
+    let mut resolved: Vec<Vec<Option<Resolved>>> = Vec::new();
+    let mut extra: Vec<Vec<(Loc, String)>> = apis0.iter().map(|_| Vec::new()).collect();
+    // (workflow, step, output) → (api, index into extra[api])
+    let mut output_slots: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
+    for (wi, w) in doc.workflows.iter().enumerate() {
+        let mut row = Vec::new();
+        for (si, step) in w.steps.iter().enumerate() {
+            let r = match &step.target {
+                Some((Target::OperationId(id), loc)) => {
+                    resolve_operation_id(&mut c, &apis0, id, loc)
+                }
+                Some((Target::OperationPath(p), loc)) => {
+                    resolve_operation_path(&mut c, &apis0, p, loc)
+                }
+                Some((Target::WorkflowId(id), loc)) => {
+                    match workflow_index.get(id) {
+                        Some(&i) => Some(Resolved::Workflow(i)),
+                        None => {
+                            if id.starts_with("$sourceDescriptions.") {
+                                c.err(loc, format!("`{id}`: workflows of other Arazzo documents are not supported"));
+                            } else {
+                                c.err(loc, format!("step `{}` calls workflow `{id}`, which this document does not define", step.id));
+                            }
+                            None
+                        }
+                    }
+                }
+                None => None,
+            };
+            if let Some(Resolved::Op { api, op }) = &r
+                && let Some(schema) = success_schema(&sources, &op.loc)
+            {
+                for (oi, (name, e, _)) in step.outputs.iter().enumerate() {
+                    let Ok(Expr::Response(Source::Body(ptr))) = expr::parse(e) else {
+                        continue;
+                    };
+                    let target = match ptr {
+                        Some(p) => schema_at(&sources, &schema, &p),
+                        None => Some(schema.clone()),
+                    };
+                    if let Some(t) = target {
+                        output_slots.insert((wi, si, oi), (*api, extra[*api].len()));
+                        extra[*api]
+                            .push((t, format!("{}{}", type_name(&step.id), type_name(name))));
+                    }
+                }
+            }
+            row.push(r);
+        }
+        resolved.push(row);
+    }
+
+    // Plan every API (types and operations), typing the output locations too.
+    let mut apis = Vec::new();
+    let mut extra_tys = Vec::new();
+    for (i, a) in apis0.iter().enumerate() {
+        let (api, tys) = plan_api_with(&sources, &a.root, c.diags, &extra[i]);
+        extra_tys.push(tys);
+        apis.push(SourceApi {
+            name: a.name.clone(),
+            module: module_names[i].clone(),
+            api,
+        });
+    }
+
+    let mut wf_modules = Unique::default();
+    for m in &module_names {
+        wf_modules.reserve(m);
+    }
+    let mut workflows = Vec::new();
+    for (wi, w) in doc.workflows.iter().enumerate() {
+        let module = wf_modules.claim(&snake_name(&w.id));
+        // Inputs.
+        let mut planner = TypePlanner::new(&sources, c.diags);
+        for reserved in [
+            "Outputs",
+            "State",
+            "StepId",
+            "StepOutputs",
+            "Workflow",
+            "Clients",
+            "WORKFLOW",
+        ] {
+            planner.names.reserve(reserved);
+        }
+        let input_ty = w.inputs.as_ref().map(|l| planner.ty(l, "Inputs"));
+        let mut input_types = std::mem::take(&mut planner.types);
+        let mut type_names = planner.names.clone();
+        drop(planner);
+        crate::ir::types::box_recursion(&mut input_types);
+        let input_fields: Vec<(String, String, Ty)> = match &input_ty {
+            Some(Ty::Named(id)) => match &input_types[*id].kind {
+                TypeKind::Struct { fields, .. } => fields
+                    .iter()
+                    .map(|f| (f.wire.clone(), f.name.clone(), f.ty.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        if let (Some(t), Some(l)) = (&input_ty, &w.inputs)
+            && !matches!(t, Ty::Named(id) if matches!(input_types[*id].kind, TypeKind::Struct { .. }))
+            && !matches!(t, Ty::JsonObject)
+        {
+            c.err(
+                l,
+                "workflow `inputs` must be an object schema with `properties`",
+            );
+        }
+        let mut step_names = Unique::default();
+        let mut step_index = HashMap::new();
+        let all_steps: Vec<String> = w.steps.iter().map(|s| s.id.clone()).collect();
+        for (si, s) in w.steps.iter().enumerate() {
+            if step_index.insert(s.id.clone(), si).is_some() {
+                c.err(
+                    &s.loc.join("stepId"),
+                    format!("stepId `{}` is used twice in workflow `{}`", s.id, w.id),
+                );
+            }
+        }
+        let mut known_steps: HashMap<String, Vec<(String, WfTy)>> = HashMap::new();
+        // Outputs are declared up front so forward references check by name.
+        for s in &w.steps {
+            known_steps.insert(
+                s.id.clone(),
+                s.outputs
+                    .iter()
+                    .map(|(n, _, _)| (n.clone(), WfTy::json()))
+                    .collect(),
+            );
+        }
+        let mut steps = Vec::new();
+        for (si, s) in w.steps.iter().enumerate() {
+            let before = Scope {
+                inputs: &input_fields,
+                steps: &known_steps,
+                all_steps: &all_steps,
+                workflows: &workflow_ids,
+                after_response: false,
+            };
+            let call = match &resolved[wi][si] {
+                Some(Resolved::Op { api, op }) => {
+                    let operation =
+                        apis[*api].api.operations.iter().find(|o| {
+                            o.path == op.path && o.method.eq_ignore_ascii_case(&op.method)
+                        });
+                    compile_operation_call(&mut c, s, *api, operation, &before)
+                }
+                Some(Resolved::Workflow(target)) => {
+                    let mut inputs = Vec::new();
+                    for p in &s.parameters {
+                        let v = c.value(&p.value, &p.value_loc, &before);
+                        inputs.push((p.name.clone(), v));
+                    }
+                    Some(Call::Workflow {
+                        workflow: *target,
+                        inputs,
+                    })
+                }
+                None => None,
+            };
+            let after = Scope {
+                after_response: true,
+                ..before
+            };
+            let success: Vec<CriterionIr> = s
+                .success_criteria
+                .iter()
+                .filter_map(|cr| c.criterion(cr, &after))
+                .collect();
+            let on_success = c.actions(&s.on_success, &step_index, &workflow_index, &after);
+            let on_failure = c.actions(&s.on_failure, &step_index, &workflow_index, &after);
+            let mut fields = Unique::default();
+            let mut outputs = Vec::new();
+            for (oi, (name, e, loc)) in s.outputs.iter().enumerate() {
+                let value = c.value(&Value::String(e.clone()), loc, &after);
+                if !e.starts_with('$') {
+                    c.err(loc, format!("output `{name}` must be a runtime expression"));
+                }
+                let ty = match output_slots.get(&(wi, si, oi)) {
+                    Some((api, k)) => WfTy {
+                        api: Some(*api),
+                        ty: extra_tys[*api][*k].clone(),
+                    },
+                    None => expr_type(&value, &input_fields, &known_steps),
+                };
+                outputs.push(OutputIr {
+                    wire: name.clone(),
+                    field: fields.claim(&snake_name(name)),
+                    ty: WfTy {
+                        api: ty.api,
+                        ty: strip_option(ty.ty),
+                    },
+                    value,
+                });
+            }
+            known_steps.insert(
+                s.id.clone(),
+                outputs
+                    .iter()
+                    .map(|o| (o.wire.clone(), o.ty.clone()))
+                    .collect(),
+            );
+            let field = step_names.claim(&snake_name(&s.id));
+            if let Some(call) = call {
+                steps.push(StepIr {
+                    id: s.id.clone(),
+                    variant: variant_name(&s.id),
+                    outputs_type: type_names.claim(&format!("{}Outputs", type_name(&s.id))),
+                    field,
+                    doc: s.description.clone(),
+                    call,
+                    success,
+                    on_success,
+                    on_failure,
+                    outputs,
+                });
+            }
+        }
+        let scope = Scope {
+            inputs: &input_fields,
+            steps: &known_steps,
+            all_steps: &all_steps,
+            workflows: &workflow_ids,
+            after_response: false,
+        };
+        let mut fields = Unique::default();
+        let mut outputs = Vec::new();
+        for (name, e, loc) in &w.outputs {
+            let value = c.value(&Value::String(e.clone()), loc, &scope);
+            let ty = expr_type(&value, &input_fields, &known_steps);
+            outputs.push(OutputIr {
+                wire: name.clone(),
+                field: fields.claim(&snake_name(name)),
+                ty: WfTy {
+                    api: ty.api,
+                    ty: strip_option(ty.ty),
+                },
+                value,
+            });
+        }
+        let depends_on = w
+            .depends_on
+            .iter()
+            .filter_map(|(id, loc)| match workflow_index.get(id) {
+                Some(&i) if i != wi => Some(i),
+                Some(_) => {
+                    c.err(loc, format!("workflow `{id}` depends on itself"));
+                    None
+                }
+                None => {
+                    c.err(
+                        loc,
+                        format!(
+                            "`dependsOn` names workflow `{id}`, which this document does not define"
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect();
+        let doc_text = match (&w.summary, &w.description) {
+            (Some(s), Some(d)) => Some(format!("{s}\n\n{d}")),
+            (Some(s), None) => Some(s.clone()),
+            (None, d) => d.clone(),
+        };
+        workflows.push(WorkflowIr {
+            id: w.id.clone(),
+            module,
+            doc: doc_text,
+            input_types,
+            input_fields,
+            steps,
+            outputs,
+            depends_on,
+        });
+    }
+    let files: Vec<PathBuf> = sources
+        .ids()
+        .map(|i| sources.file(i).path.clone())
+        .collect();
+    let Document {
+        title, description, ..
+    } = doc;
+    (
+        Some(WorkflowDoc {
+            title,
+            description,
+            apis,
+            workflows,
+            files,
+        }),
+        diags,
+    )
+}
+
+fn strip_option(t: Ty) -> Ty {
+    match t {
+        Ty::Option(inner) => *inner,
+        other => other,
+    }
+}
+
+/// The static type of a value expression, where we know it.
+fn expr_type(
+    v: &ValueExpr,
+    inputs: &[(String, String, Ty)],
+    steps: &HashMap<String, Vec<(String, WfTy)>>,
+) -> WfTy {
+    let ValueExpr::Expr(e, nav) = v else {
+        return match v {
+            ValueExpr::Template(_) => WfTy {
+                api: None,
+                ty: Ty::String,
+            },
+            _ => WfTy::json(),
+        };
+    };
+    if !nav.is_empty() {
+        return WfTy::json();
+    }
+    match e {
+        Expr::Inputs {
+            name,
+            pointer: None,
+        } => inputs
+            .iter()
+            .find(|(w, _, _)| w == name)
+            .map(|(_, _, t)| WfTy {
+                api: None,
+                ty: t.clone(),
+            })
+            .unwrap_or_else(WfTy::json),
+        Expr::Steps {
+            step,
+            output,
+            pointer: None,
+        } => steps
+            .get(step)
+            .and_then(|outs| outs.iter().find(|(w, _)| w == output))
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(WfTy::json),
+        Expr::StatusCode => WfTy {
+            api: None,
+            ty: Ty::Prim("u16"),
+        },
+        Expr::Url | Expr::Method | Expr::Response(Source::Header(_)) => WfTy {
+            api: None,
+            ty: Ty::String,
+        },
+        _ => WfTy::json(),
+    }
+}
+
+fn resolve_operation_id(
+    c: &mut Compiler<'_>,
+    apis: &[Api0],
+    id: &str,
+    loc: &Loc,
+) -> Option<Resolved> {
+    if let Some(rest) = id.strip_prefix("$sourceDescriptions.") {
+        let Some((source, op_id)) = rest.split_once('.') else {
+            c.err(
+                loc,
+                format!("`{id}`: expected `$sourceDescriptions.<source>.<operationId>`"),
+            );
+            return None;
+        };
+        let Some((i, api)) = apis.iter().enumerate().find(|(_, a)| a.name == source) else {
+            c.err(
+                loc,
+                format!("`{id}`: there is no source description `{source}`"),
+            );
+            return None;
+        };
+        return match api.ops.get(op_id) {
+            Some(op) => Some(Resolved::Op {
+                api: i,
+                op: op.clone(),
+            }),
+            None => {
+                c.err(loc, format!("source `{source}` has no operation `{op_id}`"));
+                None
+            }
+        };
+    }
+    let found: Vec<(usize, &OpRef)> = apis
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.ops.get(id).map(|o| (i, o)))
+        .collect();
+    match found.as_slice() {
+        [(i, op)] => Some(Resolved::Op {
+            api: *i,
+            op: (*op).clone(),
+        }),
+        [] => {
+            c.diags.push(
+                c.sources
+                    .error_at(
+                        loc,
+                        format!("no source description has an operation `{id}`"),
+                    )
+                    .with_help(format!(
+                        "sources searched: {}",
+                        apis.iter()
+                            .map(|a| a.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+            None
+        }
+        many => {
+            let names: Vec<&str> = many.iter().map(|(i, _)| apis[*i].name.as_str()).collect();
+            c.diags.push(
+                c.sources
+                    .error_at(
+                        loc,
+                        format!(
+                            "operation `{id}` exists in several sources ({})",
+                            names.join(", ")
+                        ),
+                    )
+                    .with_help(format!("write `$sourceDescriptions.{}.{id}`", names[0])),
+            );
+            None
+        }
+    }
+}
+
+fn resolve_operation_path(
+    c: &mut Compiler<'_>,
+    apis: &[Api0],
+    p: &str,
+    loc: &Loc,
+) -> Option<Resolved> {
+    // `{$sourceDescriptions.<name>.url}#/paths/~1pets/get`
+    let parsed = p
+        .strip_prefix("{$sourceDescriptions.")
+        .and_then(|r| r.split_once("}#"))
+        .and_then(|(inner, ptr)| inner.strip_suffix(".url").map(|name| (name, ptr)));
+    let Some((name, pointer)) = parsed else {
+        c.err(loc, format!("`{p}`: expected `{{$sourceDescriptions.<name>.url}}#/paths/<escaped path>/<method>`"));
+        return None;
+    };
+    let Some((i, api)) = apis.iter().enumerate().find(|(_, a)| a.name == name) else {
+        c.err(
+            loc,
+            format!("`{p}`: there is no source description `{name}`"),
+        );
+        return None;
+    };
+    let decoded = percent_encoding::percent_decode_str(pointer)
+        .decode_utf8_lossy()
+        .into_owned();
+    let tokens: Vec<String> = decoded
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    if let [paths, path, method] = tokens.as_slice()
+        && paths == "paths"
+    {
+        let target = api.root.join("paths").join(path).join(method);
+        if c.sources.get(&target).is_some() {
+            return Some(Resolved::Op {
+                api: i,
+                op: OpRef {
+                    path: path.clone(),
+                    method: method.clone(),
+                    loc: target,
+                },
+            });
+        }
+    }
+    c.err(
+        loc,
+        format!("`{p}` does not resolve to an operation of `{name}`"),
+    );
+    None
+}
+
+fn compile_operation_call(
+    c: &mut Compiler<'_>,
+    s: &model::Step,
+    api: usize,
+    operation: Option<&Operation>,
+    scope: &Scope<'_>,
+) -> Option<Call> {
+    let operation = operation?;
+    let mut params = Vec::new();
+    for p in &s.parameters {
+        let Some(location) = &p.location else {
+            c.err(&p.loc, format!("parameter `{}` of an operation step needs `in` (path, query, header or cookie)", p.name));
+            continue;
+        };
+        let value = c.value(&p.value, &p.value_loc, scope);
+        params.push(ParamIr {
+            location: location.clone(),
+            name: p.name.clone(),
+            value,
+        });
+    }
+    for required in operation.params.iter().filter(|p| p.required) {
+        let loc_name = match required.location {
+            ParamIn::Path => "path",
+            ParamIn::Query => "query",
+            ParamIn::Header => "header",
+            ParamIn::Cookie => "cookie",
+        };
+        if !params
+            .iter()
+            .any(|p| p.location == loc_name && p.name == required.wire)
+        {
+            c.diags.push(c.sources.warning_at(
+                &s.loc,
+                format!(
+                    "step `{}` does not supply the required {loc_name} parameter `{}` of `{}`",
+                    s.id, required.wire, operation.id
+                ),
+            ));
+        }
+    }
+    let body = s.request_body.as_ref().map(|b| {
+        let payload = match &b.payload {
+            Some(v) => c.payload(v, &b.payload_loc, scope),
+            None => Payload::Value(ValueExpr::Lit(Value::Null)),
+        };
+        let replacements = b
+            .replacements
+            .iter()
+            .map(|r| {
+                (
+                    r.target.clone(),
+                    c.value(&r.value, &r.loc.join("value"), scope),
+                )
+            })
+            .collect();
+        BodyIr {
+            content_type: b
+                .content_type
+                .clone()
+                .unwrap_or_else(|| "application/json".into()),
+            payload,
+            replacements,
+        }
+    });
+    Some(Call::Operation {
+        api,
+        operation_id: operation.id.clone(),
+        method: operation.method.clone(),
+        path: operation.path.clone(),
+        security: operation.security.clone(),
+        params,
+        body,
+    })
+}
+
+/// Convenience: `CmpOp` is re-exported for the emitter.
+pub type Op = CmpOp;
+/// Convenience: `Nav` is re-exported for the emitter.
+pub type Navigation = Nav;

@@ -1,0 +1,936 @@
+//! [`WorkflowDoc`] to Rust: per document the API modules and a `Clients` struct; per workflow a
+//! module with typed `Inputs`, step outputs, `Outputs`, a serialisable `State`, and a `Workflow`
+//! whose `step()` advances one transition (criteria and actions compiled to Rust) and `run()`
+//! drives to the end.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::types::{ident, ty_tokens_in, types_of};
+use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand};
+use crate::arazzo::expr::{Expr, Part, Source, WorkflowField};
+use crate::ir::workflow::*;
+
+fn esc_token(t: &str) -> String {
+    t.replace('~', "~0").replace('/', "~1")
+}
+
+/// A JSON literal as an expression of type `serde_json::Value`.
+fn lit(v: &Value) -> TokenStream {
+    match v {
+        Value::Null => quote!(::paragon_runtime::serde_json::Value::Null),
+        Value::Bool(b) => quote!(::paragon_runtime::serde_json::Value::Bool(#b)),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                quote!(::paragon_runtime::serde_json::Value::from(#i))
+            } else if let Some(u) = n.as_u64() {
+                quote!(::paragon_runtime::serde_json::Value::from(#u))
+            } else {
+                let f = n.as_f64().unwrap_or(0.0);
+                quote!(::paragon_runtime::serde_json::Value::from(#f))
+            }
+        }
+        Value::String(s) => quote!(::paragon_runtime::serde_json::Value::String(#s.to_owned())),
+        Value::Array(items) => {
+            let items = items.iter().map(lit);
+            quote!(::paragon_runtime::serde_json::Value::Array(
+                vec![#(#items),*]
+            ))
+        }
+        Value::Object(m) => {
+            let inserts = m.iter().map(|(k, v)| {
+                let v = lit(v);
+                quote!(m.insert(#k.to_owned(), #v);)
+            });
+            quote!({
+                let mut m = ::paragon_runtime::serde_json::Map::new();
+                #(#inserts)*
+                ::paragon_runtime::serde_json::Value::Object(m)
+            })
+        }
+    }
+}
+
+fn cmp_op(op: CmpOp) -> TokenStream {
+    match op {
+        CmpOp::Eq => quote!(rt::CmpOp::Eq),
+        CmpOp::Ne => quote!(rt::CmpOp::Ne),
+        CmpOp::Lt => quote!(rt::CmpOp::Lt),
+        CmpOp::Le => quote!(rt::CmpOp::Le),
+        CmpOp::Gt => quote!(rt::CmpOp::Gt),
+        CmpOp::Ge => quote!(rt::CmpOp::Ge),
+    }
+}
+
+/// Emission context for one workflow.
+struct Ctx<'a> {
+    doc: &'a WorkflowDoc,
+    wf: &'a WorkflowIr,
+}
+
+impl Ctx<'_> {
+    fn wf_ty(&self, t: &WfTy) -> TokenStream {
+        match t.api {
+            Some(i) => {
+                let a = &self.doc.apis[i];
+                let m = ident(&a.module);
+                ty_tokens_in(&a.api.types, &t.ty, Some(&quote!(super::#m::)))
+            }
+            None => ty_tokens_in(&self.wf.input_types, &t.ty, None),
+        }
+    }
+
+    fn step_field(&self, id: &str) -> Option<&StepIr> {
+        self.wf.steps.iter().find(|s| s.id == id)
+    }
+
+    /// An expression of type `serde_json::Value`. `resp` is a `StepResponse` in scope where the
+    /// expression is evaluated after the request.
+    fn value(&self, v: &ValueExpr) -> TokenStream {
+        match v {
+            ValueExpr::Lit(l) => lit(l),
+            ValueExpr::Template(parts) => {
+                let pushes = parts.iter().map(|p| match p {
+                    Part::Lit(s) => quote!(s.push_str(#s);),
+                    Part::Expr(e) => {
+                        let v = self.expr(e);
+                        quote!(s.push_str(&rt::render(&#v));)
+                    }
+                });
+                quote!({
+                    let mut s = String::new();
+                    #(#pushes)*
+                    ::paragon_runtime::serde_json::Value::String(s)
+                })
+            }
+            ValueExpr::Expr(e, nav) => {
+                let base = self.expr(e);
+                if nav.is_empty() {
+                    base
+                } else {
+                    let steps = nav.iter().map(|n| match n {
+                        Nav::Member(m) => quote!(rt::Nav::Member(#m)),
+                        Nav::Index(i) => quote!(rt::Nav::Index(#i)),
+                    });
+                    quote!(rt::navigate(#base, &[#(#steps),*]))
+                }
+            }
+        }
+    }
+
+    fn expr(&self, e: &Expr) -> TokenStream {
+        let null = quote!(::paragon_runtime::serde_json::Value::Null);
+        let with_pointer = |base: TokenStream, p: &Option<String>| match p {
+            Some(p) => quote!(rt::pointer(&#base, #p)),
+            None => base,
+        };
+        match e {
+            Expr::Url => quote!(::paragon_runtime::serde_json::Value::String(
+                resp.url.clone()
+            )),
+            Expr::Method => quote!(::paragon_runtime::serde_json::Value::String(
+                resp.method.clone()
+            )),
+            Expr::StatusCode => quote!(::paragon_runtime::serde_json::Value::from(resp.status)),
+            Expr::Response(s) => match s {
+                Source::Body(p) => {
+                    let p = p.as_deref();
+                    match p {
+                        Some(p) => quote!(resp.body_at(Some(#p))),
+                        None => quote!(resp.body_at(None)),
+                    }
+                }
+                Source::Header(h) => quote!(resp.header(#h)),
+                _ => null,
+            },
+            Expr::Request(s) => match s {
+                Source::Header(h) => quote!(resp.request_header(#h)),
+                Source::Query(q) => quote!(resp.request_query(#q)),
+                Source::Path(p) => quote!(resp.request_path(#p)),
+                Source::Body(p) | Source::Payload(p) => match p.as_deref() {
+                    Some(p) => quote!(resp.request_body_at(Some(#p))),
+                    None => quote!(resp.request_body_at(None)),
+                },
+            },
+            Expr::Inputs { name, pointer } => {
+                match self.wf.input_fields.iter().find(|(w, _, _)| w == name) {
+                    Some((_, f, _)) => {
+                        let f = ident(f);
+                        with_pointer(quote!(rt::to_value(&self.state.inputs.#f)), pointer)
+                    }
+                    None => null,
+                }
+            }
+            Expr::Outputs { name, pointer } => {
+                // In a workflow step, `$outputs` are the sub-workflow's outputs (the body of the
+                // synthetic response).
+                let p = format!("/{}{}", esc_token(name), pointer.as_deref().unwrap_or(""));
+                quote!(resp.body_at(Some(#p)))
+            }
+            Expr::Steps {
+                step,
+                output,
+                pointer,
+            } => {
+                let Some(s) = self.step_field(step) else {
+                    return null;
+                };
+                let Some(o) = s.outputs.iter().find(|o| &o.wire == output) else {
+                    return null;
+                };
+                let sf = ident(&s.field);
+                let of = ident(&o.field);
+                with_pointer(
+                    quote!(rt::to_value(&self.state.steps.#sf.as_ref().and_then(|o| o.#of.as_ref()))),
+                    pointer,
+                )
+            }
+            Expr::Workflows {
+                workflow,
+                field,
+                name,
+                pointer,
+            } => {
+                let side = match field {
+                    WorkflowField::Inputs => "inputs",
+                    WorkflowField::Outputs => "outputs",
+                };
+                let p = format!(
+                    "/{}/{side}/{}{}",
+                    esc_token(workflow),
+                    esc_token(name),
+                    pointer.as_deref().unwrap_or("")
+                );
+                quote!(rt::pointer(&::paragon_runtime::serde_json::Value::Object(self.state.workflows.clone()), #p))
+            }
+            Expr::SourceDescriptions { .. }
+            | Expr::Components { .. }
+            | Expr::SelfRef
+            | Expr::Message(_) => null,
+        }
+    }
+
+    fn cond(&self, c: &Cond) -> TokenStream {
+        match c {
+            Cond::Or(items) => {
+                let items = items.iter().map(|i| self.cond(i));
+                quote!((#(#items)||*))
+            }
+            Cond::And(items) => {
+                let items = items.iter().map(|i| self.cond(i));
+                quote!((#(#items)&&*))
+            }
+            Cond::Not(inner) => {
+                let inner = self.cond(inner);
+                quote!(!(#inner))
+            }
+            Cond::Cmp(a, op, b) => {
+                let (a, b, op) = (self.operand(a), self.operand(b), cmp_op(*op));
+                quote!(rt::compare(&#a, #op, &#b))
+            }
+            Cond::Test(a) => {
+                let a = self.operand(a);
+                quote!(rt::truthy(&#a))
+            }
+        }
+    }
+
+    fn operand(&self, o: &Operand) -> TokenStream {
+        match o {
+            Operand::Lit(v) => lit(v),
+            Operand::Expr { expr, nav } => self.value(&ValueExpr::Expr(expr.clone(), nav.clone())),
+        }
+    }
+
+    fn check(&self, c: &CriterionIr) -> TokenStream {
+        match &c.check {
+            Check::Status(op, n) => {
+                let n = proc_macro2::Literal::u16_unsuffixed(*n);
+                match op {
+                    CmpOp::Eq => quote!(resp.status == #n),
+                    CmpOp::Ne => quote!(resp.status != #n),
+                    CmpOp::Lt => quote!(resp.status < #n),
+                    CmpOp::Le => quote!(resp.status <= #n),
+                    CmpOp::Gt => quote!(resp.status > #n),
+                    CmpOp::Ge => quote!(resp.status >= #n),
+                }
+            }
+            Check::Simple(cond) => self.cond(cond),
+            Check::Regex { context, pattern } => {
+                let ctx = self.value(context);
+                quote!({
+                    static PATTERN: ::std::sync::LazyLock<Option<::paragon_runtime::regex::Regex>> =
+                        ::std::sync::LazyLock::new(|| ::paragon_runtime::regex::Regex::new(#pattern).ok());
+                    PATTERN.as_ref().is_some_and(|p| rt::regex_matches(p, &#ctx))
+                })
+            }
+            Check::JsonPath {
+                context,
+                query,
+                compare,
+            } => {
+                let ctx = self.value(context);
+                let test = match compare {
+                    Some((op, l)) => {
+                        let (op, l) = (cmp_op(*op), lit(l));
+                        quote!(rt::jsonpath_compare(p, &context, #op, &#l))
+                    }
+                    None => quote!(rt::jsonpath_exists(p, &context)),
+                };
+                quote!({
+                    static PATH: ::std::sync::LazyLock<Option<::paragon_runtime::serde_json_path::JsonPath>> =
+                        ::std::sync::LazyLock::new(|| ::paragon_runtime::serde_json_path::JsonPath::parse(#query).ok());
+                    let context = #ctx;
+                    PATH.as_ref().is_some_and(|p| #test)
+                })
+            }
+        }
+    }
+
+    fn all(&self, criteria: &[CriterionIr]) -> TokenStream {
+        if criteria.is_empty() {
+            return quote!(true);
+        }
+        let checks = criteria.iter().map(|c| self.check(c));
+        quote!(#(#checks)&&*)
+    }
+
+    fn step_id(&self, i: usize) -> TokenStream {
+        let v = ident(&self.wf.steps[i].variant);
+        quote!(StepId::#v)
+    }
+
+    fn sub_workflow_call(&self, target: usize, inputs: TokenStream) -> TokenStream {
+        let m = ident(&self.doc.workflows[target].module);
+        quote!({
+            let inputs_json = #inputs;
+            let inputs: super::#m::Inputs = ::paragon_runtime::serde_json::from_value(inputs_json.clone())
+                .map_err(|e| rt::WorkflowError::Inputs { workflow: super::#m::WORKFLOW, message: e.to_string() })?;
+            let outputs = Box::pin(super::#m::Workflow::new(self.clients.clone(), inputs).run())
+                .await
+                .map_err(|e| rt::WorkflowError::SubWorkflow { workflow: WORKFLOW, step: STEP, source: Box::new(e) })?;
+            let outputs = rt::to_value(&outputs);
+            let mut record = ::paragon_runtime::serde_json::Map::new();
+            record.insert("inputs".to_owned(), inputs_json);
+            record.insert("outputs".to_owned(), outputs.clone());
+            self.state.workflows.insert(super::#m::WORKFLOW.to_owned(), ::paragon_runtime::serde_json::Value::Object(record));
+            outputs
+        })
+    }
+
+    fn success_action(&self, a: &ActionIr) -> TokenStream {
+        let name = &a.name;
+        let body = match a.kind {
+            ActionIrKind::End => {
+                quote!(return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));)
+            }
+            ActionIrKind::Goto(ActionTarget::Step(i)) => {
+                let to = self.step_id(i);
+                let to_name = &self.wf.steps[i].id;
+                quote!(return Ok(self.go(Some(#to), STEP, status, attempt, rt::Outcome::Goto { to: #to_name, action: #name }));)
+            }
+            ActionIrKind::Goto(ActionTarget::Workflow(w))
+            | ActionIrKind::Retry {
+                target: Some(ActionTarget::Workflow(w)),
+                ..
+            } => {
+                let call = self.sub_workflow_call(w, quote!(rt::to_value(&self.state.inputs)));
+                let to_name = &self.doc.workflows[w].id;
+                quote! {
+                    let _ = #call;
+                    return Ok(self.go(None, STEP, status, attempt, rt::Outcome::GotoWorkflow { to: #to_name, action: #name }));
+                }
+            }
+            ActionIrKind::Retry { .. } => quote!(),
+        };
+        let cond = self.all(&a.criteria);
+        quote!(if #cond { #body })
+    }
+
+    fn failure_action(&self, a: &ActionIr, current: usize) -> TokenStream {
+        let name = &a.name;
+        let cond = self.all(&a.criteria);
+        let body = match a.kind {
+            ActionIrKind::End => quote! {
+                rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Failed { criterion: criterion.to_owned() } });
+                return Err(rt::WorkflowError::Ended { workflow: WORKFLOW, step: STEP, action: #name, status });
+            },
+            ActionIrKind::Goto(ActionTarget::Step(i)) => {
+                let to = self.step_id(i);
+                let to_name = &self.wf.steps[i].id;
+                quote!(return Ok(self.go(Some(#to), STEP, status, attempt, rt::Outcome::Goto { to: #to_name, action: #name }));)
+            }
+            ActionIrKind::Goto(ActionTarget::Workflow(w)) => {
+                let call = self.sub_workflow_call(w, quote!(rt::to_value(&self.state.inputs)));
+                let to_name = &self.doc.workflows[w].id;
+                quote! {
+                    let _ = #call;
+                    return Ok(self.go(None, STEP, status, attempt, rt::Outcome::GotoWorkflow { to: #to_name, action: #name }));
+                }
+            }
+            ActionIrKind::Retry {
+                after,
+                limit,
+                target,
+            } => {
+                let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+                let current_id = self.step_id(current);
+                let before = match target {
+                    Some(ActionTarget::Step(i)) => {
+                        let to = self.step_id(i);
+                        let to_name = &self.wf.steps[i].id;
+                        quote! {
+                            self.state.resume = Some((#current_id, attempt));
+                            return Ok(self.go(Some(#to), STEP, status, attempt, rt::Outcome::Goto { to: #to_name, action: #name }));
+                        }
+                    }
+                    Some(ActionTarget::Workflow(w)) => {
+                        let call =
+                            self.sub_workflow_call(w, quote!(rt::to_value(&self.state.inputs)));
+                        quote!(let _ = #call;)
+                    }
+                    None => quote!(),
+                };
+                quote! {
+                    if attempt <= #limit {
+                        let clock = self.clock();
+                        let wait = resp
+                            .retry_after(clock.wall_now())
+                            .unwrap_or(::std::time::Duration::from_secs_f64(#after));
+                        #before
+                        rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Retry { wait, action: #name } });
+                        clock.sleep(wait).await;
+                        return Ok(rt::Progress::Continue);
+                    }
+                }
+            }
+        };
+        quote!(if #cond { #body })
+    }
+
+    fn step_method(&self, index: usize) -> TokenStream {
+        let s = &self.wf.steps[index];
+        let method = format_ident!("step_{}", s.field);
+        let step_name = &s.id;
+        let send = match &s.call {
+            Call::Operation {
+                api,
+                operation_id,
+                method,
+                path,
+                security,
+                params,
+                body,
+            } => {
+                let a = &self.doc.apis[*api];
+                let client = ident(&a.module);
+                let module = ident(&a.module);
+                let method_ident = ident(method);
+                let mut lets = Vec::new();
+                let mut records = Vec::new();
+                let mut calls = Vec::new();
+                let mut path_values: Vec<(String, proc_macro2::Ident)> = Vec::new();
+                for (i, p) in params.iter().enumerate() {
+                    let var = format_ident!("p{}", i);
+                    let v = self.value(&p.value);
+                    lets.push(quote!(let #var = #v;));
+                    let name = &p.name;
+                    match p.location.as_str() {
+                        "path" => {
+                            records
+                                .push(quote!(record.path.insert(#name.to_owned(), #var.clone());));
+                            path_values.push((p.name.clone(), var));
+                        }
+                        "query" => {
+                            records
+                                .push(quote!(record.query.insert(#name.to_owned(), #var.clone());));
+                            calls.push(quote!(let request = request.query(#name, &#var);));
+                        }
+                        "header" => {
+                            records.push(
+                                quote!(record.header.insert(#name.to_owned(), #var.clone());),
+                            );
+                            calls.push(quote!(let request = request.header(#name, &#var);));
+                        }
+                        _ => calls.push(quote!(let request = request.cookie(#name, &#var);)),
+                    }
+                }
+                // The path, each parameter percent-encoded.
+                let mut fmt = String::new();
+                let mut args = Vec::new();
+                let mut rest = path.as_str();
+                while let Some(start) = rest.find('{') {
+                    fmt.push_str(&rest[..start]);
+                    let after = &rest[start + 1..];
+                    let end = after.find('}').unwrap_or(after.len());
+                    let name = &after[..end];
+                    match path_values.iter().find(|(n, _)| n == name) {
+                        Some((_, var)) => {
+                            fmt.push_str("{}");
+                            args.push(quote!(::paragon_runtime::path_param(&#var)));
+                        }
+                        None => fmt.push_str(&format!("{{{{{name}}}}}")),
+                    }
+                    rest = after.get(end + 1..).unwrap_or("");
+                }
+                fmt.push_str(rest);
+                let path_expr = quote!(format!(#fmt, #(#args),*));
+                let security = if security.is_empty() {
+                    quote!()
+                } else {
+                    let alts = security.iter().map(|alt| quote!(&[#(#alt),*]));
+                    quote!(.security(super::#module::SECURITY_SCHEMES, &[#(#alts),*]))
+                };
+                let body_tokens = body.as_ref().map(|BodyIr { content_type, payload, replacements }| {
+                    let payload = self.payload(payload);
+                    let repl = replacements.iter().map(|(target, v)| {
+                        let v = self.value(v);
+                        quote! {
+                            rt::replace(&mut body, #target, #v)
+                                .map_err(|message| rt::WorkflowError::Request { workflow: WORKFLOW, step: STEP, message })?;
+                        }
+                    });
+                    let set = if content_type.contains("json") {
+                        quote!(let request = request.json(&body);)
+                    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+                        quote!(let request = request.form(&body);)
+                    } else {
+                        quote! {
+                            let request = request.body_bytes(#content_type, ::paragon_runtime::bytes::Bytes::from(rt::render(&body)));
+                        }
+                    };
+                    quote! {
+                        #[allow(unused_mut)]
+                        let mut body = #payload;
+                        #(#repl)*
+                        record.body = Some(body.clone());
+                        #set
+                    }
+                });
+                quote! {
+                    let api = &self.clients.#client;
+                    let mut record = rt::RequestRecord::default();
+                    #(#lets)*
+                    #(#records)*
+                    let path = #path_expr;
+                    let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+                    let request = api
+                        .request(::paragon_runtime::reqwest::Method::#method_ident, &path)
+                        .operation(#operation_id)
+                        #security;
+                    #(#calls)*
+                    #body_tokens
+                    let resp = rt::StepResponse::send(request, #method, url, record)
+                        .await
+                        .map_err(|source| rt::WorkflowError::Transport { workflow: WORKFLOW, step: STEP, source })?;
+                }
+            }
+            Call::Workflow { workflow, inputs } => {
+                let inserts = inputs.iter().map(|(name, v)| {
+                    let v = self.value(v);
+                    quote!(rt::insert(&mut m, #name, #v, true);)
+                });
+                let call = self.sub_workflow_call(
+                    *workflow,
+                    quote!({
+                        let mut m = ::paragon_runtime::serde_json::Map::new();
+                        #(#inserts)*
+                        ::paragon_runtime::serde_json::Value::Object(m)
+                    }),
+                );
+                quote! {
+                    let outputs = #call;
+                    let resp = rt::StepResponse::synthetic(outputs);
+                }
+            }
+        };
+        let status = match s.call {
+            Call::Operation { .. } => quote!(Some(resp.status)),
+            Call::Workflow { .. } => quote!(None),
+        };
+        // Success criteria: the first that fails is named in the error.
+        let mut failed = quote!(None);
+        for c in s.success.iter().rev() {
+            let check = self.check(c);
+            let text = &c.text;
+            failed = quote!(if !(#check) { Some(#text) } else { #failed });
+        }
+        let outputs_type = ident(&s.outputs_type);
+        let output_fields = s.outputs.iter().map(|o| {
+            let f = ident(&o.field);
+            let wire = &o.wire;
+            let v = self.value(&o.value);
+            let t = self.wf_ty(&o.ty);
+            quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
+        });
+        let field = ident(&s.field);
+        let success_actions = s.on_success.iter().map(|a| self.success_action(a));
+        let failure_actions = s.on_failure.iter().map(|a| self.failure_action(a, index));
+        let next = match self.wf.steps.get(index + 1) {
+            Some(n) => {
+                let v = ident(&n.variant);
+                let name = &n.id;
+                quote!(self.go(Some(StepId::#v), STEP, status, attempt, rt::Outcome::Next { to: #name }))
+            }
+            None => quote!(self.go(None, STEP, status, attempt, rt::Outcome::End)),
+        };
+        let doc = format!(" Runs step `{step_name}` once and picks the next transition.");
+        quote! {
+            #[doc = #doc]
+            async fn #method(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+                const STEP: &str = #step_name;
+                self.state.attempt += 1;
+                let attempt = self.state.attempt;
+                #send
+                let status: Option<u16> = #status;
+                let failed: Option<&'static str> = #failed;
+                let Some(criterion) = failed else {
+                    self.state.steps.#field = Some(#outputs_type { #(#output_fields)* });
+                    #(#success_actions)*
+                    if let Some((step, attempts)) = self.state.resume.take() {
+                        let to = step.as_str();
+                        let progress = self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                        self.state.attempt = attempts;
+                        return Ok(progress);
+                    }
+                    return Ok(#next);
+                };
+                #(#failure_actions)*
+                rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Failed { criterion: criterion.to_owned() } });
+                Err(rt::WorkflowError::StepFailed { workflow: WORKFLOW, step: STEP, status, criterion: criterion.to_owned(), attempts: attempt })
+            }
+        }
+    }
+
+    fn payload(&self, p: &Payload) -> TokenStream {
+        match p {
+            Payload::Value(v) => self.value(v),
+            Payload::Array(items) => {
+                let items = items.iter().map(|i| self.payload(i));
+                quote!(::paragon_runtime::serde_json::Value::Array(
+                    vec![#(#items),*]
+                ))
+            }
+            Payload::Object(members) => {
+                let inserts = members.iter().map(|(k, v)| {
+                    let omit = matches!(v, Payload::Value(ValueExpr::Expr(..)));
+                    let v = self.payload(v);
+                    quote!(rt::insert(&mut m, #k, #v, #omit);)
+                });
+                quote!({
+                    let mut m = ::paragon_runtime::serde_json::Map::new();
+                    #(#inserts)*
+                    ::paragon_runtime::serde_json::Value::Object(m)
+                })
+            }
+        }
+    }
+}
+
+const SERDE: &str = "::paragon_runtime::serde";
+
+fn outputs_struct(ctx: &Ctx<'_>, name: &str, doc: &str, outputs: &[OutputIr]) -> TokenStream {
+    let name = ident(name);
+    let fields = outputs.iter().map(|o| {
+        let f = ident(&o.field);
+        let t = ctx.wf_ty(&o.ty);
+        let wire = &o.wire;
+        let rename = (o.field != o.wire).then(|| quote!(#[serde(rename = #wire)]));
+        let d = format!(" `{wire}`");
+        quote!(#[doc = #d] #rename pub #f: Option<#t>,)
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Default, PartialEq, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
+        #[serde(crate = #SERDE)]
+        pub struct #name { #(#fields)* }
+    }
+}
+
+fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
+    let ctx = Ctx { doc, wf };
+    let module = ident(&wf.module);
+    let id = &wf.id;
+    let module_doc = {
+        let mut d = format!("Workflow `{id}`.");
+        if let Some(text) = &wf.doc {
+            d.push_str("\n\n");
+            d.push_str(text);
+        }
+        d
+    };
+    let module_doc_lines = module_doc.lines().map(|l| format!(" {l}"));
+    let has_inputs_struct = wf.input_types.iter().any(|t| t.name == "Inputs");
+    let input_types = types_of(&wf.input_types);
+    let empty_inputs = (!has_inputs_struct).then(|| {
+        quote! {
+            /// This workflow takes no inputs.
+            #[derive(Debug, Clone, Default, PartialEq, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
+            #[serde(crate = #SERDE)]
+            pub struct Inputs {}
+        }
+    });
+    let variants: Vec<_> = wf.steps.iter().map(|s| ident(&s.variant)).collect();
+    let step_names: Vec<&str> = wf.steps.iter().map(|s| s.id.as_str()).collect();
+    let step_docs = wf.steps.iter().map(|s| {
+        let mut d = format!(" `{}`", s.id);
+        if let Some(text) = &s.doc {
+            d.push_str(": ");
+            d.push_str(text.trim());
+        }
+        d
+    });
+    let step_outputs_structs = wf.steps.iter().map(|s| {
+        outputs_struct(
+            &ctx,
+            &s.outputs_type,
+            &format!(" Outputs of step `{}`.", s.id),
+            &s.outputs,
+        )
+    });
+    let step_fields = wf.steps.iter().map(|s| {
+        let f = ident(&s.field);
+        let t = ident(&s.outputs_type);
+        let d = format!(" Outputs of `{}`, once it has succeeded.", s.id);
+        quote!(#[doc = #d] pub #f: Option<#t>,)
+    });
+    let outputs = outputs_struct(&ctx, "Outputs", " The workflow's outputs.", &wf.outputs);
+    let output_values = wf.outputs.iter().map(|o| {
+        let f = ident(&o.field);
+        let t = ctx.wf_ty(&o.ty);
+        let v = ctx.value(&o.value);
+        let wire = &o.wire;
+        quote!(#f: rt::typed::<#t>(WORKFLOW, #wire, #v).ok().flatten(),)
+    });
+    let first = match wf.steps.first() {
+        Some(s) => {
+            let v = ident(&s.variant);
+            quote!(Some(StepId::#v))
+        }
+        None => quote!(None),
+    };
+    let arms = wf.steps.iter().map(|s| {
+        let v = ident(&s.variant);
+        let m = format_ident!("step_{}", s.field);
+        quote!(StepId::#v => self.#m().await,)
+    });
+    let methods = (0..wf.steps.len()).map(|i| ctx.step_method(i));
+    let clock = match doc.apis.first() {
+        Some(a) => {
+            let m = ident(&a.module);
+            quote!(self.clients.#m.clock().clone())
+        }
+        None => quote!(::std::sync::Arc::new(::paragon_runtime::SystemClock)),
+    };
+    let deps = wf.depends_on.iter().map(|&d| {
+        let call = ctx.sub_workflow_call(d, quote!(rt::to_value(&self.state.inputs)));
+        quote!(let _ = #call;)
+    });
+    let deps_block = (!wf.depends_on.is_empty()).then(|| {
+        quote! {
+            if self.state.transitions == 0 {
+                const STEP: &str = "dependsOn";
+                #(#deps)*
+            }
+        }
+    });
+    let step_enum_doc = format!(" The steps of `{id}`.");
+    let uses_rt = quote!(
+        use ::paragon_runtime::arazzo as rt;
+    );
+    quote! {
+        pub mod #module {
+            #(#![doc = #module_doc_lines])*
+            #![allow(clippy::needless_return, clippy::collapsible_if, clippy::blocks_in_conditions, clippy::nonminimal_bool, clippy::overly_complex_bool_expr, unused_variables, unreachable_code)]
+            #uses_rt
+
+            /// The `workflowId`.
+            pub const WORKFLOW: &str = #id;
+
+            #input_types
+            #empty_inputs
+
+            #[doc = #step_enum_doc]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
+            #[serde(crate = #SERDE)]
+            pub enum StepId { #( #[doc = #step_docs] #[serde(rename = #step_names)] #variants, )* }
+
+            impl StepId {
+                /// The `stepId` as written in the document.
+                pub fn as_str(self) -> &'static str {
+                    match self { #( Self::#variants => #step_names, )* }
+                }
+            }
+
+            #(#step_outputs_structs)*
+
+            /// Outputs of every step that has succeeded.
+            #[derive(Debug, Clone, Default, PartialEq, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
+            #[serde(crate = #SERDE)]
+            pub struct StepOutputs { #(#step_fields)* }
+
+            #outputs
+
+            /// Everything needed to resume: save it after any `step()` (it is `Serialize`) and pass
+            /// it to [`Workflow::resume`] later.
+            #[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
+            #[serde(crate = #SERDE)]
+            pub struct State {
+                /// The inputs the workflow runs with.
+                pub inputs: Inputs,
+                /// The step to run next; `None` once finished.
+                pub next: Option<StepId>,
+                /// Tries made of `next` so far (1 after its first try).
+                pub attempt: u32,
+                /// Transitions taken so far.
+                pub transitions: u32,
+                /// Outputs of the steps that have succeeded.
+                pub steps: StepOutputs,
+                /// Inputs and outputs of sub-workflows run so far, by workflowId.
+                pub workflows: ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+                /// The step to come back to after a `retry` action that ran another step first.
+                pub resume: Option<(StepId, u32)>,
+                /// The outputs, once finished.
+                pub outputs: Option<Outputs>,
+            }
+
+            impl State {
+                /// The state before the first step.
+                pub fn new(inputs: Inputs) -> Self {
+                    Self { inputs, next: #first, attempt: 0, transitions: 0, steps: StepOutputs::default(), workflows: ::paragon_runtime::serde_json::Map::new(), resume: None, outputs: None }
+                }
+            }
+
+            /// The default bound on transitions: a `goto` loop ends in an error instead of running forever.
+            pub const MAX_TRANSITIONS: u32 = 10_000;
+
+            /// The compiled state machine.
+            pub struct Workflow {
+                clients: super::Clients,
+                state: State,
+                observer: rt::Observer,
+                max_transitions: u32,
+            }
+
+            impl ::std::fmt::Debug for Workflow {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_struct("Workflow").field("state", &self.state).finish_non_exhaustive()
+                }
+            }
+
+            impl Workflow {
+                /// A workflow about to run its first step.
+                pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
+                    Self::resume(clients, State::new(inputs))
+                }
+                /// Continues from a saved state.
+                pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
+                    Self { clients: clients.into(), state, observer: None, max_transitions: MAX_TRANSITIONS }
+                }
+                /// Calls `observer` on every transition (step, status, attempt, wait).
+                pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
+                    self.observer = Some(Box::new(observer));
+                    self
+                }
+                /// Changes the bound on transitions.
+                pub fn with_max_transitions(mut self, limit: u32) -> Self {
+                    self.max_transitions = limit;
+                    self
+                }
+                /// The current state.
+                pub fn state(&self) -> &State {
+                    &self.state
+                }
+                /// The current state, for saving.
+                pub fn into_state(self) -> State {
+                    self.state
+                }
+                /// Runs to the end.
+                pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+                    loop {
+                        if let rt::Progress::Done(outputs) = self.step().await? {
+                            return Ok(outputs);
+                        }
+                    }
+                }
+                /// Advances one transition: runs the next step once and applies its action.
+                pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+                    let Some(next) = self.state.next else {
+                        return match &self.state.outputs {
+                            Some(outputs) => Ok(rt::Progress::Done(outputs.clone())),
+                            None => Err(rt::WorkflowError::Finished { workflow: WORKFLOW }),
+                        };
+                    };
+                    if self.state.transitions >= self.max_transitions {
+                        return Err(rt::WorkflowError::TooManyTransitions { workflow: WORKFLOW, limit: self.max_transitions });
+                    }
+                    #deps_block
+                    self.state.transitions += 1;
+                    match next { #(#arms)* }
+                }
+                fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+                    #clock
+                }
+                /// Moves to `to` (or finishes), emitting the event.
+                fn go(&mut self, to: Option<StepId>, from: &'static str, status: Option<u16>, attempt: u32, outcome: rt::Outcome) -> rt::Progress<Outputs> {
+                    rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: from, status, attempt, outcome });
+                    self.state.next = to;
+                    self.state.attempt = 0;
+                    if to.is_some() {
+                        return rt::Progress::Continue;
+                    }
+                    let outputs = self.outputs();
+                    self.state.outputs = Some(outputs.clone());
+                    rt::Progress::Done(outputs)
+                }
+                fn outputs(&self) -> Outputs {
+                    Outputs { #(#output_values)* }
+                }
+                #(#methods)*
+            }
+        }
+    }
+}
+
+/// Every item of one Arazzo document: API modules, `Clients`, workflow modules.
+pub fn document_tokens(doc: &WorkflowDoc) -> TokenStream {
+    let api_modules = doc.apis.iter().map(|a| {
+        let m = ident(&a.module);
+        let inner = crate::module_tokens(&a.api);
+        quote! {
+            pub mod #m { #inner }
+        }
+    });
+    let client_fields = doc.apis.iter().map(|a| {
+        let m = ident(&a.module);
+        let d = format!(" The client for `{}` (base URL and credentials).", a.name);
+        quote!(#[doc = #d] pub #m: ::paragon_runtime::Client,)
+    });
+    let single = (doc.apis.len() == 1).then(|| {
+        let m = ident(&doc.apis[0].module);
+        quote! {
+            impl From<::paragon_runtime::Client> for Clients {
+                fn from(client: ::paragon_runtime::Client) -> Self {
+                    Self { #m: client }
+                }
+            }
+            impl From<#m::Client> for Clients {
+                fn from(client: #m::Client) -> Self {
+                    Self { #m: client.runtime().clone() }
+                }
+            }
+        }
+    });
+    let workflows = doc.workflows.iter().map(|w| workflow_module(doc, w));
+    quote! {
+        #(#api_modules)*
+
+        /// One client per source description; every workflow of the document runs with these.
+        #[derive(Debug, Clone)]
+        pub struct Clients { #(#client_fields)* }
+        #single
+
+        #(#workflows)*
+    }
+}

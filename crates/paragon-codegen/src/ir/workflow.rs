@@ -1,0 +1,260 @@
+//! The plan of an Arazzo document: per workflow its inputs, steps (with compiled calls,
+//! criteria and actions) and outputs. Everything is resolved: step targets are indices, types are
+//! planned, expressions are parsed.
+
+use serde_json::Value;
+
+use super::{Api, Ty, TypeDef};
+use crate::arazzo::condition::{CmpOp, Cond, Nav};
+use crate::arazzo::expr::{Expr, Part};
+
+/// A type in a workflow module: from one of the APIs (`Some(index)`) or the workflow's own
+/// namespace (`None`: inputs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WfTy {
+    /// Which API's type space, or the workflow's own.
+    pub api: Option<usize>,
+    /// The type.
+    pub ty: Ty,
+}
+
+impl WfTy {
+    /// Any JSON.
+    pub fn json() -> Self {
+        Self {
+            api: None,
+            ty: Ty::Json,
+        }
+    }
+}
+
+/// A value computed at run time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueExpr {
+    /// A literal.
+    Lit(Value),
+    /// A runtime expression, with condition-style navigation.
+    Expr(Expr, Vec<Nav>),
+    /// A string with embedded `{$…}`.
+    Template(Vec<Part>),
+}
+
+/// A request body payload with expressions inside.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// An object: members whose value is an expression that yields null are omitted.
+    Object(Vec<(String, Payload)>),
+    /// An array.
+    Array(Vec<Payload>),
+    /// A leaf.
+    Value(ValueExpr),
+}
+
+/// A compiled criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    /// `$statusCode OP n`, compiled to an integer comparison.
+    Status(CmpOp, u16),
+    /// Any other `simple` condition.
+    Simple(Cond),
+    /// `regex`.
+    Regex {
+        /// Context.
+        context: ValueExpr,
+        /// Pattern (validated at compile time).
+        pattern: String,
+    },
+    /// `jsonpath`.
+    JsonPath {
+        /// Context.
+        context: ValueExpr,
+        /// RFC 9535 query (validated at compile time).
+        query: String,
+        /// The comparison form's operator and literal.
+        compare: Option<(CmpOp, Value)>,
+    },
+}
+
+/// A criterion and its text (for error messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionIr {
+    /// As written.
+    pub text: String,
+    /// Compiled.
+    pub check: Check,
+}
+
+/// Where an action goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionTarget {
+    /// A step of this workflow.
+    Step(usize),
+    /// Another workflow of the document.
+    Workflow(usize),
+}
+
+/// The kind of an action.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ActionIrKind {
+    /// End the workflow (as success after onSuccess, as failure after onFailure).
+    End,
+    /// Go to a step or workflow.
+    Goto(ActionTarget),
+    /// Retry the current step, optionally after running a step or workflow.
+    Retry {
+        /// Seconds to wait unless the response says `Retry-After`.
+        after: f64,
+        /// How many retries.
+        limit: u64,
+        /// Run this first.
+        target: Option<ActionTarget>,
+    },
+}
+
+/// A compiled action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionIr {
+    /// `name`.
+    pub name: String,
+    /// What it does.
+    pub kind: ActionIrKind,
+    /// All must hold.
+    pub criteria: Vec<CriterionIr>,
+}
+
+/// A request parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamIr {
+    /// `path`, `query`, `header` or `cookie`.
+    pub location: String,
+    /// Wire name.
+    pub name: String,
+    /// Value.
+    pub value: ValueExpr,
+}
+
+/// A step's request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyIr {
+    /// `contentType` (default `application/json`).
+    pub content_type: String,
+    /// The payload.
+    pub payload: Payload,
+    /// `replacements`: JSON Pointer target and value.
+    pub replacements: Vec<(String, ValueExpr)>,
+}
+
+/// What a step does.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one per step; boxing buys nothing
+pub enum Call {
+    /// An HTTP operation.
+    Operation {
+        /// Index into [`WorkflowDoc::apis`].
+        api: usize,
+        /// Operation id (or derived name).
+        operation_id: String,
+        /// Upper-case method.
+        method: String,
+        /// Path template.
+        path: String,
+        /// Security alternatives of the operation.
+        security: Vec<Vec<String>>,
+        /// Parameters.
+        params: Vec<ParamIr>,
+        /// Body.
+        body: Option<BodyIr>,
+    },
+    /// Another workflow of the document, with its inputs.
+    Workflow {
+        /// Index into [`WorkflowDoc::workflows`].
+        workflow: usize,
+        /// Inputs by name.
+        inputs: Vec<(String, ValueExpr)>,
+    },
+}
+
+/// A step or workflow output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputIr {
+    /// Name in the document.
+    pub wire: String,
+    /// Rust field.
+    pub field: String,
+    /// Its type (the field is `Option` of it).
+    pub ty: WfTy,
+    /// How it is computed.
+    pub value: ValueExpr,
+}
+
+/// A compiled step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepIr {
+    /// `stepId`.
+    pub id: String,
+    /// `StepId` variant.
+    pub variant: String,
+    /// Snake-case name (field of `StepOutputs`, method name).
+    pub field: String,
+    /// Name of its outputs struct.
+    pub outputs_type: String,
+    /// `description`.
+    pub doc: Option<String>,
+    /// What it calls.
+    pub call: Call,
+    /// `successCriteria`.
+    pub success: Vec<CriterionIr>,
+    /// `onSuccess` (with workflow-level ones merged).
+    pub on_success: Vec<ActionIr>,
+    /// `onFailure` (with workflow-level ones merged).
+    pub on_failure: Vec<ActionIr>,
+    /// `outputs`.
+    pub outputs: Vec<OutputIr>,
+}
+
+/// A compiled workflow.
+#[derive(Debug, Clone)]
+pub struct WorkflowIr {
+    /// `workflowId`.
+    pub id: String,
+    /// Rust module name.
+    pub module: String,
+    /// Summary and description.
+    pub doc: Option<String>,
+    /// Types of the inputs (`Inputs` first when the schema is an object).
+    pub input_types: Vec<TypeDef>,
+    /// Input fields: wire name, Rust field, type.
+    pub input_fields: Vec<(String, String, Ty)>,
+    /// Steps in document order.
+    pub steps: Vec<StepIr>,
+    /// `outputs`.
+    pub outputs: Vec<OutputIr>,
+    /// Workflows to run first.
+    pub depends_on: Vec<usize>,
+}
+
+/// One OpenAPI source description, planned.
+#[derive(Debug, Clone)]
+pub struct SourceApi {
+    /// Source description name.
+    pub name: String,
+    /// Rust module name.
+    pub module: String,
+    /// The planned API.
+    pub api: Api,
+}
+
+/// A planned Arazzo document.
+#[derive(Debug, Clone)]
+pub struct WorkflowDoc {
+    /// `info.title`.
+    pub title: String,
+    /// `info.summary`/`description`.
+    pub description: Option<String>,
+    /// Source descriptions of type `openapi`.
+    pub apis: Vec<SourceApi>,
+    /// Workflows.
+    pub workflows: Vec<WorkflowIr>,
+    /// Every file read (for rebuild tracking).
+    pub files: Vec<std::path::PathBuf>,
+}

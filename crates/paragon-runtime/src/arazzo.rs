@@ -1,0 +1,952 @@
+//! Support for [Arazzo] workflows compiled into Rust state machines.
+//!
+//! Generated code sends each step's request with [`StepResponse::send`],
+//! evaluates the step's criteria with [`compare`], [`truthy`],
+//! [`regex_matches`], [`jsonpath_exists`] and [`jsonpath_compare`], extracts
+//! outputs with [`typed`], reports every transition with [`emit`] and fails
+//! with a [`WorkflowError`].
+//!
+//! Runtime expressions read JSON values: anything missing (an absent member,
+//! an index out of range, a header that was not sent, ...) reads as JSON
+//! `null`, so conditions over it simply fail instead of erroring.
+//!
+//! [Arazzo]: https://spec.openapis.org/arazzo/latest.html
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Number, Value};
+
+use crate::error::Error;
+use crate::request::RequestBuilder;
+
+/// What a step sent and what came back, captured for the runtime
+/// expressions `$statusCode`, `$response.*`, `$request.*`, `$url` and
+/// `$method`.
+#[derive(Debug, Clone)]
+pub struct StepResponse {
+    /// The HTTP method, e.g. `"GET"` (`$method`).
+    pub method: String,
+    /// The full URL as the generated code built it (`$url`).
+    pub url: String,
+    /// The HTTP status (`$statusCode`).
+    pub status: u16,
+    /// The response headers (`$response.header.*`).
+    pub headers: HeaderMap,
+    /// The raw response body.
+    pub body: Bytes,
+    /// What was sent (`$request.*`).
+    pub request: RequestRecord,
+    /// The body parsed as JSON once; `null` when empty or not JSON.
+    json: Value,
+}
+
+/// The parameters and body a step sent, for `$request.*` expressions.
+#[derive(Debug, Clone, Default)]
+pub struct RequestRecord {
+    /// Path parameters by name (`$request.path.name`).
+    pub path: Map<String, Value>,
+    /// Query parameters by name (`$request.query.name`).
+    pub query: Map<String, Value>,
+    /// Headers by name as given in the description; looked up
+    /// case-insensitively (`$request.header.name`).
+    pub header: Map<String, Value>,
+    /// The JSON request body, if one was sent (`$request.body`).
+    pub body: Option<Value>,
+}
+
+/// Parses a body as JSON; empty or invalid bodies give `null`.
+fn parse_json(body: &[u8]) -> Value {
+    if body.trim_ascii().is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_slice(body).unwrap_or(Value::Null)
+}
+
+/// Looks `name` up among `map`'s keys ignoring ASCII case; missing → `null`.
+fn get_ignore_case(map: &Map<String, Value>, name: &str) -> Value {
+    map.get(name)
+        .or_else(|| {
+            map.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+        })
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+impl StepResponse {
+    /// Sends `request` (already fully built, including auth via
+    /// [`RequestBuilder::security`]) and reads the whole body.
+    ///
+    /// `method` and `url` are recorded as given, for `$method` and `$url`
+    /// (the URL the server finally answered from is not used: it may carry
+    /// API keys added as query parameters). Building and transport errors
+    /// are returned as [`Error`]; any HTTP status is a success here.
+    pub async fn send(
+        request: RequestBuilder,
+        method: &str,
+        url: String,
+        record: RequestRecord,
+    ) -> Result<StepResponse, Error> {
+        let response = request.send().await?.bytes().await?;
+        Ok(StepResponse::new(
+            method,
+            url,
+            response.status.as_u16(),
+            response.headers,
+            response.body,
+            record,
+        ))
+    }
+
+    /// Builds a step response from parts already at hand (tests, replays);
+    /// the body is parsed as JSON once.
+    pub fn new(
+        method: &str,
+        url: String,
+        status: u16,
+        headers: HeaderMap,
+        body: Bytes,
+        request: RequestRecord,
+    ) -> StepResponse {
+        let json = parse_json(&body);
+        StepResponse {
+            method: method.to_owned(),
+            url,
+            status,
+            headers,
+            body,
+            request,
+            json,
+        }
+    }
+
+    /// The result of a sub-workflow step, seen as a response: status 200 and the sub-workflow's
+    /// outputs as the JSON body, so `$outputs.x` and criteria work as for operation steps.
+    pub fn synthetic(outputs: Value) -> StepResponse {
+        let body = serde_json::to_vec(&outputs).unwrap_or_default();
+        StepResponse::new(
+            "",
+            String::new(),
+            200,
+            reqwest::header::HeaderMap::new(),
+            Bytes::from(body),
+            RequestRecord::default(),
+        )
+    }
+
+    /// The body as JSON: `null` when the body is empty or not JSON.
+    pub fn json(&self) -> &Value {
+        &self.json
+    }
+
+    /// `$response.body` (`pointer` is `None`) or `$response.body#/pointer`.
+    ///
+    /// `pointer` is an RFC 6901 JSON Pointer as written in the description,
+    /// e.g. `"/data/0/id"` (`~1` and `~0` escapes are decoded, no
+    /// percent-decoding is done). Missing → `null`.
+    pub fn body_at(&self, pointer: Option<&str>) -> Value {
+        match pointer {
+            None => self.json.clone(),
+            Some(p) => self::pointer(&self.json, p),
+        }
+    }
+
+    /// `$response.header.Name`: looked up case-insensitively, as a string.
+    /// Repeated headers are joined with `", "`; missing → `null`. Bytes that
+    /// are not UTF-8 are replaced with U+FFFD.
+    pub fn header(&self, name: &str) -> Value {
+        let mut values = self.headers.get_all(name).iter().peekable();
+        if values.peek().is_none() {
+            return Value::Null;
+        }
+        let joined = values
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Value::String(joined)
+    }
+
+    /// `$request.header.name`, looked up case-insensitively; missing → `null`.
+    pub fn request_header(&self, name: &str) -> Value {
+        get_ignore_case(&self.request.header, name)
+    }
+
+    /// `$request.query.name`; missing → `null`.
+    pub fn request_query(&self, name: &str) -> Value {
+        self.request.query.get(name).cloned().unwrap_or(Value::Null)
+    }
+
+    /// `$request.path.name`; missing → `null`.
+    pub fn request_path(&self, name: &str) -> Value {
+        self.request.path.get(name).cloned().unwrap_or(Value::Null)
+    }
+
+    /// `$request.body` (`pointer` is `None`) or `$request.body#/pointer`;
+    /// missing (or no body sent) → `null`.
+    pub fn request_body_at(&self, pointer: Option<&str>) -> Value {
+        match (&self.request.body, pointer) {
+            (None, _) => Value::Null,
+            (Some(body), None) => body.clone(),
+            (Some(body), Some(p)) => self::pointer(body, p),
+        }
+    }
+
+    /// The `Retry-After` header: delta-seconds (fractions allowed) or an
+    /// HTTP date, relative to `now` (a date in the past gives zero).
+    /// `None` when absent or unparsable.
+    pub fn retry_after(&self, now: SystemTime) -> Option<Duration> {
+        let value = self.headers.get(reqwest::header::RETRY_AFTER)?;
+        let text = value.to_str().ok()?;
+        crate::retry::parse_retry_after(text, now)
+    }
+}
+
+/// One navigation step after a runtime expression in a simple condition,
+/// e.g. `$response.body.items[0].id` navigates `Member("items")`,
+/// `Index(0)`, `Member("id")`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav<'a> {
+    /// `.name`: a member of an object.
+    Member(&'a str),
+    /// `[i]`: an element of an array (0-based).
+    Index(usize),
+}
+
+/// Applies `nav` to `value`. A member of a non-object, an index into a
+/// non-array, an absent member or an index out of range give `null`.
+pub fn navigate(value: Value, nav: &[Nav<'_>]) -> Value {
+    let mut current = value;
+    for step in nav {
+        let next = match (current, step) {
+            (Value::Object(mut map), Nav::Member(name)) => map.remove(*name),
+            (Value::Array(mut items), Nav::Index(i)) if *i < items.len() => {
+                Some(items.swap_remove(*i))
+            }
+            _ => None,
+        };
+        match next {
+            Some(v) => current = v,
+            None => return Value::Null,
+        }
+    }
+    current
+}
+
+/// Resolves an RFC 6901 JSON Pointer (`""` is the whole value, `~1` is `/`,
+/// `~0` is `~`) in `value`; missing or malformed → `null`.
+pub fn pointer(value: &Value, pointer: &str) -> Value {
+    value.pointer(pointer).cloned().unwrap_or(Value::Null)
+}
+
+/// A comparison operator of a simple condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// The operator as written in a condition.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+impl fmt::Display for CmpOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses a string holding a JSON number (surrounding whitespace allowed).
+fn numeric_string(s: &str) -> Option<Number> {
+    let trimmed = s.trim();
+    // Only the JSON number grammar: no "inf", "NaN", "+1", "0x10", ...
+    let first = trimmed.bytes().next()?;
+    if !(first == b'-' || first.is_ascii_digit()) {
+        return None;
+    }
+    serde_json::from_str::<Number>(trimmed).ok()
+}
+
+/// Compares an integer with a finite float exactly.
+fn cmp_int_float(i: i128, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    // Outside the range of i64/u64 (and infinities): decided by the sign.
+    if f >= 18_446_744_073_709_551_616.0 {
+        return Some(Ordering::Less);
+    }
+    if f < -9_223_372_036_854_775_808.0 {
+        return Some(Ordering::Greater);
+    }
+    let floor = f.floor();
+    // |floor| < 2^64, and an integral f64 in that range converts exactly.
+    let whole = floor as i128;
+    Some(match i.cmp(&whole) {
+        Ordering::Equal if f > floor => Ordering::Less,
+        other => other,
+    })
+}
+
+fn as_int(n: &Number) -> Option<i128> {
+    n.as_i64()
+        .map(i128::from)
+        .or_else(|| n.as_u64().map(i128::from))
+}
+
+/// Orders two JSON numbers by value (`1 == 1.0`), exactly for integers.
+fn cmp_numbers(a: &Number, b: &Number) -> Option<Ordering> {
+    match (as_int(a), as_int(b)) {
+        (Some(x), Some(y)) => Some(x.cmp(&y)),
+        (Some(x), None) => cmp_int_float(x, b.as_f64()?),
+        (None, Some(y)) => cmp_int_float(y, a.as_f64()?).map(Ordering::reverse),
+        (None, None) => a.as_f64()?.partial_cmp(&b.as_f64()?),
+    }
+}
+
+/// Equality used for `==`/`!=`: numbers by value, strings ignoring case,
+/// arrays and objects element by element with the same rules.
+fn loose_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) => cmp_numbers(x, y) == Some(Ordering::Equal),
+        (Value::String(x), Value::String(y)) => x == y || x.to_lowercase() == y.to_lowercase(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| loose_eq(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| loose_eq(v, w)))
+        }
+        _ => false,
+    }
+}
+
+/// The order of two values, where one exists: numbers by value, strings
+/// lexicographically on their lowercase forms. Everything else is unordered.
+fn order(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => cmp_numbers(x, y),
+        (Value::String(x), Value::String(y)) => Some(x.to_lowercase().cmp(&y.to_lowercase())),
+        _ => None,
+    }
+}
+
+/// Compares two values with Arazzo simple-condition semantics.
+///
+/// * **Numbers** compare by value: `1 == 1.0`, `2 > 1.5` (integers exactly).
+/// * **Strings**: `==`/`!=` ignore case (Unicode lowercase); `<`, `<=`, `>`,
+///   `>=` compare the lowercase forms lexicographically (by code point).
+/// * **Numeric strings vs numbers**: Arazzo 1.1.0 says numeric strings
+///   SHOULD be coerced when compared with numbers, and header values are
+///   always strings, so a string holding a JSON number (surrounding
+///   whitespace allowed) compared with a number is compared as that number,
+///   for every operator: `'200' == 200`, `'10' > 9`. Two strings are never
+///   coerced (`'10' < '9'` lexicographically), and a non-numeric string vs
+///   a number is a type mismatch.
+/// * **Booleans**: only `==`/`!=`; every ordering is `false`.
+/// * **`null`** only equals itself: `null == null` is `true`; `null` vs
+///   anything else gives `==` false and `!=` true; orderings are `false`.
+/// * **Different types**: `==` false, `!=` true, orderings `false`.
+/// * **Arrays and objects**: `==`/`!=` by structural equality using the
+///   rules above for their members (numbers by value, strings ignoring case,
+///   object member order irrelevant); orderings are `false`.
+///
+/// `!=` is always the negation of `==`.
+pub fn compare(left: &Value, op: CmpOp, right: &Value) -> bool {
+    let coerced;
+    let (left, right) = match (left, right) {
+        (Value::String(s), Value::Number(_)) => match numeric_string(s) {
+            Some(n) => {
+                coerced = Value::Number(n);
+                (&coerced, right)
+            }
+            None => (left, right),
+        },
+        (Value::Number(_), Value::String(s)) => match numeric_string(s) {
+            Some(n) => {
+                coerced = Value::Number(n);
+                (left, &coerced)
+            }
+            None => (left, right),
+        },
+        _ => (left, right),
+    };
+    match op {
+        CmpOp::Eq => loose_eq(left, right),
+        CmpOp::Ne => !loose_eq(left, right),
+        CmpOp::Lt => order(left, right) == Some(Ordering::Less),
+        CmpOp::Le => matches!(order(left, right), Some(Ordering::Less | Ordering::Equal)),
+        CmpOp::Gt => order(left, right) == Some(Ordering::Greater),
+        CmpOp::Ge => matches!(
+            order(left, right),
+            Some(Ordering::Greater | Ordering::Equal)
+        ),
+    }
+}
+
+/// A lone operand in a simple condition (e.g. `$response.body.enabled` or
+/// `!$inputs.dryRun`'s operand) passes only when it is JSON `true`; `null`,
+/// `false`, numbers, strings (even `"true"`), arrays and objects fail.
+pub fn truthy(value: &Value) -> bool {
+    matches!(value, Value::Bool(true))
+}
+
+/// `type: regex`: whether `regex` matches somewhere in the context value
+/// (unanchored, like [`regex::Regex::is_match`]; anchor with `^…$` in the
+/// pattern). Strings are matched as they are, numbers and booleans in their
+/// JSON text form (`$statusCode` matches `^2\d{2}$`); `null`, arrays and
+/// objects fail.
+pub fn regex_matches(regex: &regex::Regex, context: &Value) -> bool {
+    match context {
+        Value::String(s) => regex.is_match(s),
+        Value::Number(n) => regex.is_match(&n.to_string()),
+        Value::Bool(b) => regex.is_match(if *b { "true" } else { "false" }),
+        Value::Null | Value::Array(_) | Value::Object(_) => false,
+    }
+}
+
+/// `type: jsonpath`: passes when the RFC 9535 query selects at least one
+/// node. A `null` context (e.g. a body that was empty or not JSON) fails, as
+/// Arazzo requires.
+pub fn jsonpath_exists(path: &serde_json_path::JsonPath, context: &Value) -> bool {
+    if context.is_null() {
+        return false;
+    }
+    !path.query(context).is_empty()
+}
+
+/// `type: jsonpath` comparison form, e.g. `$.status != 'SYNCING'` where
+/// `path` is `$.status`: passes when the query selects at least one node and
+/// every selected node satisfies [`compare`]`(node, op, literal)`.
+///
+/// An empty node list (the member is missing) fails for every operator,
+/// `!=` included, and so does a `null` context.
+pub fn jsonpath_compare(
+    path: &serde_json_path::JsonPath,
+    context: &Value,
+    op: CmpOp,
+    literal: &Value,
+) -> bool {
+    if context.is_null() {
+        return false;
+    }
+    let nodes = path.query(context);
+    !nodes.is_empty() && nodes.iter().all(|node| compare(node, op, literal))
+}
+
+/// Decodes the output `output` of step `step` into its Rust type.
+/// `null` (including a missing value) gives `Ok(None)`; a value of another
+/// shape gives [`WorkflowError::Output`].
+pub fn typed<T: DeserializeOwned>(
+    step: &'static str,
+    output: &'static str,
+    value: Value,
+) -> Result<Option<T>, WorkflowError> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    serde_json::from_value(value)
+        .map(Some)
+        .map_err(|e| WorkflowError::Output {
+            step,
+            output,
+            message: e.to_string(),
+        })
+}
+
+/// Serializes a typed value (inputs, outputs) to JSON for expression
+/// evaluation; a serialization failure gives `null`.
+pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// Adds one member to a request body object being built: inserts
+/// `(key, value)` unless `omit_if_null` is set and `value` is `null` (an
+/// absent optional input is omitted rather than sent as `null`).
+pub fn insert(map: &mut Map<String, Value>, key: &str, value: Value, omit_if_null: bool) {
+    if omit_if_null && value.is_null() {
+        return;
+    }
+    map.insert(key.to_owned(), value);
+}
+
+/// Decodes one RFC 6901 reference token (`~1` → `/`, `~0` → `~`).
+fn unescape_token(token: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' {
+            match chars.next() {
+                Some('0') => out.push('~'),
+                Some('1') => out.push('/'),
+                _ => {
+                    return Err(format!(
+                        "invalid escape `~` in JSON Pointer token {token:?}"
+                    ));
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Parses an array index token: digits without leading zeros.
+fn parse_index(token: &str) -> Option<usize> {
+    let valid = !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'));
+    if valid { token.parse().ok() } else { None }
+}
+
+/// Applies a request body `replacements` entry: sets the value at the
+/// JSON Pointer `target` in `body`.
+///
+/// * `""` replaces the whole body.
+/// * In an object, the last token's member is set (added or overwritten).
+/// * In an array, an index below the length replaces that element, an index
+///   equal to the length or `-` appends.
+///
+/// Nothing else is created: a target whose parent does not exist (or is not
+/// an object or array), an index past the end or a malformed pointer is an
+/// error describing the problem.
+pub fn replace(body: &mut Value, target: &str, value: Value) -> Result<(), String> {
+    if target.is_empty() {
+        *body = value;
+        return Ok(());
+    }
+    let Some(rest) = target.strip_prefix('/') else {
+        return Err(format!(
+            "replacement target {target:?} is not a JSON Pointer (it must start with `/`)"
+        ));
+    };
+    let tokens = rest
+        .split('/')
+        .map(unescape_token)
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some((last, parents)) = tokens.split_last() else {
+        return Err(format!("replacement target {target:?} is empty"));
+    };
+    let mut current = body;
+    for token in parents {
+        let next = match current {
+            Value::Object(map) => map.get_mut(token.as_str()),
+            Value::Array(items) => parse_index(token).and_then(|i| items.get_mut(i)),
+            _ => None,
+        };
+        current = next.ok_or_else(|| {
+            format!("replacement target {target:?}: `{token}` does not exist in the request body")
+        })?;
+    }
+    match current {
+        Value::Object(map) => {
+            map.insert(last.clone(), value);
+            Ok(())
+        }
+        Value::Array(items) => {
+            let index = if last == "-" {
+                items.len()
+            } else {
+                parse_index(last).ok_or_else(|| {
+                    format!("replacement target {target:?}: `{last}` is not an array index")
+                })?
+            };
+            match index.cmp(&items.len()) {
+                Ordering::Less => {
+                    if let Some(slot) = items.get_mut(index) {
+                        *slot = value;
+                    }
+                    Ok(())
+                }
+                Ordering::Equal => {
+                    items.push(value);
+                    Ok(())
+                }
+                Ordering::Greater => Err(format!(
+                    "replacement target {target:?}: index {index} is past the end of an array of {} elements",
+                    items.len()
+                )),
+            }
+        }
+        _ => Err(format!(
+            "replacement target {target:?}: its parent is neither an object nor an array"
+        )),
+    }
+}
+
+/// Renders a value for embedding in a string with `{$…}`: strings as they
+/// are (no quotes), `null` as the empty string, everything else as JSON text
+/// (`42`, `true`, `[1,2]`).
+pub fn render(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// What happened in one transition of a workflow; delivered to the
+/// observer and as a tracing event (target `paragon.workflow`) by [`emit`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// The workflow's `workflowId`.
+    pub workflow: &'static str,
+    /// The step's `stepId`.
+    pub step: &'static str,
+    /// HTTP status of the step's request; `None` for sub-workflow steps.
+    pub status: Option<u16>,
+    /// 1 for a step's first try, 2 for its first retry, ...
+    pub attempt: u32,
+    /// What the workflow does next.
+    pub outcome: Outcome,
+}
+
+/// What a workflow does after a step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Outcome {
+    /// The step succeeded; the workflow goes on with step `to` (the next
+    /// one, or a success action's target).
+    Next {
+        /// The next step's `stepId`.
+        to: &'static str,
+    },
+    /// A failure action of type `retry`: the step is retried after `wait`.
+    Retry {
+        /// How long the workflow waits before retrying.
+        wait: Duration,
+        /// The failure action's name.
+        action: &'static str,
+    },
+    /// The workflow finished successfully.
+    End,
+    /// An action of type `goto` to step `to`.
+    Goto {
+        /// The target `stepId`.
+        to: &'static str,
+        /// The action's name.
+        action: &'static str,
+    },
+    /// An action of type `goto` to workflow `to`.
+    GotoWorkflow {
+        /// The target `workflowId`.
+        to: &'static str,
+        /// The action's name.
+        action: &'static str,
+    },
+    /// The step failed on `criterion` and the workflow fails.
+    Failed {
+        /// The criterion that did not hold, as written in the description.
+        criterion: String,
+    },
+}
+
+impl Outcome {
+    /// A short name for the kind of outcome (`next`, `retry`, `end`, `goto`,
+    /// `goto_workflow`, `failed`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Next { .. } => "next",
+            Outcome::Retry { .. } => "retry",
+            Outcome::End => "end",
+            Outcome::Goto { .. } => "goto",
+            Outcome::GotoWorkflow { .. } => "goto_workflow",
+            Outcome::Failed { .. } => "failed",
+        }
+    }
+}
+
+/// An optional observer of workflow transitions, as held by generated
+/// workflows and passed to [`emit`].
+pub type Observer = Option<Box<dyn FnMut(&Event) + Send>>;
+
+/// Reports a transition: a `tracing` info event with target
+/// `paragon.workflow` and fields `workflow`, `step`, `status`, `attempt`,
+/// `outcome` (its [`Outcome::kind`]), `to`, `action`, `wait_ms` and
+/// `criterion` (the last four when they apply), then the observer, if any.
+pub fn emit(observer: &mut Observer, event: Event) {
+    let (to, action, wait_ms, criterion) = match &event.outcome {
+        Outcome::Next { to } => (Some(*to), None, None, None),
+        Outcome::Retry { wait, action } => (
+            None,
+            Some(*action),
+            Some(u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)),
+            None,
+        ),
+        Outcome::End => (None, None, None, None),
+        Outcome::Goto { to, action } | Outcome::GotoWorkflow { to, action } => {
+            (Some(*to), Some(*action), None, None)
+        }
+        Outcome::Failed { criterion } => (None, None, None, Some(criterion.as_str())),
+    };
+    tracing::info!(
+        target: "paragon.workflow",
+        workflow = event.workflow,
+        step = event.step,
+        status = event.status,
+        attempt = event.attempt,
+        outcome = event.outcome.kind(),
+        to,
+        action,
+        wait_ms,
+        criterion,
+        "workflow transition"
+    );
+    if let Some(observer) = observer.as_mut() {
+        observer(&event);
+    }
+}
+
+/// The result of advancing a workflow by one transition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress<O> {
+    /// The workflow moved on; call `step()` again.
+    Continue,
+    /// The workflow finished successfully with these outputs.
+    Done(O),
+}
+
+/// Why a workflow failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WorkflowError {
+    /// The request of a step could not be built, sent or its response read.
+    Transport {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The step's `stepId`.
+        step: &'static str,
+        /// The runtime error.
+        source: Error,
+    },
+    /// A step failed and no failure action handled it (or its retries were
+    /// exhausted).
+    StepFailed {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The step's `stepId`.
+        step: &'static str,
+        /// HTTP status of the last attempt; `None` for sub-workflow steps.
+        status: Option<u16>,
+        /// The criterion that did not hold, as written in the description
+        /// (may be empty when no particular criterion is to blame).
+        criterion: String,
+        /// How many times the step was tried.
+        attempts: u32,
+    },
+    /// A failure action of type `end`: the workflow ends as failed.
+    Ended {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The step's `stepId`.
+        step: &'static str,
+        /// The failure action's name.
+        action: &'static str,
+        /// HTTP status of the step's request; `None` for sub-workflow steps.
+        status: Option<u16>,
+    },
+    /// More transitions than the bound: most likely a `goto` loop.
+    TooManyTransitions {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The bound that was exceeded.
+        limit: u32,
+    },
+    /// An output could not be decoded into its type.
+    Output {
+        /// The step's `stepId` (or the workflow's, for workflow outputs).
+        step: &'static str,
+        /// The output's name.
+        output: &'static str,
+        /// The decoder's message.
+        message: String,
+    },
+    /// The inputs (or a sub-workflow's inputs) did not match the inputs
+    /// schema.
+    Inputs {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A step's request could not be prepared: a request body replacement
+    /// target does not exist, an embedded expression could not be
+    /// rendered, ...
+    Request {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The step's `stepId`.
+        step: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A sub-workflow called by a step failed.
+    SubWorkflow {
+        /// The calling workflow's `workflowId`.
+        workflow: &'static str,
+        /// The calling step's `stepId`.
+        step: &'static str,
+        /// The sub-workflow's error.
+        source: Box<WorkflowError>,
+    },
+    /// `step()` was called after the workflow finished.
+    Finished {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+    },
+}
+
+impl WorkflowError {
+    /// The `workflowId` of the workflow that failed, where known.
+    pub fn workflow(&self) -> Option<&'static str> {
+        match self {
+            WorkflowError::Transport { workflow, .. }
+            | WorkflowError::StepFailed { workflow, .. }
+            | WorkflowError::Ended { workflow, .. }
+            | WorkflowError::TooManyTransitions { workflow, .. }
+            | WorkflowError::Inputs { workflow, .. }
+            | WorkflowError::Request { workflow, .. }
+            | WorkflowError::SubWorkflow { workflow, .. }
+            | WorkflowError::Finished { workflow } => Some(workflow),
+            WorkflowError::Output { .. } => None,
+        }
+    }
+
+    /// The `stepId` of the step that failed, where there is one.
+    pub fn step(&self) -> Option<&'static str> {
+        match self {
+            WorkflowError::Transport { step, .. }
+            | WorkflowError::StepFailed { step, .. }
+            | WorkflowError::Ended { step, .. }
+            | WorkflowError::Output { step, .. }
+            | WorkflowError::Request { step, .. }
+            | WorkflowError::SubWorkflow { step, .. } => Some(step),
+            WorkflowError::TooManyTransitions { .. }
+            | WorkflowError::Inputs { .. }
+            | WorkflowError::Finished { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for WorkflowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkflowError::Transport {
+                workflow,
+                step,
+                source,
+            } => write!(
+                f,
+                "step `{step}` of workflow `{workflow}`: request failed: {source}"
+            ),
+            WorkflowError::StepFailed {
+                workflow,
+                step,
+                status,
+                criterion,
+                attempts,
+            } => {
+                write!(f, "step `{step}` of workflow `{workflow}` failed")?;
+                if let Some(status) = status {
+                    write!(f, " with status {status}")?;
+                }
+                if !criterion.is_empty() {
+                    write!(f, ": criterion `{criterion}` did not hold")?;
+                }
+                if *attempts > 1 {
+                    write!(f, " (after {attempts} attempts)")?;
+                }
+                Ok(())
+            }
+            WorkflowError::Ended {
+                workflow,
+                step,
+                action,
+                status,
+            } => {
+                write!(
+                    f,
+                    "workflow `{workflow}` ended as failed by failure action `{action}` of step `{step}`"
+                )?;
+                match status {
+                    Some(status) => write!(f, " (status {status})"),
+                    None => Ok(()),
+                }
+            }
+            WorkflowError::TooManyTransitions { workflow, limit } => write!(
+                f,
+                "workflow `{workflow}` exceeded {limit} transitions (a goto loop?)"
+            ),
+            WorkflowError::Output {
+                step,
+                output,
+                message,
+            } => write!(
+                f,
+                "output `{output}` of step `{step}` has an unexpected type: {message}"
+            ),
+            WorkflowError::Inputs { workflow, message } => {
+                write!(f, "invalid inputs for workflow `{workflow}`: {message}")
+            }
+            WorkflowError::Request {
+                workflow,
+                step,
+                message,
+            } => write!(
+                f,
+                "cannot build the request of step `{step}` of workflow `{workflow}`: {message}"
+            ),
+            WorkflowError::SubWorkflow {
+                workflow,
+                step,
+                source,
+            } => write!(
+                f,
+                "step `{step}` of workflow `{workflow}`: sub-workflow failed: {source}"
+            ),
+            WorkflowError::Finished { workflow } => write!(
+                f,
+                "workflow `{workflow}` has already finished; step() must not be called again"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WorkflowError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WorkflowError::Transport { source, .. } => Some(source),
+            WorkflowError::SubWorkflow { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}

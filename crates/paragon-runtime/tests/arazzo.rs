@@ -1,0 +1,905 @@
+//! Tests of the Arazzo workflow support module.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use paragon_runtime::arazzo::{
+    CmpOp, Event, Nav, Observer, Outcome, Progress, RequestRecord, StepResponse, WorkflowError,
+    compare, emit, insert, jsonpath_compare, jsonpath_exists, navigate, pointer, regex_matches,
+    render, replace, to_value, truthy, typed,
+};
+use paragon_runtime::reqwest::Method;
+use paragon_runtime::reqwest::header::{HeaderMap, HeaderValue};
+use paragon_runtime::serde_json_path::JsonPath;
+use paragon_runtime::{Client, Error, ManualClock, RetryPolicy};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use wiremock::matchers::{header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use CmpOp::{Eq, Ge, Gt, Le, Lt, Ne};
+
+const ALL_OPS: [CmpOp; 6] = [Eq, Ne, Lt, Le, Gt, Ge];
+
+/// Asserts `compare(l, op, r)` for all six operators, in the order
+/// `==, !=, <, <=, >, >=`.
+#[track_caller]
+fn check(l: Value, r: Value, expected: [bool; 6]) {
+    for (op, want) in ALL_OPS.into_iter().zip(expected) {
+        assert_eq!(compare(&l, op, &r), want, "{l} {op} {r}");
+    }
+}
+
+#[test]
+fn compare_numbers() {
+    check(json!(1), json!(1), [true, false, false, true, false, true]);
+    check(
+        json!(1),
+        json!(1.0),
+        [true, false, false, true, false, true],
+    );
+    check(
+        json!(2),
+        json!(1.5),
+        [false, true, false, false, true, true],
+    );
+    check(
+        json!(1.5),
+        json!(2),
+        [false, true, true, true, false, false],
+    );
+    check(json!(-1), json!(0), [false, true, true, true, false, false]);
+    check(
+        json!(0.1),
+        json!(0.2),
+        [false, true, true, true, false, false],
+    );
+    check(
+        json!(u64::MAX),
+        json!(i64::MIN),
+        [false, true, false, false, true, true],
+    );
+    // Integers are compared exactly, not through f64.
+    check(
+        json!(9_007_199_254_740_993_u64),
+        json!(9_007_199_254_740_992_u64),
+        [false, true, false, false, true, true],
+    );
+    check(
+        json!(3),
+        json!(3.0000001),
+        [false, true, true, true, false, false],
+    );
+    check(
+        json!(-3),
+        json!(-3.5),
+        [false, true, false, false, true, true],
+    );
+    check(
+        json!(200),
+        json!(1e300),
+        [false, true, true, true, false, false],
+    );
+}
+
+#[test]
+fn compare_strings_ignore_case() {
+    check(
+        json!("SYNCING"),
+        json!("syncing"),
+        [true, false, false, true, false, true],
+    );
+    check(
+        json!("Ärger"),
+        json!("äRGER"),
+        [true, false, false, true, false, true],
+    );
+    check(
+        json!("abc"),
+        json!("abd"),
+        [false, true, true, true, false, false],
+    );
+    // Ordering uses the lowercase forms: "B" sorts after "a".
+    check(
+        json!("B"),
+        json!("a"),
+        [false, true, false, false, true, true],
+    );
+    check(
+        json!("a"),
+        json!("B"),
+        [false, true, true, true, false, false],
+    );
+    check(
+        json!(""),
+        json!("a"),
+        [false, true, true, true, false, false],
+    );
+    // Two numeric strings are not coerced: lexicographic.
+    check(
+        json!("10"),
+        json!("9"),
+        [false, true, true, true, false, false],
+    );
+}
+
+#[test]
+fn compare_numeric_strings_with_numbers_are_coerced() {
+    check(
+        json!("200"),
+        json!(200),
+        [true, false, false, true, false, true],
+    );
+    check(
+        json!(9),
+        json!(" 10 "),
+        [false, true, true, true, false, false],
+    );
+    check(
+        json!("1.5"),
+        json!(1),
+        [false, true, false, false, true, true],
+    );
+    // Not numbers in JSON grammar: plain type mismatch.
+    for s in ["abc", "", "NaN", "inf", "0x10", "+1", "1,5"] {
+        check(
+            json!(s),
+            json!(1),
+            [false, true, false, false, false, false],
+        );
+    }
+}
+
+#[test]
+fn compare_booleans_only_equality() {
+    check(
+        json!(true),
+        json!(true),
+        [true, false, false, false, false, false],
+    );
+    check(
+        json!(true),
+        json!(false),
+        [false, true, false, false, false, false],
+    );
+    check(
+        json!(false),
+        json!(true),
+        [false, true, false, false, false, false],
+    );
+    // No coercion between booleans and strings.
+    check(
+        json!(true),
+        json!("true"),
+        [false, true, false, false, false, false],
+    );
+}
+
+#[test]
+fn compare_null() {
+    check(
+        Value::Null,
+        Value::Null,
+        [true, false, false, false, false, false],
+    );
+    for other in [json!(0), json!(""), json!(false), json!([]), json!({})] {
+        check(
+            Value::Null,
+            other.clone(),
+            [false, true, false, false, false, false],
+        );
+        check(
+            other,
+            Value::Null,
+            [false, true, false, false, false, false],
+        );
+    }
+}
+
+#[test]
+fn compare_mismatched_types_and_containers() {
+    check(
+        json!(1),
+        json!("one"),
+        [false, true, false, false, false, false],
+    );
+    check(
+        json!(1),
+        json!(true),
+        [false, true, false, false, false, false],
+    );
+    check(
+        json!([1]),
+        json!(1),
+        [false, true, false, false, false, false],
+    );
+    check(
+        json!([1, "A"]),
+        json!([1.0, "a"]),
+        [true, false, false, false, false, false],
+    );
+    check(
+        json!([1, 2]),
+        json!([2, 1]),
+        [false, true, false, false, false, false],
+    );
+    check(
+        json!({"a": 1, "b": [true]}),
+        json!({"b": [true], "a": 1}),
+        [true, false, false, false, false, false],
+    );
+    check(
+        json!({"a": 1}),
+        json!({"a": 1, "b": 2}),
+        [false, true, false, false, false, false],
+    );
+}
+
+#[test]
+fn truthy_only_true() {
+    assert!(truthy(&json!(true)));
+    for v in [
+        json!(false),
+        Value::Null,
+        json!(1),
+        json!("true"),
+        json!([true]),
+        json!({}),
+    ] {
+        assert!(!truthy(&v), "{v}");
+    }
+}
+
+#[test]
+fn navigate_and_pointer() {
+    let doc = json!({"data": [{"id": 7, "a/b": "slash", "m~n": "tilde"}], "n": null});
+    assert_eq!(
+        navigate(
+            doc.clone(),
+            &[Nav::Member("data"), Nav::Index(0), Nav::Member("id")]
+        ),
+        json!(7)
+    );
+    assert_eq!(navigate(doc.clone(), &[]), doc);
+    for nav in [
+        &[Nav::Member("missing")][..],
+        &[Nav::Member("data"), Nav::Index(1)],
+        &[Nav::Member("data"), Nav::Member("0")],
+        &[Nav::Index(0)],
+        &[Nav::Member("n"), Nav::Member("x")],
+        &[
+            Nav::Member("data"),
+            Nav::Index(0),
+            Nav::Member("id"),
+            Nav::Member("x"),
+        ],
+    ] {
+        assert_eq!(navigate(doc.clone(), nav), Value::Null, "{nav:?}");
+    }
+
+    assert_eq!(pointer(&doc, "/data/0/id"), json!(7));
+    assert_eq!(pointer(&doc, "/data/0/a~1b"), json!("slash"));
+    assert_eq!(pointer(&doc, "/data/0/m~0n"), json!("tilde"));
+    assert_eq!(pointer(&doc, ""), doc);
+    assert_eq!(pointer(&doc, "/data/1/id"), Value::Null);
+    assert_eq!(pointer(&doc, "/nope"), Value::Null);
+    assert_eq!(pointer(&doc, "/data/01"), Value::Null);
+    assert_eq!(pointer(&doc, "data"), Value::Null);
+}
+
+fn jp(s: &str) -> JsonPath {
+    match JsonPath::parse(s) {
+        Ok(p) => p,
+        Err(e) => panic!("bad test path {s}: {e}"),
+    }
+}
+
+#[test]
+fn jsonpath_exists_needs_a_node() {
+    let body = json!({"pets": [{"name": "a"}], "empty": [], "flag": false, "nothing": null});
+    assert!(jsonpath_exists(&jp("$.pets[*]"), &body));
+    assert!(jsonpath_exists(
+        &jp("$[?count(@.pets) > 0]"),
+        &json!([body.clone()])
+    ));
+    assert!(!jsonpath_exists(&jp("$.empty[*]"), &body));
+    assert!(!jsonpath_exists(&jp("$.missing"), &body));
+    // A node whose value is false or null still exists.
+    assert!(jsonpath_exists(&jp("$.flag"), &body));
+    assert!(jsonpath_exists(&jp("$.nothing"), &body));
+    // A null context always fails.
+    assert!(!jsonpath_exists(&jp("$"), &Value::Null));
+}
+
+#[test]
+fn jsonpath_compare_every_node_and_empty_fails() {
+    let status = jp("$.status");
+    let syncing = json!("SYNCING");
+    assert!(jsonpath_compare(
+        &status,
+        &json!({"status": "IDLE"}),
+        Ne,
+        &syncing
+    ));
+    assert!(!jsonpath_compare(
+        &status,
+        &json!({"status": "SYNCING"}),
+        Ne,
+        &syncing
+    ));
+    assert!(!jsonpath_compare(
+        &status,
+        &json!({"status": "syncing"}),
+        Ne,
+        &syncing
+    ));
+    for op in ALL_OPS {
+        assert!(
+            !jsonpath_compare(&status, &json!({"other": 1}), op, &syncing),
+            "{op}"
+        );
+        assert!(
+            !jsonpath_compare(&status, &Value::Null, op, &syncing),
+            "{op}"
+        );
+    }
+
+    let total = jp("$.total");
+    assert!(jsonpath_compare(
+        &total,
+        &json!({"total": 3}),
+        Gt,
+        &json!(0)
+    ));
+    assert!(!jsonpath_compare(
+        &total,
+        &json!({"total": 0}),
+        Gt,
+        &json!(0)
+    ));
+    assert!(!jsonpath_compare(
+        &total,
+        &json!({"total": "many"}),
+        Gt,
+        &json!(0)
+    ));
+
+    let allowed = jp("$.allowed");
+    assert!(jsonpath_compare(
+        &allowed,
+        &json!({"allowed": true}),
+        Eq,
+        &json!(true)
+    ));
+    assert!(!jsonpath_compare(
+        &allowed,
+        &json!({"allowed": false}),
+        Eq,
+        &json!(true)
+    ));
+    assert!(!jsonpath_compare(
+        &allowed,
+        &json!({"allowed": "true"}),
+        Eq,
+        &json!(true)
+    ));
+
+    // Several nodes: all must satisfy.
+    let ids = jp("$.items[*].id");
+    assert!(jsonpath_compare(
+        &ids,
+        &json!({"items": [{"id": 1}, {"id": 2}]}),
+        Gt,
+        &json!(0)
+    ));
+    assert!(!jsonpath_compare(
+        &ids,
+        &json!({"items": [{"id": 1}, {"id": -2}]}),
+        Gt,
+        &json!(0)
+    ));
+    assert!(!jsonpath_compare(
+        &ids,
+        &json!({"items": []}),
+        Gt,
+        &json!(0)
+    ));
+}
+
+#[test]
+fn regex_on_strings_numbers_and_bools() {
+    let two_xx = regex::Regex::new(r"^2\d{2}$").unwrap_or_else(|e| panic!("{e}"));
+    assert!(regex_matches(&two_xx, &json!(204)));
+    assert!(regex_matches(&two_xx, &json!("201")));
+    assert!(!regex_matches(&two_xx, &json!(404)));
+    assert!(!regex_matches(&two_xx, &json!("2000")));
+    let unanchored = regex::Regex::new("ok").unwrap_or_else(|e| panic!("{e}"));
+    assert!(regex_matches(&unanchored, &json!("it is ok!")));
+    let tru = regex::Regex::new("^true$").unwrap_or_else(|e| panic!("{e}"));
+    assert!(regex_matches(&tru, &json!(true)));
+    let any = regex::Regex::new(".*").unwrap_or_else(|e| panic!("{e}"));
+    for v in [Value::Null, json!(["a"]), json!({"a": "b"})] {
+        assert!(!regex_matches(&any, &v), "{v}");
+    }
+}
+
+#[test]
+fn insert_omits_null_only_when_asked() {
+    let mut map = serde_json::Map::new();
+    insert(&mut map, "a", json!(1), true);
+    insert(&mut map, "b", Value::Null, true);
+    insert(&mut map, "c", Value::Null, false);
+    insert(&mut map, "d", json!(false), true);
+    assert_eq!(Value::Object(map), json!({"a": 1, "c": null, "d": false}));
+}
+
+#[test]
+fn replace_targets() {
+    let mut body = json!({"pet": {"id": 1, "tags": ["a", "b"]}, "x/y": 0});
+    replace(&mut body, "/pet/id", json!(9)).unwrap_or_else(|e| panic!("{e}"));
+    replace(&mut body, "/pet/name", json!("rex")).unwrap_or_else(|e| panic!("{e}"));
+    replace(&mut body, "/pet/tags/1", json!("B")).unwrap_or_else(|e| panic!("{e}"));
+    replace(&mut body, "/pet/tags/-", json!("c")).unwrap_or_else(|e| panic!("{e}"));
+    replace(&mut body, "/pet/tags/3", json!("d")).unwrap_or_else(|e| panic!("{e}"));
+    replace(&mut body, "/x~1y", json!(1)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        body,
+        json!({"pet": {"id": 9, "tags": ["a", "B", "c", "d"], "name": "rex"}, "x/y": 1})
+    );
+
+    let before = body.clone();
+    for bad in [
+        "/missing/id",
+        "/pet/tags/9",
+        "/pet/tags/01",
+        "/pet/tags/x",
+        "/pet/id/x",
+        "/pet/tags/7/x",
+        "pet",
+        "/pet/~2",
+    ] {
+        assert!(replace(&mut body, bad, json!(0)).is_err(), "{bad}");
+    }
+    assert_eq!(body, before);
+
+    replace(&mut body, "", json!([1])).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(body, json!([1]));
+}
+
+#[test]
+fn render_values() {
+    assert_eq!(render(&json!("a b")), "a b");
+    assert_eq!(render(&Value::Null), "");
+    assert_eq!(render(&json!(42)), "42");
+    assert_eq!(render(&json!(1.5)), "1.5");
+    assert_eq!(render(&json!(true)), "true");
+    assert_eq!(render(&json!(["x", 1])), r#"["x",1]"#);
+    assert_eq!(render(&json!({"k": "v"})), r#"{"k":"v"}"#);
+}
+
+#[derive(Debug, Deserialize, PartialEq, serde::Serialize)]
+struct Pet {
+    id: i64,
+    name: String,
+}
+
+#[test]
+fn typed_and_to_value() {
+    let none: Option<Pet> = typed("getPet", "pet", Value::Null).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(none, None);
+    let pet: Option<Pet> =
+        typed("getPet", "pet", json!({"id": 1, "name": "rex"})).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        pet,
+        Some(Pet {
+            id: 1,
+            name: "rex".into()
+        })
+    );
+    let err = typed::<Pet>("getPet", "pet", json!({"id": "one"}))
+        .err()
+        .unwrap_or_else(|| panic!("mismatch accepted"));
+    assert!(
+        matches!(
+            err,
+            WorkflowError::Output {
+                step: "getPet",
+                output: "pet",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let text = err.to_string();
+    assert!(text.contains("getPet") && text.contains("`pet`"), "{text}");
+    assert!(typed::<i64>("s", "o", json!("5")).is_err());
+
+    assert_eq!(
+        to_value(&Pet {
+            id: 2,
+            name: "a".into()
+        }),
+        json!({"id": 2, "name": "a"})
+    );
+    assert_eq!(to_value("s"), json!("s"));
+    assert_eq!(to_value(&None::<i32>), Value::Null);
+    // A map with non-string keys cannot be JSON: null, no panic.
+    let mut bad = std::collections::BTreeMap::new();
+    bad.insert(vec![1u8], 1);
+    assert_eq!(to_value(&bad), Value::Null);
+}
+
+/// Collects tracing events with target `paragon.workflow`.
+#[derive(Default)]
+struct Capture {
+    events: Mutex<Vec<Vec<(String, String)>>>,
+}
+
+struct Fields(Vec<(String, String)>);
+
+impl tracing::field::Visit for Fields {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push((field.name().to_owned(), format!("{value:?}")));
+    }
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        self.0.push((field.name().to_owned(), value.to_owned()));
+    }
+}
+
+impl tracing::Subscriber for Capture {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        if event.metadata().target() == "paragon.workflow" {
+            let mut fields = Fields(Vec::new());
+            event.record(&mut fields);
+            if let Ok(mut events) = self.events.lock() {
+                events.push(fields.0);
+            }
+        }
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[test]
+fn emit_traces_and_calls_observer() {
+    let seen: Arc<Mutex<Vec<Event>>> = Arc::default();
+    let sink = seen.clone();
+    let mut observer: Observer = Some(Box::new(move |e: &Event| {
+        if let Ok(mut v) = sink.lock() {
+            v.push(e.clone());
+        }
+    }));
+    let retry = Event {
+        workflow: "sync",
+        step: "pollSyncStatus",
+        status: Some(200),
+        attempt: 2,
+        outcome: Outcome::Retry {
+            wait: Duration::from_millis(1500),
+            action: "waitMore",
+        },
+    };
+    let failed = Event {
+        workflow: "sync",
+        step: "pollSyncStatus",
+        status: None,
+        attempt: 1,
+        outcome: Outcome::Failed {
+            criterion: "$statusCode == 200".into(),
+        },
+    };
+    let capture = Arc::new(Capture::default());
+    tracing::subscriber::with_default(capture.clone(), || {
+        emit(&mut observer, retry.clone());
+        emit(&mut observer, failed.clone());
+    });
+    assert_eq!(
+        *seen.lock().unwrap_or_else(|e| e.into_inner()),
+        vec![retry, failed]
+    );
+
+    let traced = capture
+        .events
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    assert_eq!(traced.len(), 2, "{traced:?}");
+    let field = |i: usize, name: &str| {
+        traced[i]
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(field(0, "workflow").as_deref(), Some("sync"));
+    assert_eq!(field(0, "step").as_deref(), Some("pollSyncStatus"));
+    assert_eq!(field(0, "status").as_deref(), Some("200"));
+    assert_eq!(field(0, "attempt").as_deref(), Some("2"));
+    assert_eq!(field(0, "outcome").as_deref(), Some("retry"));
+    assert_eq!(field(0, "action").as_deref(), Some("waitMore"));
+    assert_eq!(field(0, "wait_ms").as_deref(), Some("1500"));
+    assert_eq!(field(1, "outcome").as_deref(), Some("failed"));
+    assert_eq!(field(1, "criterion").as_deref(), Some("$statusCode == 200"));
+    assert_eq!(field(1, "status"), None);
+
+    // No observer: only traces.
+    let mut none: Observer = None;
+    emit(
+        &mut none,
+        Event {
+            workflow: "w",
+            step: "s",
+            status: Some(204),
+            attempt: 1,
+            outcome: Outcome::End,
+        },
+    );
+    assert_eq!(Progress::<()>::Continue, Progress::Continue);
+}
+
+#[test]
+fn workflow_error_messages() {
+    let e = WorkflowError::StepFailed {
+        workflow: "x",
+        step: "pollSyncStatus",
+        status: Some(200),
+        criterion: "$.status != 'SYNCING'".into(),
+        attempts: 31,
+    };
+    assert_eq!(
+        e.to_string(),
+        "step `pollSyncStatus` of workflow `x` failed with status 200: criterion `$.status != 'SYNCING'` did not hold (after 31 attempts)"
+    );
+    let once = WorkflowError::StepFailed {
+        workflow: "x",
+        step: "s",
+        status: None,
+        criterion: "$statusCode == 200".into(),
+        attempts: 1,
+    };
+    assert_eq!(
+        once.to_string(),
+        "step `s` of workflow `x` failed: criterion `$statusCode == 200` did not hold"
+    );
+    let ended = WorkflowError::Ended {
+        workflow: "x",
+        step: "s",
+        action: "giveUp",
+        status: Some(404),
+    };
+    let text = ended.to_string();
+    assert!(
+        text.contains("`s`") && text.contains("giveUp") && text.contains("404"),
+        "{text}"
+    );
+
+    let sub = WorkflowError::SubWorkflow {
+        workflow: "outer",
+        step: "callInner",
+        source: Box::new(WorkflowError::TooManyTransitions {
+            workflow: "inner",
+            limit: 100,
+        }),
+    };
+    let text = sub.to_string();
+    assert!(
+        text.contains("callInner") && text.contains("inner") && text.contains("100"),
+        "{text}"
+    );
+    let source = std::error::Error::source(&sub).map(ToString::to_string);
+    assert_eq!(
+        source.as_deref(),
+        Some("workflow `inner` exceeded 100 transitions (a goto loop?)")
+    );
+    assert_eq!(sub.step(), Some("callInner"));
+    assert_eq!(sub.workflow(), Some("outer"));
+
+    for e in [
+        WorkflowError::Inputs {
+            workflow: "w",
+            message: "missing `petId`".into(),
+        },
+        WorkflowError::Request {
+            workflow: "w",
+            step: "s",
+            message: "target /a does not exist".into(),
+        },
+        WorkflowError::Finished { workflow: "w" },
+    ] {
+        let text = e.to_string();
+        assert!(text.contains("`w`") && !text.contains('\n'), "{text}");
+        assert!(std::error::Error::source(&e).is_none());
+    }
+}
+
+fn step_response(headers: &[(&'static str, &str)], body: &'static [u8]) -> StepResponse {
+    let mut map = HeaderMap::new();
+    for (k, v) in headers {
+        if let Ok(v) = HeaderValue::from_str(v) {
+            map.append(*k, v);
+        }
+    }
+    StepResponse::new(
+        "GET",
+        "http://x/".into(),
+        200,
+        map,
+        bytes::Bytes::from_static(body),
+        RequestRecord::default(),
+    )
+}
+
+#[test]
+fn retry_after_forms_and_headers() {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let later = httpdate::fmt_http_date(now + Duration::from_secs(30));
+    let r = step_response(&[("retry-after", later.as_str())], b"");
+    assert_eq!(r.retry_after(now), Some(Duration::from_secs(30)));
+    let r = step_response(&[("retry-after", "soon")], b"");
+    assert_eq!(r.retry_after(now), None);
+    let r = step_response(&[], b"");
+    assert_eq!(r.retry_after(now), None);
+
+    let r = step_response(&[("x-a", "1"), ("x-a", "2")], b"not json");
+    assert_eq!(r.header("X-A"), json!("1, 2"));
+    assert_eq!(r.header("bad header name"), Value::Null);
+    assert_eq!(r.json(), &Value::Null);
+    assert_eq!(r.body_at(Some("/a")), Value::Null);
+    assert_eq!(r.request_body_at(None), Value::Null);
+}
+
+fn client(server: &MockServer) -> Client {
+    Client::builder(&server.uri())
+        .clock(ManualClock::new())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn send_captures_response_and_request() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/items/7"))
+        .and(query_param("q", "x"))
+        .and(header("x-trace", "abc"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header("X-Rate-Remaining", "5")
+                .insert_header("Retry-After", "1.5")
+                .set_body_json(json!({"data": [{"id": 1, "name": "a/b"}], "status": "IDLE"})),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let request_body = json!({"name": "rex", "tags": ["a"]});
+    let builder = client
+        .request(Method::POST, "/items/7")
+        .query("q", "x")
+        .header("X-Trace", "abc")
+        .json(&request_body);
+    let url = format!("{}/items/7", server.uri());
+    let mut record = RequestRecord::default();
+    record.path.insert("id".into(), json!(7));
+    record.query.insert("q".into(), json!("x"));
+    record.header.insert("X-Trace".into(), json!("abc"));
+    record.body = Some(request_body.clone());
+
+    let r = StepResponse::send(builder, "POST", url.clone(), record)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.status, 201);
+    assert_eq!(r.method, "POST");
+    assert_eq!(r.url, url);
+    assert_eq!(r.header("x-rate-remaining"), json!("5"));
+    assert_eq!(r.header("X-RATE-REMAINING"), json!("5"));
+    assert!(compare(&r.header("X-Rate-Remaining"), Gt, &json!(0)));
+    assert_eq!(r.header("X-Missing"), Value::Null);
+    assert_eq!(r.body_at(Some("/data/0/id")), json!(1));
+    assert_eq!(r.body_at(Some("/data/0/name")), json!("a/b"));
+    assert_eq!(r.body_at(Some("/data/1/id")), Value::Null);
+    assert_eq!(r.body_at(None), r.json().clone());
+    assert_eq!(r.json()["status"], json!("IDLE"));
+    assert!(jsonpath_compare(
+        &jp("$.status"),
+        r.json(),
+        Ne,
+        &json!("SYNCING")
+    ));
+    assert_eq!(
+        r.retry_after(SystemTime::now()),
+        Some(Duration::from_millis(1500))
+    );
+
+    assert_eq!(r.request_header("x-trace"), json!("abc"));
+    assert_eq!(r.request_header("X-TRACE"), json!("abc"));
+    assert_eq!(r.request_header("other"), Value::Null);
+    assert_eq!(r.request_query("q"), json!("x"));
+    assert_eq!(r.request_query("Q"), Value::Null);
+    assert_eq!(r.request_path("id"), json!(7));
+    assert_eq!(r.request_path("nope"), Value::Null);
+    assert_eq!(r.request_body_at(None), request_body);
+    assert_eq!(r.request_body_at(Some("/tags/0")), json!("a"));
+    assert_eq!(r.request_body_at(Some("/tags/5")), Value::Null);
+}
+
+#[tokio::test]
+async fn send_empty_and_non_json_bodies() {
+    let server = MockServer::start().await;
+    Mock::given(path("/empty"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    Mock::given(path("/text"))
+        .respond_with(ResponseTemplate::new(404).set_body_string("not found"))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+
+    let r = StepResponse::send(
+        client.request(Method::DELETE, "/empty"),
+        "DELETE",
+        format!("{}/empty", server.uri()),
+        RequestRecord::default(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.status, 204);
+    assert!(r.body.is_empty());
+    assert_eq!(r.json(), &Value::Null);
+    assert_eq!(r.body_at(None), Value::Null);
+    assert!(!jsonpath_exists(&jp("$"), r.json()));
+
+    let r = StepResponse::send(
+        client.request(Method::GET, "/text"),
+        "GET",
+        format!("{}/text", server.uri()),
+        RequestRecord::default(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.status, 404);
+    assert_eq!(&r.body[..], b"not found");
+    assert_eq!(r.json(), &Value::Null);
+}
+
+#[tokio::test]
+async fn send_transport_error() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+        listener
+            .local_addr()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .port()
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let client = Client::builder(&base)
+        .clock(ManualClock::new())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let result = StepResponse::send(
+        client.request(Method::GET, "/x"),
+        "GET",
+        format!("{base}/x"),
+        RequestRecord::default(),
+    )
+    .await;
+    assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
+    if let Err(source) = result {
+        let e = WorkflowError::Transport {
+            workflow: "w",
+            step: "s",
+            source,
+        };
+        assert!(e.to_string().starts_with("step `s` of workflow `w`"), "{e}");
+        assert!(std::error::Error::source(&e).is_some());
+    }
+}
