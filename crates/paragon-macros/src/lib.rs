@@ -1,2 +1,195 @@
-//! Procedural macros over `paragon-codegen`. The `paragon_workflow!` macro lands with the Arazzo
-//! compiler; this crate exists now so the workspace layout is final.
+//! `paragon_workflow!("specs/arazzo/flow.yml")`: compiles an Arazzo document, and the OpenAPI
+//! documents it names, into Rust at the call site.
+//!
+//! The expansion is a module per source description (the typed client), a `Clients` struct, and a
+//! module per workflow (typed `Inputs`/`Outputs`, a resumable `State`, and the `Workflow` state
+//! machine). It names only `::paragon_runtime::…` paths, so the calling crate needs
+//! `paragon-runtime` and nothing else (no serde, reqwest or tokio of its own).
+//!
+//! The path is relative to the calling crate's manifest directory (`CARGO_MANIFEST_DIR`); when no
+//! file is there, it is tried relative to the file that contains the call. Cargo rebuilds the
+//! crate when the Arazzo file or any OpenAPI file it references changes. Every problem in the
+//! documents becomes a compile error showing `file:line:col` and the offending line.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro::TokenStream;
+use quote::quote;
+use syn::{LitStr, parse_macro_input};
+
+/// Expands an Arazzo document into typed workflow state machines. See the crate documentation.
+#[proc_macro]
+pub fn paragon_workflow(input: TokenStream) -> TokenStream {
+    let lit = parse_macro_input!(input as LitStr);
+    let call_file = proc_macro::Span::call_site().local_file();
+    expand(
+        &lit,
+        std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from),
+        call_file,
+    )
+    .into()
+}
+
+/// Where the document is: relative to the manifest directory, else to the calling file.
+fn resolve(
+    relative: &str,
+    manifest: Option<&Path>,
+    call_file: Option<&Path>,
+) -> Option<(PathBuf, PathBuf)> {
+    let given = Path::new(relative);
+    if given.is_absolute() {
+        let base = given.parent().map(Path::to_path_buf).unwrap_or_default();
+        return given.is_file().then(|| (given.to_path_buf(), base));
+    }
+    let bases = [
+        manifest.map(Path::to_path_buf),
+        call_file.and_then(|f| f.parent().map(Path::to_path_buf)),
+    ];
+    bases
+        .into_iter()
+        .flatten()
+        .map(|b| (b.join(given), b))
+        .find(|(p, _)| p.is_file())
+}
+
+fn expand(
+    lit: &LitStr,
+    manifest: Option<PathBuf>,
+    call_file: Option<PathBuf>,
+) -> proc_macro2::TokenStream {
+    let relative = lit.value();
+    let Some((path, base)) = resolve(&relative, manifest.as_deref(), call_file.as_deref()) else {
+        let message = format!(
+            "paragon_workflow!: no file `{relative}` relative to the crate's manifest directory{}",
+            manifest
+                .map(|m| format!(" ({})", m.display()))
+                .unwrap_or_default()
+        );
+        return syn::Error::new(lit.span(), message).to_compile_error();
+    };
+    match paragon_codegen::generate_workflows(&path) {
+        Ok(generated) => {
+            let tokens = generated.tokens;
+            // Stable Rust has no warning API for proc macros; a deprecated item used once makes
+            // rustc print the warning's text (`cargo build` shows it, `-D warnings` denies it).
+            let prefix = format!("{}/", base.display());
+            let warnings = generated
+                .diagnostics
+                .iter()
+                .filter(|d| !d.is_error())
+                .map(|d| {
+                    let note = d.to_string().replace(&prefix, "");
+                    quote! {
+                        const _: () = {
+                            #[deprecated(note = #note)]
+                            struct ParagonWorkflowWarning;
+                            let _ = ParagonWorkflowWarning;
+                        };
+                    }
+                });
+            let tracked = generated.doc.files.iter().filter_map(|f| {
+                let abs = std::fs::canonicalize(f).ok()?;
+                let abs = abs.to_str()?.to_owned();
+                Some(quote!(
+                    const _: &[u8] = include_bytes!(#abs);
+                ))
+            });
+            quote! {
+                #tokens
+                #(#tracked)*
+                #(#warnings)*
+            }
+        }
+        Err(diagnostics) => {
+            // Paths are shown relative to where the literal was resolved, as the user wrote it.
+            let prefix = format!("{}/", base.display());
+            let errors = diagnostics.errors().map(|d| {
+                let message = d.render().replace(&prefix, "");
+                syn::Error::new(lit.span(), message.trim_end()).to_compile_error()
+            });
+            quote!(#(#errors)*)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    /// The macro's expansion, formatted the way `cargo xtask regen` formats files, is exactly
+    /// the committed `paragon-generated/src/sync_flow.rs`.
+    #[test]
+    fn expansion_equals_the_committed_generated_code() {
+        let spec = "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml";
+        let lit = LitStr::new(spec, proc_macro2::Span::call_site());
+        let expanded: syn::File = syn::parse2(expand(&lit, Some(workspace()), None)).unwrap();
+        // The macro adds `include_bytes!` consts for rebuild tracking (and one per warning); the
+        // file has none.
+        let items: Vec<syn::Item> = expanded
+            .items
+            .into_iter()
+            .filter(|i| !matches!(i, syn::Item::Const(c) if c.ident == "_"))
+            .collect();
+        let body = paragon_codegen::format_items(quote!(#(#items)*), false).unwrap();
+        let header = format!(
+            "// @generated by `cargo xtask regen` from {spec}. Do not edit: change the spec and regenerate.\n// It is also what `paragon_workflow!(\"{spec}\")` expands to.\n\n"
+        );
+        let formatted = paragon_codegen::rustfmt(&(header + &body)).unwrap();
+        let committed =
+            std::fs::read_to_string(workspace().join("crates/paragon-generated/src/sync_flow.rs"))
+                .unwrap();
+        if formatted != committed {
+            let line = formatted
+                .lines()
+                .zip(committed.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            panic!(
+                "the expansion differs from crates/paragon-generated/src/sync_flow.rs at line {}; run `cargo xtask regen`",
+                line + 1
+            );
+        }
+    }
+
+    #[test]
+    fn the_expansion_tracks_every_input_file() {
+        let lit = LitStr::new(
+            "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml",
+            proc_macro2::Span::call_site(),
+        );
+        let out = expand(&lit, Some(workspace()), None).to_string();
+        assert!(out.contains("paragon-enable-sync-and-pull-records-workflow.yml"));
+        assert!(out.contains("paragon-managed-sync-api-openapi.yml"));
+        assert_eq!(out.matches("include_bytes").count(), 2);
+    }
+
+    #[test]
+    fn warnings_become_deprecation_notes() {
+        let lit = LitStr::new(
+            "tests/fixtures/warn.arazzo.yml",
+            proc_macro2::Span::call_site(),
+        );
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
+        let out = expand(&lit, Some(manifest), None).to_string();
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("deprecated"), "{out}");
+        assert!(
+            out.contains("tests/fixtures/warn.arazzo.yml:8:9: warning: step `list` does not supply the required header parameter `X-Session`"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_a_compile_error() {
+        let lit = LitStr::new("nope.yml", proc_macro2::Span::call_site());
+        let out = expand(&lit, Some(workspace()), None).to_string();
+        assert!(
+            out.contains("compile_error") && out.contains("no file `nope.yml`"),
+            "{out}"
+        );
+    }
+}

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::condition::{self, CmpOp, Cond, Nav, Operand};
-use super::expr::{self, Expr, ExprError, Part, Source};
+use super::expr::{self, Expr, ExprError, Part, Source, WorkflowField};
 use super::model::{self, ActionKind, Criterion, CriterionKind, Document, Target};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::ir::operations::{Operation, ParamIn, plan_api_with};
@@ -644,6 +644,7 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
         wf_modules.reserve(m);
     }
     let mut workflows = Vec::new();
+    let mut typed_outputs: TypedOutputs = HashMap::new();
     for (wi, w) in doc.workflows.iter().enumerate() {
         let module = wf_modules.claim(&snake_name(&w.id));
         // Inputs.
@@ -687,23 +688,25 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
         let mut step_index = HashMap::new();
         let all_steps: Vec<String> = w.steps.iter().map(|s| s.id.clone()).collect();
         for (si, s) in w.steps.iter().enumerate() {
-            if step_index.insert(s.id.clone(), si).is_some() {
+            if step_index.contains_key(&s.id) {
                 c.err(
                     &s.loc.join("stepId"),
                     format!("stepId `{}` is used twice in workflow `{}`", s.id, w.id),
                 );
+            } else {
+                step_index.insert(s.id.clone(), si);
             }
         }
         let mut known_steps: HashMap<String, Vec<(String, WfTy)>> = HashMap::new();
         // Outputs are declared up front so forward references check by name.
+        // A duplicated stepId keeps its first definition (the duplicate is an error already).
         for s in &w.steps {
-            known_steps.insert(
-                s.id.clone(),
+            known_steps.entry(s.id.clone()).or_insert_with(|| {
                 s.outputs
                     .iter()
                     .map(|(n, _, _)| (n.clone(), WfTy::json()))
-                    .collect(),
-            );
+                    .collect()
+            });
         }
         let mut steps = Vec::new();
         for (si, s) in w.steps.iter().enumerate() {
@@ -758,7 +761,13 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
                         api: Some(*api),
                         ty: extra_tys[*api][*k].clone(),
                     },
-                    None => expr_type(&value, &input_fields, &known_steps),
+                    None => {
+                        let sub = match &resolved[wi][si] {
+                            Some(Resolved::Workflow(t)) => typed_outputs.get(&doc.workflows[*t].id),
+                            _ => None,
+                        };
+                        expr_type(&value, &input_fields, &known_steps, &typed_outputs, sub)
+                    }
                 };
                 outputs.push(OutputIr {
                     wire: name.clone(),
@@ -770,13 +779,15 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
                     value,
                 });
             }
-            known_steps.insert(
-                s.id.clone(),
-                outputs
-                    .iter()
-                    .map(|o| (o.wire.clone(), o.ty.clone()))
-                    .collect(),
-            );
+            if step_index.get(&s.id) == Some(&si) {
+                known_steps.insert(
+                    s.id.clone(),
+                    outputs
+                        .iter()
+                        .map(|o| (o.wire.clone(), o.ty.clone()))
+                        .collect(),
+                );
+            }
             let field = step_names.claim(&snake_name(&s.id));
             if let Some(call) = call {
                 steps.push(StepIr {
@@ -804,7 +815,7 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
         let mut outputs = Vec::new();
         for (name, e, loc) in &w.outputs {
             let value = c.value(&Value::String(e.clone()), loc, &scope);
-            let ty = expr_type(&value, &input_fields, &known_steps);
+            let ty = expr_type(&value, &input_fields, &known_steps, &typed_outputs, None);
             outputs.push(OutputIr {
                 wire: name.clone(),
                 field: fields.claim(&snake_name(name)),
@@ -840,6 +851,13 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
             (Some(s), None) => Some(s.clone()),
             (None, d) => d.clone(),
         };
+        typed_outputs.insert(
+            w.id.clone(),
+            outputs
+                .iter()
+                .map(|o| (o.wire.clone(), o.ty.clone()))
+                .collect(),
+        );
         workflows.push(WorkflowIr {
             id: w.id.clone(),
             module,
@@ -877,12 +895,23 @@ fn strip_option(t: Ty) -> Ty {
     }
 }
 
-/// The static type of a value expression, where we know it.
+/// Output names and types of the workflows compiled so far, by workflowId.
+type TypedOutputs = HashMap<String, Vec<(String, WfTy)>>;
+
+/// The static type of a value expression, where we know it. `sub` is the outputs of the
+/// workflow a `workflowId` step calls (what `$outputs.x` means there), when already compiled.
 fn expr_type(
     v: &ValueExpr,
     inputs: &[(String, String, Ty)],
     steps: &HashMap<String, Vec<(String, WfTy)>>,
+    workflows: &TypedOutputs,
+    sub: Option<&Vec<(String, WfTy)>>,
 ) -> WfTy {
+    let find = |outs: Option<&Vec<(String, WfTy)>>, name: &str| {
+        outs.and_then(|o| o.iter().find(|(w, _)| w == name))
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(WfTy::json)
+    };
     let ValueExpr::Expr(e, nav) = v else {
         return match v {
             ValueExpr::Template(_) => WfTy {
@@ -911,11 +940,17 @@ fn expr_type(
             step,
             output,
             pointer: None,
-        } => steps
-            .get(step)
-            .and_then(|outs| outs.iter().find(|(w, _)| w == output))
-            .map(|(_, t)| t.clone())
-            .unwrap_or_else(WfTy::json),
+        } => find(steps.get(step), output),
+        Expr::Outputs {
+            name,
+            pointer: None,
+        } => find(sub, name),
+        Expr::Workflows {
+            workflow,
+            field: WorkflowField::Outputs,
+            name,
+            pointer: None,
+        } => find(workflows.get(workflow), name),
         Expr::StatusCode => WfTy {
             api: None,
             ty: Ty::Prim("u16"),

@@ -398,9 +398,9 @@ impl Ctx<'_> {
                         let wait = resp
                             .retry_after(clock.wall_now())
                             .unwrap_or(::std::time::Duration::from_secs_f64(#after));
-                        #before
                         rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Retry { wait, action: #name } });
                         clock.sleep(wait).await;
+                        #before
                         return Ok(rt::Progress::Continue);
                     }
                 }

@@ -1,0 +1,197 @@
+//! Every compiled feature, run against a mock Pets server: request bodies with templates,
+//! omitted absent inputs and replacements; header, query, cookie and path parameters;
+//! reusable parameters with a `value` override and reusable failure actions; regex and simple
+//! criteria with navigation; `goto` on failure; `end`; `retry` that runs another step first;
+//! sub-workflow steps; `dependsOn`; `$workflows` outputs; `operationPath`.
+
+use paragon_runtime::ManualClock;
+use paragon_runtime::arazzo::WorkflowError;
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+paragon_macros::paragon_workflow!("../fixtures/features.arazzo.yml");
+
+fn client(server: &MockServer) -> pets::Client {
+    pets::Client::builder()
+        .base_url(&server.uri())
+        .key("api-key")
+        .runtime(|r| r.clock(ManualClock::new()))
+        .build()
+        .unwrap()
+}
+
+async fn sequence(server: &MockServer) -> Vec<String> {
+    let requests = server.received_requests().await.unwrap();
+    requests.iter().map(|r| format!("{} {}", r.method, r.url.path())).collect()
+}
+
+async fn login_mock(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/login"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-Session", "s-42")
+                .set_body_json(json!({"token": "t1", "expiresIn": 60})),
+        )
+        .mount(server)
+        .await;
+}
+
+async fn login_and_list() {
+    let s = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/login"))
+        // `extra: $inputs.status` is absent, so it is omitted, not sent as null.
+        .and(body_json(json!({"user": "ada", "password": "pw", "greeting": "Hello ada!"})))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-Session", "s-42")
+                .set_body_json(json!({"token": "t1", "expiresIn": 60})),
+        )
+        .mount(&s)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .and(header("X-Session", "s-42"))
+        .and(header("X-Api-Key", "api-key"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": [{"id": 1, "name": "Rex"}], "total": 1})))
+        .mount(&s)
+        .await;
+    let out = login_and_list::Workflow::new(
+        client(&s),
+        login_and_list::Inputs { user: "ada".into(), password: "pw".into(), status: None },
+    )
+    .run()
+    .await
+    .unwrap();
+    assert_eq!(out.token.as_deref(), Some("t1"));
+    assert_eq!(out.first.as_deref(), Some("Rex"));
+    let pets: Vec<pets::Pet> = out.pets.unwrap();
+    assert_eq!(pets[0].id, 1);
+    assert_eq!(sequence(&s).await, ["POST /login", "GET /pets"]);
+    let list = &s.received_requests().await.unwrap()[1];
+    assert!(list.url.query().is_none(), "an absent status is not sent: {:?}", list.url);
+
+    // An empty list fails `$response.body.total > 0`.
+    let s = MockServer::start().await;
+    login_mock(&s).await;
+    Mock::given(path("/pets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": [], "total": 0})))
+        .mount(&s)
+        .await;
+    let err = login_and_list::Workflow::new(
+        client(&s),
+        login_and_list::Inputs { user: "ada".into(), password: "pw".into(), status: Some("sold".into()) },
+    )
+    .run()
+    .await
+    .unwrap_err();
+    assert!(matches!(err, WorkflowError::StepFailed { step: "list", .. }), "{err}");
+    assert_eq!(s.received_requests().await.unwrap()[1].url.query(), Some("status=sold"));
+}
+
+async fn create_or_find() {
+    let s = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/pets"))
+        .and(header("cookie", "theme=dark"))
+        .and(body_json(json!({"name": "Rex", "status": "available", "tags": ["blue", "fixed"]})))
+        .respond_with(ResponseTemplate::new(409))
+        .mount(&s)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/pets/7"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": "Rex"})))
+        .mount(&s)
+        .await;
+    let inputs = create_or_find::Inputs { name: Some("Rex".into()), tag: Some("blue".into()), pet_id: Some(7) };
+    let out = create_or_find::Workflow::new(client(&s), inputs.clone()).run().await.unwrap();
+    assert_eq!(out.found.as_deref(), Some("Rex"));
+    assert_eq!(out.created, None);
+    assert_eq!(sequence(&s).await, ["POST /pets", "GET /pets/7"]);
+
+    // 500 matches no `goto`; the reusable `giveUp` action ends the workflow as failed.
+    let s = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&s)
+        .await;
+    let err = create_or_find::Workflow::new(client(&s), inputs).run().await.unwrap_err();
+    assert!(matches!(err, WorkflowError::Ended { action: "giveUp", status: Some(500), .. }), "{err}");
+}
+
+async fn refresh_and_retry() {
+    let s = MockServer::start().await;
+    login_mock(&s).await;
+    Mock::given(method("GET"))
+        .and(path("/pets/7"))
+        .respond_with(ResponseTemplate::new(401))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&s)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/pets/7"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": "Rex"})))
+        .mount(&s)
+        .await;
+    let clock = ManualClock::new();
+    let c = pets::Client::builder()
+        .base_url(&s.uri())
+        .runtime(|r| r.clock(clock.clone()))
+        .build()
+        .unwrap();
+    let out = refresh_and_retry::Workflow::new(
+        c,
+        refresh_and_retry::Inputs { user: Some("ada".into()), password: Some("pw".into()), pet_id: Some(7) },
+    )
+    .run()
+    .await
+    .unwrap();
+    assert_eq!(out.name.as_deref(), Some("Rex"));
+    // get (401) → relogin → get again (200) → relogin (its `end` criterion now holds).
+    assert_eq!(sequence(&s).await, ["GET /pets/7", "POST /login", "GET /pets/7", "POST /login"]);
+    assert_eq!(clock.sleeps(), vec![std::time::Duration::from_millis(250)]);
+}
+
+async fn nested() {
+    let s = MockServer::start().await;
+    login_mock(&s).await;
+    Mock::given(method("POST"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 9, "name": "Rex"})))
+        .mount(&s)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .and(query_param("status", "sold"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": [{"id": 9, "name": "Rex"}], "total": 1})))
+        .mount(&s)
+        .await;
+    let out = nested::Workflow::new(
+        client(&s),
+        nested::Inputs {
+            user: Some("ada".into()),
+            password: Some("pw".into()),
+            name: Some("Rex".into()),
+            tag: Some("x".into()),
+            pet_id: Some(9),
+        },
+    )
+    .run()
+    .await
+    .unwrap();
+    assert_eq!(out.token.as_deref(), Some("t1"));
+    assert_eq!(out.created, Some(9));
+    // dependsOn first (create), then the sub-workflow (login, list).
+    assert_eq!(sequence(&s).await, ["POST /pets", "POST /login", "GET /pets"]);
+}
+
+#[tokio::main]
+async fn main() {
+    login_and_list().await;
+    create_or_find().await;
+    refresh_and_retry().await;
+    nested().await;
+}
