@@ -1,5 +1,13 @@
 //! `cargo xtask corpus openapi DIR`: generate every OpenAPI document under DIR, compile each
 //! result as its own crate, and report `corpus: OK/TOTAL ok, P panics`.
+//!
+//! `cargo xtask corpus arazzo DIR`: the same for every Arazzo document under DIR. A document is a
+//! negative fixture when its path has a `fail` folder or `xtask/corpus-arazzo.txt` lists it as
+//! `invalid` (each with the reason, reviewed by hand): it counts as ok when it is rejected with
+//! a located error. Every other document counts as ok when its generated code compiles.
+//! Documents whose source descriptions are not on disk (remote URLs, missing files) cannot be
+//! compiled by anyone offline, and those the list marks `out-of-scope` (Arazzo 1.1 AsyncAPI
+//! features): both are reported and left out of the total.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,13 +20,14 @@ use crate::root;
 pub fn run(args: &[String]) -> Result<()> {
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("openapi"), Some(dir)) => openapi(Path::new(dir)),
-        _ => bail!("usage: cargo xtask corpus openapi DIR"),
+        (Some("arazzo"), Some(dir)) => arazzo(Path::new(dir)),
+        _ => bail!("usage: cargo xtask corpus <openapi | arazzo> DIR"),
     }
 }
 
-/// Files under `dir` whose top level has an `openapi` or `swagger` key (referenced fragments,
-/// like Lob's hundreds of model files, are not documents of their own).
-fn documents(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Files under `dir` whose top level has one of `keys` (referenced fragments, like Lob's
+/// hundreds of model files, are not documents of their own).
+fn documents(dir: &Path, keys: &[&str]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -35,7 +44,7 @@ fn documents(dir: &Path) -> Result<Vec<PathBuf>> {
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            if looks_like_openapi(&text) {
+            if has_top_level_key(&text, keys) {
                 out.push(path);
             }
         }
@@ -44,16 +53,16 @@ fn documents(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn looks_like_openapi(text: &str) -> bool {
+fn has_top_level_key(text: &str, keys: &[&str]) -> bool {
     // Cheap pre-filter, then a real parse of the top level.
-    if !text.contains("openapi") && !text.contains("swagger") {
+    if !keys.iter().any(|k| text.contains(k)) {
         return false;
     }
     let (parsed, _) = paragon_codegen::load::yaml::parse(text);
     parsed
         .value
         .as_object()
-        .is_some_and(|m| m.contains_key("openapi") || m.contains_key("swagger"))
+        .is_some_and(|m| keys.iter().any(|k| m.contains_key(*k)))
 }
 
 fn crate_name(dir: &Path, doc: &Path) -> String {
@@ -74,53 +83,155 @@ enum Outcome {
     Rejected(String),
     Panicked(String),
     CompileFailed(String),
+    /// A negative fixture that generated code.
+    Accepted,
+}
+
+struct Entry {
+    doc: PathBuf,
+    krate: String,
+    outcome: Outcome,
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "panic".into())
+}
+
+fn first_error(diags: &paragon_codegen::Diagnostics) -> String {
+    diags
+        .errors()
+        .next()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "rejected without an error".into())
+}
+
+/// A scratch workspace of one crate per generated document, each depending on the runtime.
+struct Scratch {
+    work: PathBuf,
+    members: Vec<String>,
+}
+
+impl Scratch {
+    fn new(kind: &str) -> Result<Self> {
+        let work = root().join("target/corpus").join(kind);
+        let _ = std::fs::remove_dir_all(&work);
+        std::fs::create_dir_all(&work)?;
+        Ok(Self {
+            work,
+            members: Vec::new(),
+        })
+    }
+
+    fn add(&mut self, name: &str, source: &str) -> Result<()> {
+        let runtime = root().join("crates/paragon-runtime");
+        let cdir = self.work.join(name);
+        std::fs::create_dir_all(cdir.join("src"))?;
+        std::fs::write(
+            cdir.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nparagon-runtime = {{ path = {:?} }}\n",
+                runtime.display().to_string()
+            ),
+        )?;
+        std::fs::write(cdir.join("src/lib.rs"), source)?;
+        self.members.push(name.to_owned());
+        Ok(())
+    }
+
+    /// `cargo check`s every crate (one cargo run, `--keep-going`) and marks the entries whose
+    /// crate has an error.
+    fn compile(&self, entries: &mut [Entry]) -> Result<()> {
+        if self.members.is_empty() {
+            return Ok(());
+        }
+        let mut manifest = String::from("[workspace]\nresolver = \"3\"\nmembers = [\n");
+        for m in &self.members {
+            let _ = writeln!(manifest, "  {m:?},");
+        }
+        manifest.push_str("]\n");
+        std::fs::write(self.work.join("Cargo.toml"), manifest)?;
+        eprintln!("compiling {} crates", self.members.len());
+        let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args([
+                "check",
+                "--quiet",
+                "--workspace",
+                "--keep-going",
+                "--message-format=short",
+            ])
+            .arg("--manifest-path")
+            .arg(self.work.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", root().join("target/corpus-target"))
+            .output()
+            .context("running cargo check")?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for e in entries.iter_mut() {
+            if !matches!(e.outcome, Outcome::Ok) {
+                continue;
+            }
+            let prefix = format!("{}/", e.krate);
+            let mut errors = stderr
+                .lines()
+                .filter(|l| l.contains(&prefix) && l.contains("error"));
+            if let Some(first) = errors.next() {
+                e.outcome = Outcome::CompileFailed(first.to_owned());
+            } else if !out.status.success()
+                && stderr.contains(&format!("could not compile `{}`", e.krate))
+            {
+                e.outcome = Outcome::CompileFailed("compile failed".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+fn report(entries: &[Entry], extra: &str) {
+    let total = entries.len();
+    let ok = entries
+        .iter()
+        .filter(|e| matches!(e.outcome, Outcome::Ok))
+        .count();
+    let panics = entries
+        .iter()
+        .filter(|e| matches!(e.outcome, Outcome::Panicked(_)))
+        .count();
+    for e in entries {
+        let d = e.doc.display();
+        match &e.outcome {
+            Outcome::Ok => {}
+            Outcome::Rejected(first) => println!("REJECTED {d}\n    {first}"),
+            Outcome::Panicked(msg) => println!("PANIC    {d}\n    {msg}"),
+            Outcome::CompileFailed(first) => println!("NO BUILD {d}\n    {first}"),
+            Outcome::Accepted => println!("ACCEPTED {d}\n    a negative fixture generated code"),
+        }
+    }
+    if !extra.is_empty() {
+        println!("{extra}");
+    }
+    println!("corpus: {ok}/{total} ok, {panics} panics");
 }
 
 fn openapi(dir: &Path) -> Result<()> {
-    let docs = documents(dir)?;
+    let docs = documents(dir, &["openapi", "swagger"])?;
     if docs.is_empty() {
         bail!("no OpenAPI documents under {}", dir.display());
     }
-    let root = root();
-    let work = root.join("target/corpus/openapi");
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work)?;
-    let runtime = root.join("crates/paragon-runtime");
-    let mut members = Vec::new();
-    let mut outcomes: Vec<(PathBuf, String, Outcome)> = Vec::new();
-    for doc in &docs {
-        let name = crate_name(dir, doc);
+    let mut scratch = Scratch::new("openapi")?;
+    let mut entries = Vec::new();
+    for doc in docs {
+        let krate = crate_name(dir, &doc);
         let started = std::time::Instant::now();
-        let result = std::panic::catch_unwind(|| paragon_codegen::generate_openapi(doc));
+        let result = std::panic::catch_unwind(|| paragon_codegen::generate_openapi(&doc));
         let elapsed = started.elapsed();
         let outcome = match result {
-            Err(payload) => {
-                let msg = payload
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                    .unwrap_or_else(|| "panic".into());
-                Outcome::Panicked(msg)
-            }
-            Ok(Err(diags)) => Outcome::Rejected(
-                diags
-                    .errors()
-                    .next()
-                    .map(ToString::to_string)
-                    .unwrap_or_else(|| "rejected without an error".into()),
-            ),
+            Err(payload) => Outcome::Panicked(panic_message(&*payload)),
+            Ok(Err(diags)) => Outcome::Rejected(first_error(&diags)),
             Ok(Ok(g)) => {
-                let cdir = work.join(&name);
-                std::fs::create_dir_all(cdir.join("src"))?;
-                std::fs::write(
-                    cdir.join("Cargo.toml"),
-                    format!(
-                        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nparagon-runtime = {{ path = {:?} }}\n",
-                        runtime.display().to_string()
-                    ),
-                )?;
-                std::fs::write(cdir.join("src/lib.rs"), &g.source)?;
-                members.push(name.clone());
+                scratch.add(&krate, &g.source)?;
                 eprintln!(
                     "generated {} in {:.0} ms ({} types, {} operations, {} warnings)",
                     doc.display(),
@@ -132,56 +243,135 @@ fn openapi(dir: &Path) -> Result<()> {
                 Outcome::Ok
             }
         };
-        outcomes.push((doc.clone(), name, outcome));
+        entries.push(Entry {
+            doc,
+            krate,
+            outcome,
+        });
     }
-    let mut manifest = String::from("[workspace]\nresolver = \"3\"\nmembers = [\n");
-    for m in &members {
-        let _ = writeln!(manifest, "  {m:?},");
-    }
-    manifest.push_str("]\n");
-    std::fs::write(work.join("Cargo.toml"), manifest)?;
-    // Compile each crate on its own so a failure is attributed to its document.
-    let target = root.join("target/corpus-target");
-    for (doc, name, outcome) in &mut outcomes {
-        if !matches!(outcome, Outcome::Ok) {
+    scratch.compile(&mut entries)?;
+    report(&entries, "");
+    Ok(())
+}
+
+/// What `xtask/corpus-arazzo.txt` says of a document.
+#[derive(Clone, Copy, PartialEq)]
+enum Verdict {
+    Invalid,
+    OutOfScope,
+}
+
+/// `invalid PATH -- reason` / `out-of-scope PATH -- reason` lines, paths relative to the corpus.
+fn expectations() -> Result<std::collections::HashMap<PathBuf, (Verdict, String)>> {
+    let file = root().join("xtask/corpus-arazzo.txt");
+    let text =
+        std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+    let mut out = std::collections::HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        eprintln!("compiling {}", doc.display());
-        let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["check", "--quiet", "--message-format=short", "-p", name])
-            .arg("--manifest-path")
-            .arg(work.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", &target)
-            .output()
-            .context("running cargo check")?;
-        if !out.status.success() {
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            let first = stderr
-                .lines()
-                .find(|l| l.contains("error"))
-                .unwrap_or("compile failed")
-                .to_owned();
-            *outcome = Outcome::CompileFailed(first);
-        }
+        let (head, reason) = line.split_once(" -- ").unwrap_or((line, ""));
+        let (verdict, path) = head.split_once(' ').with_context(|| {
+            format!(
+                "{}:{}: expected `VERDICT PATH -- reason`",
+                file.display(),
+                n + 1
+            )
+        })?;
+        let verdict = match verdict {
+            "invalid" => Verdict::Invalid,
+            "out-of-scope" => Verdict::OutOfScope,
+            other => bail!("{}:{}: unknown verdict `{other}`", file.display(), n + 1),
+        };
+        out.insert(
+            PathBuf::from(path.trim()),
+            (verdict, reason.trim().to_owned()),
+        );
     }
-    let total = outcomes.len();
-    let ok = outcomes
-        .iter()
-        .filter(|(_, _, o)| matches!(o, Outcome::Ok))
-        .count();
-    let panics = outcomes
-        .iter()
-        .filter(|(_, _, o)| matches!(o, Outcome::Panicked(_)))
-        .count();
-    for (doc, _, outcome) in &outcomes {
-        let d = doc.display();
-        match outcome {
-            Outcome::Ok => {}
-            Outcome::Rejected(first) => println!("REJECTED {d}\n    {first}"),
-            Outcome::Panicked(msg) => println!("PANIC    {d}\n    {msg}"),
-            Outcome::CompileFailed(first) => println!("NO BUILD {d}\n    {first}"),
-        }
+    Ok(out)
+}
+
+/// The first source description whose document is not on disk, if any.
+fn unavailable_source(doc: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(doc).ok()?;
+    let (parsed, _) = paragon_codegen::load::yaml::parse(&text);
+    let sources = parsed.value.get("sourceDescriptions")?.as_array()?;
+    let base = doc.parent()?;
+    sources.iter().find_map(|sd| {
+        let url = sd.get("url")?.as_str()?;
+        let remote = url.starts_with("http://") || url.starts_with("https://");
+        (remote || !base.join(url).is_file()).then(|| url.to_owned())
+    })
+}
+
+fn arazzo(dir: &Path) -> Result<()> {
+    let docs = documents(dir, &["arazzo"])?;
+    if docs.is_empty() {
+        bail!("no Arazzo documents under {}", dir.display());
     }
-    println!("corpus: {ok}/{total} ok, {panics} panics");
+    let expected = expectations()?;
+    let mut scratch = Scratch::new("arazzo")?;
+    let mut entries = Vec::new();
+    let mut left_out = Vec::new();
+    let (mut positive, mut negative) = (0, 0);
+    for doc in docs {
+        let rel = doc.strip_prefix(dir).unwrap_or(&doc).to_path_buf();
+        let verdict = expected.get(&rel);
+        let in_fail_dir = rel
+            .parent()
+            .is_some_and(|p| p.components().any(|c| c.as_os_str() == "fail"));
+        let negative_fixture = in_fail_dir || verdict.is_some_and(|(v, _)| *v == Verdict::Invalid);
+        if let Some((Verdict::OutOfScope, reason)) = verdict {
+            left_out.push(format!("{}: {reason}", rel.display()));
+            continue;
+        }
+        if !negative_fixture && let Some(url) = unavailable_source(&doc) {
+            left_out.push(format!("{}: source `{url}` is not on disk", rel.display()));
+            continue;
+        }
+        if negative_fixture {
+            negative += 1;
+        } else {
+            positive += 1;
+        }
+        let krate = crate_name(dir, &doc);
+        let result = std::panic::catch_unwind(|| {
+            paragon_codegen::generate_workflows(&doc)
+                .map(|g| paragon_codegen::format_items(g.tokens, false))
+        });
+        let outcome = match (result, negative_fixture) {
+            (Err(payload), _) => Outcome::Panicked(panic_message(&*payload)),
+            (Ok(Err(diags)), false) => Outcome::Rejected(first_error(&diags)),
+            (Ok(Err(diags)), true) if diags.errors().any(|d| d.pos.is_some()) => Outcome::Ok,
+            (Ok(Err(diags)), true) => Outcome::Rejected(format!(
+                "rejected, but with no located error: {}",
+                first_error(&diags)
+            )),
+            (Ok(Ok(_)), true) => Outcome::Accepted,
+            (Ok(Ok(Err(message))), false) => Outcome::Rejected(format!("formatting: {message}")),
+            (Ok(Ok(Ok(source))), false) => {
+                scratch.add(&krate, &source)?;
+                Outcome::Ok
+            }
+        };
+        entries.push(Entry {
+            doc,
+            krate,
+            outcome,
+        });
+    }
+    scratch.compile(&mut entries)?;
+    let mut extra = String::new();
+    for l in &left_out {
+        let _ = writeln!(extra, "LEFT OUT {l}");
+    }
+    let _ = write!(
+        extra,
+        "{positive} documents to generate and compile, {negative} negative fixtures to reject, {} left out",
+        left_out.len()
+    );
+    report(&entries, &extra);
     Ok(())
 }

@@ -2,7 +2,7 @@
 //!
 //! - `regen`: writes `crates/paragon-generated/src/*.rs` from `specs/`.
 //! - `check`: fails when the committed generated code is stale.
-//! - `corpus openapi DIR`: generates and compiles every OpenAPI document under DIR.
+//! - `corpus openapi DIR`, `corpus arazzo DIR`: generates and compiles every document under DIR.
 
 mod corpus;
 
@@ -35,7 +35,7 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen | check | corpus openapi DIR | demo>"
+    "usage: cargo xtask <regen | check | corpus <openapi | arazzo> DIR | demo>"
 }
 
 fn main() -> ExitCode {

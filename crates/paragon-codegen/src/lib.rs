@@ -198,3 +198,50 @@ pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
         }
     }
 }
+
+/// What a document is, told by its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// `openapi: 3.x` (or `swagger: 2.0`, which the checks then refuse with help).
+    OpenApi,
+    /// `arazzo: 1.x`.
+    Arazzo,
+}
+
+/// Reads `path` far enough to tell an OpenAPI document from an Arazzo one. The error is a
+/// located diagnostic (unreadable file, YAML error, neither kind).
+pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut sources = Sources::default();
+    let Some(id) = sources.load_file(path, &mut diags) else {
+        return Err(diags);
+    };
+    let value = &sources.file(id).value;
+    if value.get("arazzo").is_some() {
+        Ok(DocumentKind::Arazzo)
+    } else if value.get("openapi").is_some() || value.get("swagger").is_some() {
+        Ok(DocumentKind::OpenApi)
+    } else {
+        if !diags.has_errors() {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    Some(Pos { line: 1, col: 1 }),
+                    "neither an OpenAPI nor an Arazzo document: no top-level `openapi` or `arazzo` key",
+                )
+                .with_help("paragon-codegen reads OpenAPI 3.0/3.1 and Arazzo 1.0.x documents"),
+            );
+        }
+        Err(diags)
+    }
+}
+
+/// Every diagnostic of one document of either kind (and of the files it references): what
+/// `paragon-codegen check` prints.
+pub fn check_document(path: &Path) -> Diagnostics {
+    match document_kind(path) {
+        Err(diags) => diags,
+        Ok(DocumentKind::OpenApi) => plan_openapi(path).1,
+        Ok(DocumentKind::Arazzo) => arazzo::compile::plan_document(path).1,
+    }
+}

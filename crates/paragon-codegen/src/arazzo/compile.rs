@@ -155,6 +155,45 @@ impl Compiler<'_> {
         true
     }
 
+    /// `$inputs.customer.firstName` where `customer` is an input and `customer.firstName` is
+    /// not: the 1.0.1 grammar reads the whole tail as one name, but documents (the spec's own
+    /// BNPL example among them) mean navigation. Read as `$inputs.customer#/firstName`, with a
+    /// warning that says how to write it.
+    fn dotted_input(&mut self, e: Expr, loc: &Loc, scope: &Scope<'_>) -> Expr {
+        let Expr::Inputs {
+            name,
+            pointer: None,
+        } = &e
+        else {
+            return e;
+        };
+        let Some((head, rest)) = name.split_once('.') else {
+            return e;
+        };
+        let known = |n: &str| scope.inputs.iter().any(|(w, _, _)| w == n);
+        if known(name) || !known(head) {
+            return e;
+        }
+        let pointer = format!(
+            "/{}",
+            rest.replace('~', "~0").replace('/', "~1").replace('.', "/")
+        );
+        self.diags.push(
+            self.sources
+                .warning_at(
+                    loc,
+                    format!("`$inputs.{name}` read as `$inputs.{head}#{pointer}`"),
+                )
+                .with_help(format!(
+                    "write `$inputs.{head}#{pointer}`, the JSON Pointer form"
+                )),
+        );
+        Expr::Inputs {
+            name: head.to_owned(),
+            pointer: Some(pointer),
+        }
+    }
+
     /// A parameter value, payload leaf or replacement value.
     fn value(&mut self, v: &Value, loc: &Loc, scope: &Scope<'_>) -> ValueExpr {
         let Value::String(s) = v else {
@@ -163,6 +202,7 @@ impl Compiler<'_> {
         if s.starts_with('$') {
             match expr::parse(s) {
                 Ok(e) => {
+                    let e = self.dotted_input(e, loc, scope);
                     if self.check_refs(&e, loc, scope) {
                         return ValueExpr::Expr(e, Vec::new());
                     }
@@ -177,6 +217,13 @@ impl Compiler<'_> {
         if s.contains("{$") {
             match expr::parse_template(s) {
                 Ok(parts) => {
+                    let parts: Vec<Part> = parts
+                        .into_iter()
+                        .map(|p| match p {
+                            Part::Expr(e) => Part::Expr(self.dotted_input(e, loc, scope)),
+                            lit => lit,
+                        })
+                        .collect();
                     let ok = parts.iter().all(|p| match p {
                         Part::Expr(e) => self.check_refs(e, loc, scope),
                         Part::Lit(_) => true,
@@ -531,8 +578,20 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
             );
             continue;
         }
+        let file = base.join(&sd.url);
+        if let Err(e) = std::fs::metadata(&file) {
+            diags.push(sources.error_at(
+                &sd.loc.join("url"),
+                format!(
+                    "source description `{}`: cannot read `{}`: {e}",
+                    sd.name,
+                    file.display()
+                ),
+            ));
+            continue;
+        }
         let before = sources.ids().len();
-        let Some(id) = sources.load_tree(&base.join(&sd.url), &mut diags) else {
+        let Some(id) = sources.load_tree(&file, &mut diags) else {
             continue;
         };
         let api_root = Loc {

@@ -97,6 +97,74 @@ pub enum Expr {
     },
 }
 
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = |f: &mut fmt::Formatter<'_>, what: &str, p: &Option<String>| match p {
+            Some(p) => write!(f, "{what}#{p}"),
+            None => f.write_str(what),
+        };
+        match self {
+            Source::Header(n) => write!(f, "header.{n}"),
+            Source::Query(n) => write!(f, "query.{n}"),
+            Source::Path(n) => write!(f, "path.{n}"),
+            Source::Body(p) => pointer(f, "body", p),
+            Source::Payload(p) => pointer(f, "payload", p),
+        }
+    }
+}
+
+/// The expression as written (canonical form).
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tail = |f: &mut fmt::Formatter<'_>, p: &Option<String>| match p {
+            Some(p) => write!(f, "#{p}"),
+            None => Ok(()),
+        };
+        match self {
+            Expr::Url => f.write_str("$url"),
+            Expr::Method => f.write_str("$method"),
+            Expr::StatusCode => f.write_str("$statusCode"),
+            Expr::SelfRef => f.write_str("$self"),
+            Expr::Request(s) => write!(f, "$request.{s}"),
+            Expr::Response(s) => write!(f, "$response.{s}"),
+            Expr::Message(s) => write!(f, "$message.{s}"),
+            Expr::Inputs { name, pointer } => {
+                write!(f, "$inputs.{name}")?;
+                tail(f, pointer)
+            }
+            Expr::Outputs { name, pointer } => {
+                write!(f, "$outputs.{name}")?;
+                tail(f, pointer)
+            }
+            Expr::Steps {
+                step,
+                output,
+                pointer,
+            } => {
+                write!(f, "$steps.{step}.outputs.{output}")?;
+                tail(f, pointer)
+            }
+            Expr::Workflows {
+                workflow,
+                field,
+                name,
+                pointer,
+            } => {
+                let side = match field {
+                    WorkflowField::Inputs => "inputs",
+                    WorkflowField::Outputs => "outputs",
+                };
+                write!(f, "$workflows.{workflow}.{side}.{name}")?;
+                tail(f, pointer)
+            }
+            Expr::SourceDescriptions { source, reference } => {
+                write!(f, "$sourceDescriptions.{source}.{reference}")
+            }
+            Expr::Components { kind, name } => write!(f, "$components.{kind}.{name}"),
+        }
+    }
+}
+
 /// A syntax error at a character offset of the expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExprError {

@@ -1,0 +1,196 @@
+//! `paragon-codegen generate`: one module per document, plus Cargo.toml and README (minijinja
+//! templates), written as a standalone crate.
+
+use std::path::{Path, PathBuf};
+
+use heck::ToKebabCase;
+use paragon_codegen::DocumentKind;
+use serde::Serialize;
+
+use crate::args::{GenerateOptions, Runtime};
+
+const CARGO_TOML: &str = include_str!("../templates/Cargo.toml.j2");
+const README: &str = include_str!("../templates/README.md.j2");
+
+#[derive(Serialize)]
+struct Module {
+    name: String,
+    what: String,
+}
+
+/// A module name from a file name: `petstore.openapi.yaml` → `petstore`.
+fn module_name(path: &Path, taken: &[Module]) -> String {
+    let stem = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = stem
+        .split('.')
+        .find(|s| !s.is_empty())
+        .unwrap_or("api")
+        .to_owned();
+    // Keywords, leading digits and the like are handled as for any generated name.
+    let base = paragon_codegen::names::snake_name(
+        stem.trim_end_matches("-openapi")
+            .trim_end_matches("-arazzo"),
+    );
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|m| m.name == name) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    name
+}
+
+/// rustfmt when it is installed, else prettyplease's output as it is.
+fn pretty(source: String) -> String {
+    paragon_codegen::rustfmt(&source).unwrap_or(source)
+}
+
+fn runtime_dependency(runtime: &Runtime) -> Result<String, String> {
+    let path = match runtime {
+        Runtime::Version(v) => return Ok(format!("version = {v:?}")),
+        Runtime::Path(p) => p.clone(),
+        Runtime::Auto => {
+            let sibling = Path::new(env!("CARGO_MANIFEST_DIR")).join("../paragon-runtime");
+            if !sibling.join("Cargo.toml").is_file() {
+                return Ok(format!("version = {:?}", env!("CARGO_PKG_VERSION")));
+            }
+            sibling
+        }
+    };
+    let path = std::fs::canonicalize(&path)
+        .map_err(|e| format!("error: paragon-runtime at `{}`: {e}", path.display()))?;
+    Ok(format!("path = {:?}", path.display().to_string()))
+}
+
+fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, String> {
+    let mut env = minijinja::Environment::new();
+    env.add_template(name, template)
+        .map_err(|e| format!("internal: template {name}: {e}"))?;
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| format!("internal: template {name}: {e}"))
+}
+
+/// Generates the crate; returns a one-line summary or every diagnostic, rendered.
+pub fn run(opts: &GenerateOptions) -> Result<String, String> {
+    let mut modules: Vec<Module> = Vec::new();
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut failures = String::new();
+    let mut warnings = 0;
+    let mut example = None;
+    for spec in &opts.specs {
+        let name = module_name(spec, &modules);
+        let kind = match paragon_codegen::document_kind(spec) {
+            Ok(k) => k,
+            Err(d) => {
+                failures.push_str(&d.render());
+                continue;
+            }
+        };
+        let (source, what, diags) = match kind {
+            DocumentKind::OpenApi => match paragon_codegen::generate_openapi(spec) {
+                Ok(g) => {
+                    let what = format!(
+                        "client for {} ({} operations, {} types)",
+                        g.api.title,
+                        g.api.operations.len(),
+                        g.api.types.len()
+                    );
+                    example.get_or_insert_with(|| {
+                        format!("let client = {name}::Client::builder().build()?;")
+                    });
+                    (g.source, what, g.diagnostics)
+                }
+                Err(d) => {
+                    failures.push_str(&d.render());
+                    continue;
+                }
+            },
+            DocumentKind::Arazzo => match paragon_codegen::generate_workflows(spec) {
+                Ok(g) => {
+                    let ids: Vec<String> = g
+                        .doc
+                        .workflows
+                        .iter()
+                        .map(|w| format!("`{}` ({name}::{})", w.id, w.module))
+                        .collect();
+                    let what = format!("workflows of {}: {}", g.doc.title, ids.join(", "));
+                    let source = paragon_codegen::format_items(g.tokens, false)
+                        .map_err(|e| format!("error: {}: {e}", spec.display()))?;
+                    (source, what, g.diagnostics)
+                }
+                Err(d) => {
+                    failures.push_str(&d.render());
+                    continue;
+                }
+            },
+        };
+        if !diags.is_empty() {
+            warnings += diags.len();
+            eprint!("{}", diags.render());
+        }
+        let header = format!(
+            "// @generated by paragon-codegen from {}. Do not edit: change the document and regenerate.\n\n",
+            spec.display()
+        );
+        files.push((format!("src/{name}.rs"), pretty(header + &source)));
+        modules.push(Module { name, what });
+    }
+    if !failures.is_empty() {
+        return Err(format!("{failures}nothing written: fix the errors above"));
+    }
+    let crate_name = match &opts.crate_name {
+        Some(n) => n.clone(),
+        None => module_name(&opts.specs[0], &[]).to_kebab_case(),
+    };
+    if crate_name.is_empty()
+        || !crate_name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(format!(
+            "error: `{crate_name}` is not a valid crate name (letters, digits, `-`, `_`)"
+        ));
+    }
+    let specs: Vec<String> = opts.specs.iter().map(|s| s.display().to_string()).collect();
+    let runtime = runtime_dependency(&opts.runtime)?;
+    let mut lib = String::from("//! Generated by paragon-codegen. Do not edit.\n\n");
+    for m in &modules {
+        lib.push_str(&format!("pub mod {};\n", m.name));
+    }
+    files.push(("src/lib.rs".into(), lib));
+    files.push((
+        "Cargo.toml".into(),
+        render(
+            "Cargo.toml",
+            CARGO_TOML,
+            minijinja::context! { name => &crate_name, specs => &specs, runtime => &runtime },
+        )?,
+    ));
+    files.push((
+        "README.md".into(),
+        render(
+            "README.md",
+            README,
+            minijinja::context! { name => &crate_name, specs => &specs, modules => &modules, example => &example },
+        )?,
+    ));
+    for (rel, text) in &files {
+        let path: PathBuf = opts.out.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("error: creating `{}`: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, text)
+            .map_err(|e| format!("error: writing `{}`: {e}", path.display()))?;
+    }
+    Ok(format!(
+        "wrote crate `{crate_name}` to {} ({} module(s), {warnings} warning(s)); build it with `cargo build --manifest-path {}`",
+        opts.out.display(),
+        modules.len(),
+        opts.out.join("Cargo.toml").display()
+    ))
+}
