@@ -2,9 +2,11 @@
 //!
 //! - `regen`: writes `crates/paragon-generated/src/*.rs` from `specs/`.
 //! - `check`: fails when the committed generated code is stale.
+//! - `demo`: the seed workflow against the built-in Paragon simulator (or `--base-url`).
 //! - `corpus openapi DIR`, `corpus arazzo DIR`: generates and compiles every document under DIR.
 
 mod corpus;
+mod demo;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -44,9 +46,7 @@ fn main() -> ExitCode {
         Some("regen") => regen(),
         Some("check") => check(),
         Some("corpus") => corpus::run(&args[1..]),
-        Some("demo") => Err(anyhow::anyhow!(
-            "the demo runs the seed workflow against the Paragon simulator; both land with issue #4 (the workflow compiler is issue #3)"
-        )),
+        Some("demo") => demo::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{}", usage());
             Ok(())
