@@ -1,6 +1,6 @@
 //! Project automation: `cargo xtask <command>`.
 //!
-//! - `regen`: writes `crates/paragon-generated/src/*.rs` from `specs/`.
+//! - `regen`: writes `crates/paragon-generated/src/*.rs` (and `docs/*.md`) from `specs/`.
 //! - `check`: fails when the committed generated code is stale.
 //! - `demo`: the seed workflow against the built-in Paragon simulator (or `--base-url`).
 //! - `corpus openapi DIR`, `corpus arazzo DIR`: generates and compiles every document under DIR.
@@ -28,6 +28,7 @@ const WORKFLOWS: &[(&str, &str)] = &[(
 )];
 
 const GENERATED_DIR: &str = "crates/paragon-generated/src";
+const DOCS_DIR: &str = "crates/paragon-generated/docs";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -98,6 +99,12 @@ fn generated_files() -> Result<Vec<(PathBuf, String)>> {
             PathBuf::from(GENERATED_DIR).join(format!("{module}.rs")),
             source,
         ));
+        // A Markdown page with a Mermaid state diagram per workflow.
+        for w in &g.doc.workflows {
+            let page = paragon_codegen::emit::docs::workflow_page(&g.doc, w, spec)
+                .map_err(|e| anyhow::anyhow!("{spec}: {e}"))?;
+            out.push((PathBuf::from(DOCS_DIR).join(format!("{}.md", w.id)), page));
+        }
     }
     Ok(out)
 }
@@ -108,6 +115,9 @@ fn regen() -> Result<()> {
         let full = root.join(&path);
         let old = std::fs::read_to_string(&full).unwrap_or_default();
         if old != text {
+            if let Some(dir) = full.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
             std::fs::write(&full, text).with_context(|| format!("writing {}", path.display()))?;
             println!("wrote {}", path.display());
         } else {

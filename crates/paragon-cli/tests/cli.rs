@@ -1,0 +1,136 @@
+//! The `paragon-codegen` binary as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paragon-codegen"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn repo(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("paragon-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn help_explains_both_commands() {
+    let out = bin(&["--help"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("generate --spec FILE") && text.contains("check FILE"),
+        "{text}"
+    );
+    let out = bin(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command `frobnicate`"));
+}
+
+#[test]
+fn check_prints_located_errors_and_fails() {
+    let dir = scratch("check");
+    let bad = dir.join("bad.yml");
+    std::fs::write(
+        &bad,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: strnig}\n",
+    )
+    .unwrap();
+    let out = bin(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.yml:11:"), "{stderr}");
+    assert!(stderr.contains("strnig"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 error(s)"), "{stdout}");
+}
+
+#[test]
+fn check_passes_the_paragon_specs_and_names_a_non_document() {
+    let out = bin(&[
+        "check",
+        &repo("specs/openapi/paragon-managed-sync-api-openapi.yml"),
+        &repo("specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("checked 2 document(s): 0 error(s)"));
+    let out = bin(&["check", &repo("Cargo.toml")]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn generate_writes_a_crate_with_a_module_per_document() {
+    let dir = scratch("generate");
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
+        "--spec",
+        &repo("specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml"),
+        "--out",
+        dir.to_str().unwrap(),
+        "--crate-name",
+        "paragon-client",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
+    assert!(lib.contains("pub mod paragon_task_history_api;"), "{lib}");
+    assert!(
+        lib.contains("pub mod paragon_enable_sync_and_pull_records_workflow;"),
+        "{lib}"
+    );
+    let flow =
+        std::fs::read_to_string(dir.join("src/paragon_enable_sync_and_pull_records_workflow.rs"))
+            .unwrap();
+    assert!(flow.contains("pub mod enable_sync_and_pull_records"));
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"paragon-client\""), "{manifest}");
+    assert!(
+        manifest.contains("paragon-runtime = { path = "),
+        "{manifest}"
+    );
+    assert!(manifest.contains("[workspace]"));
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(
+        readme.contains("`enable-sync-and-pull-records`"),
+        "{readme}"
+    );
+}
+
+#[test]
+fn generate_writes_nothing_when_a_document_has_errors() {
+    let dir = scratch("gen-bad");
+    let bad = dir.join("bad.yml");
+    std::fs::write(&bad, "openapi: 3.1.0\ninfo: {title: t}\npaths: []\n").unwrap();
+    let out_dir = dir.join("out");
+    let out = bin(&[
+        "generate",
+        "--spec",
+        bad.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    assert!(!out_dir.exists());
+}
