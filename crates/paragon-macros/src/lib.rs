@@ -60,10 +60,7 @@ fn expand(
     let relative = lit.value();
     let Some((path, base)) = resolve(&relative, manifest.as_deref(), call_file.as_deref()) else {
         let message = format!(
-            "paragon_workflow!: no file `{relative}` relative to the crate's manifest directory{}",
-            manifest
-                .map(|m| format!(" ({})", m.display()))
-                .unwrap_or_default()
+            "paragon_workflow!: no file `{relative}`, relative to the crate's manifest directory (where its Cargo.toml is) or to the file that calls the macro"
         );
         return syn::Error::new(lit.span(), message).to_compile_error();
     };

@@ -423,7 +423,14 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         .map(status_pattern)
         .filter(|p| p.to_string() != "_")
         .collect();
-    let documented_error_arm = if op
+    // A success arm that matches every status (a `default` response read as the success)
+    // leaves nothing for an error arm to match.
+    let success_catches_all = successes
+        .iter()
+        .any(|r| status_pattern(r).to_string() == "_");
+    let documented_error_arm = if success_catches_all {
+        TokenStream::new()
+    } else if op
         .responses
         .iter()
         .any(|r| !r.success && r.status == StatusKey::Default)

@@ -332,6 +332,28 @@ impl Client {
             _ => return Err(raw.unexpected().await),
         })
     }
+    fn ping_request(&self) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::GET, "/ping")
+            .operation("ping")
+            .accept("application/json")
+    }
+    /// `GET /ping`
+    pub async fn ping(&self) -> Result<PingResponse, ::paragon_runtime::Error> {
+        let raw = self.ping_request().send().await?;
+        match raw.status().as_u16() {
+            _ => Ok(raw.json::<PingResponse>().await?.body),
+        }
+    }
+    /// Like [`Client::ping`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn ping_with_response(
+        &self,
+    ) -> Result<::paragon_runtime::Response<PingResponse>, ::paragon_runtime::Error> {
+        let raw = self.ping_request().send().await?;
+        Ok(match raw.status().as_u16() {
+            _ => raw.json::<PingResponse>().await?,
+        })
+    }
 }
 /// The optional parameters of [`Client::list_pets`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -677,4 +699,18 @@ pub struct LoginBody {
     pub user: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct PingResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ok: Option<bool>,
 }
