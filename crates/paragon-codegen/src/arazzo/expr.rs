@@ -30,6 +30,16 @@ pub enum WorkflowField {
     Outputs,
 }
 
+impl WorkflowField {
+    /// `inputs` or `outputs`, as written in an expression.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkflowField::Inputs => "inputs",
+            WorkflowField::Outputs => "outputs",
+        }
+    }
+}
+
 /// A parsed runtime expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -150,11 +160,7 @@ impl fmt::Display for Expr {
                 name,
                 pointer,
             } => {
-                let side = match field {
-                    WorkflowField::Inputs => "inputs",
-                    WorkflowField::Outputs => "outputs",
-                };
-                write!(f, "$workflows.{workflow}.{side}.{name}")?;
+                write!(f, "$workflows.{workflow}.{}.{name}", field.as_str())?;
                 tail(f, pointer)
             }
             Expr::SourceDescriptions { source, reference } => {

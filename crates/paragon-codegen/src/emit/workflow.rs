@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::types::{ident, ty_tokens_in, types_of};
 use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand};
-use crate::arazzo::expr::{Expr, Part, Source, WorkflowField};
+use crate::arazzo::expr::{Expr, Part, Source};
 use crate::ir::workflow::*;
 
 fn esc_token(t: &str) -> String {
@@ -192,10 +192,7 @@ impl Ctx<'_> {
                 name,
                 pointer,
             } => {
-                let side = match field {
-                    WorkflowField::Inputs => "inputs",
-                    WorkflowField::Outputs => "outputs",
-                };
+                let side = field.as_str();
                 let p = format!(
                     "/{}/{side}/{}{}",
                     esc_token(workflow),
