@@ -82,6 +82,19 @@ pub fn plan_openapi(path: &Path) -> (Option<Api>, Diagnostics) {
 
 /// Tokens of one API module: inner attributes, types, client.
 pub fn module_tokens(api: &Api) -> TokenStream {
+    let mut tokens = module_header(api);
+    tokens.extend(emit::api_tokens(api));
+    tokens
+}
+
+/// The module's formatted source, emitted and formatted in parallel parts (the same text as
+/// formatting [`module_tokens`]).
+pub fn module_source(api: &Api) -> Result<String, String> {
+    emit::format_parts(api, module_header(api), &emit::api_parts(api))
+}
+
+/// The inner attributes of an API module: its doc and the lints generated code allows.
+fn module_header(api: &Api) -> TokenStream {
     let mut doc = format!(" {}", api.title);
     if !api.version.is_empty() {
         doc.push_str(&format!(" (version {})", api.version));
@@ -90,7 +103,6 @@ pub fn module_tokens(api: &Api) -> TokenStream {
         let lines = d.lines().map(|l| format!(" {}", l.trim_end()));
         quote!(#(#![doc = #lines])*)
     });
-    let items = emit::api_tokens(api);
     quote! {
         #![doc = #doc]
         #![doc = ""]
@@ -108,7 +120,6 @@ pub fn module_tokens(api: &Api) -> TokenStream {
             clippy::derive_partial_eq_without_eq,
             rustdoc::all
         )]
-        #items
     }
 }
 
@@ -186,7 +197,7 @@ pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
     let Some(api) = api.filter(|_| !diags.has_errors()) else {
         return Err(diags);
     };
-    match emit::format_file(module_tokens(&api)) {
+    match module_source(&api) {
         Ok(source) => Ok(Generated {
             source,
             api,

@@ -39,8 +39,16 @@ impl<T> Response<T> {
     }
 }
 
+impl From<reqwest::Response> for RawResponse {
+    fn from(inner: reqwest::Response) -> Self {
+        Self { inner }
+    }
+}
+
 /// A response whose body has not been read yet; returned by
-/// [`crate::RequestBuilder::send`] for any status.
+/// [`crate::RequestBuilder::send`] for any status. `From<reqwest::Response>`
+/// wraps a response made elsewhere (a test, a benchmark, a cache) so it decodes
+/// the same way.
 #[derive(Debug)]
 pub struct RawResponse {
     inner: reqwest::Response,

@@ -835,3 +835,32 @@ async fn cross_origin_redirect_is_not_followed() {
     assert_eq!(send("/away").await.unwrap().status(), StatusCode::FOUND);
     assert!(received(&target).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_response_made_elsewhere_decodes_like_a_sent_one() {
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Pet {
+        id: u32,
+    }
+    let ok = paragon_runtime::http::Response::builder()
+        .status(200)
+        .header("x-trace", "t1")
+        .body(r#"{"id": 7}"#)
+        .unwrap();
+    let raw = paragon_runtime::RawResponse::from(paragon_runtime::reqwest::Response::from(ok));
+    let decoded = raw.json::<Pet>().await.unwrap();
+    assert_eq!(decoded.body, Pet { id: 7 });
+    assert_eq!(decoded.headers["x-trace"], "t1");
+    let bad = paragon_runtime::http::Response::builder()
+        .status(200)
+        .body("{\"id\": \"seven\"}")
+        .unwrap();
+    let raw = paragon_runtime::RawResponse::from(paragon_runtime::reqwest::Response::from(bad));
+    match raw.json::<Pet>().await {
+        Err(paragon_runtime::Error::Decode { message, response }) => {
+            assert!(message.contains("line 1"), "{message}");
+            assert_eq!(&response.body[..], b"{\"id\": \"seven\"}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}

@@ -80,8 +80,46 @@ fn arg(api: &Api, name: &str, ty: &Ty, optional_body: bool) -> Arg {
     }
 }
 
+/// Operations per `impl Client` block. Large APIs get several blocks, so the emitter and the
+/// formatter can work on them in parallel; an API this size or smaller has one.
+pub const OPS_PER_PART: usize = 64;
+
+/// How many parts [`client_part`] splits the client into.
+pub fn client_parts(api: &Api) -> usize {
+    api.operations.len().div_ceil(OPS_PER_PART).max(1)
+}
+
 /// The module-level items: base URL, security schemes, `ClientBuilder`, `Client`, operations.
 pub fn client(api: &Api) -> TokenStream {
+    (0..client_parts(api))
+        .map(|k| client_part(api, k))
+        .collect()
+}
+
+/// Part `k` of [`client`]: part 0 has the module-level items and the first operations; part
+/// `k > 0` is one more `impl Client` block with its operations' option and response types.
+pub fn client_part(api: &Api, k: usize) -> TokenStream {
+    let ops = api
+        .operations
+        .iter()
+        .skip(k * OPS_PER_PART)
+        .take(OPS_PER_PART);
+    if k > 0 {
+        let mut options_and_responses = TokenStream::new();
+        let mut methods = TokenStream::new();
+        for op in ops {
+            let (items, fns) = operation(api, op);
+            options_and_responses.extend(items);
+            methods.extend(fns);
+        }
+        return quote! {
+            impl Client {
+                #methods
+            }
+
+            #options_and_responses
+        };
+    }
     let base = &api.default_base_url;
     let schemes = api.security_schemes.iter().map(|s| {
         let name = &s.name;
@@ -144,7 +182,7 @@ pub fn client(api: &Api) -> TokenStream {
     let title_doc = format!(" A client for {}.", api.title);
     let mut options_and_responses = TokenStream::new();
     let mut methods = TokenStream::new();
-    for op in &api.operations {
+    for op in ops {
         let (items, fns) = operation(api, op);
         options_and_responses.extend(items);
         methods.extend(fns);

@@ -74,6 +74,24 @@ pub fn types(api: &Api) -> TokenStream {
     types_of(&api.types)
 }
 
+/// Types per part of [`types_part`].
+pub const TYPES_PER_PART: usize = 128;
+
+/// How many parts [`types_part`] splits the types into.
+pub fn types_parts(api: &Api) -> usize {
+    api.types.len().div_ceil(TYPES_PER_PART)
+}
+
+/// Part `k` of [`types`]: the definitions of types `k * TYPES_PER_PART ..`.
+pub fn types_part(api: &Api, k: usize) -> TokenStream {
+    api.types
+        .iter()
+        .skip(k * TYPES_PER_PART)
+        .take(TYPES_PER_PART)
+        .map(|t| type_def(&api.types, t))
+        .collect()
+}
+
 /// Definitions of every type in `types`.
 pub fn types_of(types: &[TypeDef]) -> TokenStream {
     types.iter().map(|t| type_def(types, t)).collect()

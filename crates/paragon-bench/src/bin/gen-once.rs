@@ -1,0 +1,47 @@
+//! `gen-once (paragon|progenitor) FILE`: generates once and prints the process's peak resident
+//! memory, so `cargo xtask bench` can compare both generators in fresh processes.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// `VmHWM` (peak resident set) from `/proc/self/status`, in KiB.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [which, file] = args.as_slice() else {
+        eprintln!("usage: gen-once (paragon|progenitor) FILE");
+        return ExitCode::from(2);
+    };
+    let start = Instant::now();
+    let result = match which.as_str() {
+        "paragon" => Ok(paragon_bench::generate(Path::new(file))),
+        "progenitor" => match std::fs::read_to_string(file) {
+            Ok(text) => paragon_bench::progenitor(&text),
+            Err(e) => Err(format!("{file}: {e}")),
+        },
+        other => Err(format!("unknown generator `{other}`")),
+    };
+    let elapsed = start.elapsed();
+    match result {
+        Ok(bytes) => {
+            println!(
+                "bytes={bytes} elapsed_ms={:.1} peak_rss_kib={}",
+                elapsed.as_secs_f64() * 1000.0,
+                peak_rss_kib().unwrap_or(0)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
