@@ -2,9 +2,11 @@
 //!
 //! - `regen`: writes `crates/paragon-generated/src/*.rs` (and `docs/*.md`) from `specs/`.
 //! - `check`: fails when the committed generated code is stale.
+//! - `bench`: every benchmark, with ratios to baselines (`--write` updates BENCHMARKS.md).
 //! - `demo`: the seed workflow against the built-in Paragon simulator (or `--base-url`).
 //! - `corpus openapi DIR`, `corpus arazzo DIR`: generates and compiles every document under DIR.
 
+mod bench;
 mod corpus;
 mod demo;
 
@@ -38,7 +40,7 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen | check | corpus <openapi | arazzo> DIR | demo>"
+    "usage: cargo xtask <regen | check | demo | bench [--write] | corpus <openapi | arazzo> DIR>"
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Some("check") => check(),
         Some("corpus") => corpus::run(&args[1..]),
         Some("demo") => demo::run(&args[1..]),
+        Some("bench") => bench::run_bench(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{}", usage());
             Ok(())

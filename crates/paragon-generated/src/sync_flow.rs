@@ -1256,48 +1256,24 @@ pub mod enable_sync_and_pull_records {
         }
         fn outputs(&self) -> Outputs {
             Outputs {
-                status: rt::typed::<super::managed_sync_api::SyncStatusStatus>(
-                    WORKFLOW,
-                    "status",
-                    rt::to_value(
-                        &self
-                            .state
-                            .steps
-                            .poll_sync_status
-                            .as_ref()
-                            .and_then(|o| o.status.as_ref()),
-                    ),
-                )
-                .ok()
-                .flatten(),
-                records: rt::typed::<Vec<super::managed_sync_api::SyncedRecord>>(
-                    WORKFLOW,
-                    "records",
-                    rt::to_value(
-                        &self
-                            .state
-                            .steps
-                            .pull_synced_records
-                            .as_ref()
-                            .and_then(|o| o.records.as_ref()),
-                    ),
-                )
-                .ok()
-                .flatten(),
-                next_cursor: rt::typed::<String>(
-                    WORKFLOW,
-                    "nextCursor",
-                    rt::to_value(
-                        &self
-                            .state
-                            .steps
-                            .pull_synced_records
-                            .as_ref()
-                            .and_then(|o| o.next_cursor.as_ref()),
-                    ),
-                )
-                .ok()
-                .flatten(),
+                status: self
+                    .state
+                    .steps
+                    .poll_sync_status
+                    .as_ref()
+                    .and_then(|o| o.status.clone()),
+                records: self
+                    .state
+                    .steps
+                    .pull_synced_records
+                    .as_ref()
+                    .and_then(|o| o.records.clone()),
+                next_cursor: self
+                    .state
+                    .steps
+                    .pull_synced_records
+                    .as_ref()
+                    .and_then(|o| o.next_cursor.clone()),
             }
         }
         /// Runs step `enableSync` once and picks the next transition.
@@ -1361,10 +1337,10 @@ pub mod enable_sync_and_pull_records {
             };
             let Some(criterion) = failed else {
                 self.state.steps.enable_sync = Some(EnableSyncOutputs {
-                    status: rt::typed::<super::managed_sync_api::SyncStatusStatus>(
+                    status: rt::typed_ref::<super::managed_sync_api::SyncStatusStatus>(
                         STEP,
                         "status",
-                        resp.body_at(Some("/status")),
+                        resp.body_ref(Some("/status")),
                     )?,
                 });
                 if let Some((step, attempts)) = self.state.resume.take() {
@@ -1467,20 +1443,20 @@ pub mod enable_sync_and_pull_records {
             };
             let Some(criterion) = failed else {
                 self.state.steps.poll_sync_status = Some(PollSyncStatusOutputs {
-                    status: rt::typed::<super::managed_sync_api::SyncStatusStatus>(
+                    status: rt::typed_ref::<super::managed_sync_api::SyncStatusStatus>(
                         STEP,
                         "status",
-                        resp.body_at(Some("/status")),
+                        resp.body_ref(Some("/status")),
                     )?,
-                    last_synced_at: rt::typed::<::paragon_runtime::DateTime>(
+                    last_synced_at: rt::typed_ref::<::paragon_runtime::DateTime>(
                         STEP,
                         "lastSyncedAt",
-                        resp.body_at(Some("/lastSyncedAt")),
+                        resp.body_ref(Some("/lastSyncedAt")),
                     )?,
-                    record_count: rt::typed::<i64>(
+                    record_count: rt::typed_ref::<i64>(
                         STEP,
                         "recordCount",
-                        resp.body_at(Some("/recordCount")),
+                        resp.body_ref(Some("/recordCount")),
                     )?,
                 });
                 if {
@@ -1614,15 +1590,15 @@ pub mod enable_sync_and_pull_records {
             };
             let Some(criterion) = failed else {
                 self.state.steps.pull_synced_records = Some(PullSyncedRecordsOutputs {
-                    records: rt::typed::<Vec<super::managed_sync_api::SyncedRecord>>(
+                    records: rt::typed_ref::<Vec<super::managed_sync_api::SyncedRecord>>(
                         STEP,
                         "records",
-                        resp.body_at(Some("/records")),
+                        resp.body_ref(Some("/records")),
                     )?,
-                    next_cursor: rt::typed::<String>(
+                    next_cursor: rt::typed_ref::<String>(
                         STEP,
                         "nextCursor",
-                        resp.body_at(Some("/nextCursor")),
+                        resp.body_ref(Some("/nextCursor")),
                     )?,
                 });
                 if let Some((step, attempts)) = self.state.resume.take() {

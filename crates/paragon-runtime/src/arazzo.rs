@@ -146,6 +146,15 @@ impl StepResponse {
         &self.json
     }
 
+    /// `$response.body` or `$response.body#/pointer` without a copy: `None` when the pointer
+    /// reaches nothing. What typed step outputs decode from.
+    pub fn body_ref(&self, pointer: Option<&str>) -> Option<&Value> {
+        match pointer {
+            None => Some(&self.json),
+            Some(p) => self.json.pointer(p),
+        }
+    }
+
     /// `$response.body` (`pointer` is `None`) or `$response.body#/pointer`.
     ///
     /// `pointer` is an RFC 6901 JSON Pointer as written in the description,
@@ -481,6 +490,25 @@ pub fn typed<T: DeserializeOwned>(
             output,
             message: e.to_string(),
         })
+}
+
+/// Like [`typed`], but decodes from a borrowed value (a part of the response body) without
+/// copying it first. A missing value or `null` is `None`.
+pub fn typed_ref<T: DeserializeOwned>(
+    step: &'static str,
+    output: &'static str,
+    value: Option<&Value>,
+) -> Result<Option<T>, WorkflowError> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => T::deserialize(v)
+            .map(Some)
+            .map_err(|e| WorkflowError::Output {
+                step,
+                output,
+                message: e.to_string(),
+            }),
+    }
 }
 
 /// Serializes a typed value (inputs, outputs) to JSON for expression

@@ -903,3 +903,31 @@ async fn send_transport_error() {
         assert!(std::error::Error::source(&e).is_some());
     }
 }
+
+#[test]
+fn typed_ref_decodes_in_place_and_names_a_bad_shape() {
+    use paragon_runtime::arazzo::{WorkflowError, typed_ref};
+    let body = serde_json::json!({"records": [{"id": "r1"}], "count": "many"});
+    let ids: Option<Vec<serde_json::Map<String, serde_json::Value>>> =
+        typed_ref("pull", "records", body.pointer("/records")).unwrap();
+    assert_eq!(ids.unwrap()[0]["id"], "r1");
+    assert_eq!(
+        typed_ref::<i64>("pull", "missing", body.pointer("/nope")).unwrap(),
+        None
+    );
+    assert_eq!(
+        typed_ref::<i64>("pull", "null", Some(&serde_json::Value::Null)).unwrap(),
+        None
+    );
+    match typed_ref::<i64>("pull", "count", body.pointer("/count")) {
+        Err(WorkflowError::Output {
+            step,
+            output,
+            message,
+        }) => {
+            assert_eq!((step, output), ("pull", "count"));
+            assert!(message.contains("invalid type"), "{message}");
+        }
+        other => panic!("expected an output error, got {other:?}"),
+    }
+}

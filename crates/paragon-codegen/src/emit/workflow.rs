@@ -557,8 +557,18 @@ impl Ctx<'_> {
         let output_fields = s.outputs.iter().map(|o| {
             let f = ident(&o.field);
             let wire = &o.wire;
-            let v = self.value(&o.value);
             let t = self.wf_ty(&o.ty);
+            // A part of the response body decodes in place, without a copy.
+            if let ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) = &o.value
+                && nav.is_empty()
+            {
+                let p = match p.as_deref() {
+                    Some(p) => quote!(Some(#p)),
+                    None => quote!(None),
+                };
+                return quote!(#f: rt::typed_ref::<#t>(STEP, #wire, resp.body_ref(#p))?,);
+            }
+            let v = self.value(&o.value);
             quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
         });
         let field = ident(&s.field);
@@ -695,6 +705,24 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
     let outputs = outputs_struct(&ctx, "Outputs", " The workflow's outputs.", &wf.outputs);
     let output_values = wf.outputs.iter().map(|o| {
         let f = ident(&o.field);
+        // A step output of the same type is cloned, not converted through JSON.
+        if let ValueExpr::Expr(
+            Expr::Steps {
+                step,
+                output,
+                pointer: None,
+            },
+            nav,
+        ) = &o.value
+            && nav.is_empty()
+            && let Some(s) = ctx.step_field(step)
+            && let Some(so) = s.outputs.iter().find(|so| &so.wire == output)
+            && so.ty == o.ty
+        {
+            let sf = ident(&s.field);
+            let of = ident(&so.field);
+            return quote!(#f: self.state.steps.#sf.as_ref().and_then(|o| o.#of.clone()),);
+        }
         let t = ctx.wf_ty(&o.ty);
         let v = ctx.value(&o.value);
         let wire = &o.wire;

@@ -1,0 +1,350 @@
+//! `cargo xtask bench [--write]`: runs the criterion benches of `paragon-bench`, measures peak
+//! memory and the generated crate's build, and prints every figure with its ratio to the baseline
+//! measured in the same run. `--write` also writes `BENCHMARKS.md`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::os::fd::AsFd as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use crate::root;
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn run(cmd: &mut Command, what: &str) -> Result<String> {
+    let out = cmd.output().with_context(|| format!("running {what}"))?;
+    if !out.status.success() {
+        bail!(
+            "{what} failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Medians (ns) of every criterion benchmark under `target/criterion`, by `group/function`.
+fn medians(dir: &Path) -> Result<BTreeMap<String, f64>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.ends_with("new/benchmark.json") {
+                let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p)?)?;
+                let est: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+                    p.with_file_name("estimates.json"),
+                )?)?;
+                let id = format!(
+                    "{}/{}",
+                    meta["group_id"].as_str().unwrap_or("?"),
+                    meta["function_id"].as_str().unwrap_or("?")
+                );
+                if let Some(m) = est["median"]["point_estimate"].as_f64() {
+                    out.insert(id, m);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn ms(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.1} ms", ns / 1e6)
+    } else {
+        format!("{:.1} µs", ns / 1e3)
+    }
+}
+
+struct Once {
+    ms: f64,
+    rss_mib: f64,
+}
+
+fn gen_once(bin: &Path, which: &str, file: &Path) -> Option<Once> {
+    let out = Command::new(bin).arg(which).arg(file).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let field = |k: &str| -> Option<f64> {
+        text.split_whitespace()
+            .find_map(|w| w.strip_prefix(k))
+            .and_then(|v| v.parse().ok())
+    };
+    Some(Once {
+        ms: field("elapsed_ms=")?,
+        rss_mib: field("peak_rss_kib=")? / 1024.0,
+    })
+}
+
+/// Median of `n` fresh-process runs (time and peak memory).
+fn gen_median(bin: &Path, which: &str, file: &Path, n: usize) -> Option<Once> {
+    let mut runs: Vec<Once> = (0..n).filter_map(|_| gen_once(bin, which, file)).collect();
+    if runs.is_empty() {
+        return None;
+    }
+    runs.sort_by(|a, b| a.ms.total_cmp(&b.ms));
+    let mid = runs.len() / 2;
+    let rss = runs.iter().map(|r| r.rss_mib).fold(0.0, f64::max);
+    Some(Once {
+        ms: runs[mid].ms,
+        rss_mib: rss,
+    })
+}
+
+/// Generates `doc` as a crate under `dir`, builds it once to warm the dependencies, then times a
+/// clean build of the generated crate alone. Returns (lines, seconds).
+fn generated_crate_build(doc: &Path, dir: &Path) -> Result<(usize, f64)> {
+    let g = paragon_codegen::generate_openapi(doc)
+        .map_err(|d| anyhow::anyhow!("{}: {}", doc.display(), d))?;
+    let source = paragon_codegen::rustfmt(&g.source).unwrap_or(g.source);
+    let lines = source.lines().count();
+    std::fs::create_dir_all(dir.join("src"))?;
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"bench-generated\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nparagon-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+            root().join("crates/paragon-runtime").display().to_string()
+        ),
+    )?;
+    std::fs::write(dir.join("src/lib.rs"), source)?;
+    let target = root().join("target/bench-generated");
+    let manifest = dir.join("Cargo.toml");
+    let build = |what: &str| -> Result<()> {
+        run(
+            cargo()
+                .args(["build", "--quiet", "--manifest-path"])
+                .arg(&manifest)
+                .env("CARGO_TARGET_DIR", &target),
+            what,
+        )
+        .map(|_| ())
+    };
+    build("warming the generated crate's dependencies")?;
+    run(
+        cargo()
+            .args([
+                "clean",
+                "--quiet",
+                "-p",
+                "bench-generated",
+                "--manifest-path",
+            ])
+            .arg(&manifest)
+            .env("CARGO_TARGET_DIR", &target),
+        "cargo clean -p bench-generated",
+    )?;
+    let start = Instant::now();
+    build("building the generated crate")?;
+    Ok((lines, start.elapsed().as_secs_f64()))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find_map(|l| l.strip_prefix("model name"))
+                .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        })
+        .map_or_else(
+            || "?".into(),
+            |kb| format!("{:.0} GiB", kb / 1024.0 / 1024.0),
+        );
+    let rustc = Command::new("rustc")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    format!("{cpu}, {cores} cores, {mem} RAM; {rustc}")
+}
+
+pub fn run_bench(args: &[String]) -> Result<()> {
+    let write = args.iter().any(|a| a == "--write");
+    if let Some(other) = args.iter().find(|a| *a != "--write") {
+        bail!("unknown option `{other}`\nusage: cargo xtask bench [--write]");
+    }
+    let root = root();
+    let criterion_dir = root.join("target/criterion");
+    let _ = std::fs::remove_dir_all(&criterion_dir);
+    eprintln!("running the criterion benches (a few minutes)…");
+    // Criterion's progress goes to stderr, so stdout is only the report.
+    let status = cargo()
+        .args([
+            "bench",
+            "-p",
+            "paragon-bench",
+            "--bench",
+            "generate",
+            "--bench",
+            "runtime",
+        ])
+        .stdout(std::process::Stdio::from(
+            std::io::stderr().as_fd().try_clone_to_owned()?,
+        ))
+        .status()
+        .context("running cargo bench")?;
+    if !status.success() {
+        bail!("cargo bench failed");
+    }
+    let m = medians(&criterion_dir)?;
+    // A benchmark measured in rounds (`id/1`, `id/2`, …) counts as the median of its rounds.
+    let get = |id: &str| {
+        m.get(id).copied().or_else(|| {
+            let prefix = format!("{id}/");
+            let mut rounds: Vec<f64> = m
+                .iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .map(|(_, v)| *v)
+                .collect();
+            rounds.sort_by(f64::total_cmp);
+            rounds.get(rounds.len() / 2).copied()
+        })
+    };
+
+    eprintln!("measuring peak memory in fresh processes…");
+    run(
+        cargo().args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "paragon-bench",
+            "--bin",
+            "gen-once",
+        ]),
+        "building gen-once",
+    )?;
+    let bin = root.join("target/release/gen-once");
+    let corpus = root.join("../shared/corpus/openapi");
+    let oxide = corpus.join("oxide/oxide.json");
+    let mistral = corpus.join("mistral/openapi.yaml");
+
+    let mut r = String::new();
+    let _ = writeln!(r, "Machine: {}\n", machine());
+    let _ = writeln!(
+        r,
+        "Command: `cargo xtask bench` (criterion medians; ratios are against the baseline measured in the same run)\n"
+    );
+
+    // 1. Generation.
+    let _ = writeln!(r, "## Generation (load + check + plan + emit + format)\n");
+    let _ = writeln!(
+        r,
+        "| document | load | plan (incl. load) | emit | format | total | progenitor | ratio |"
+    );
+    let _ = writeln!(r, "|---|---|---|---|---|---|---|---|");
+    for name in [
+        "paragon-task-history",
+        "paragon-managed-sync",
+        "oxide",
+        "mistral-3.1",
+    ] {
+        let g = |s: &str| get(&format!("generate/{name}/{s}"));
+        let Some(total) = g("total") else { continue };
+        let cell = |v: Option<f64>| v.map_or("–".into(), ms);
+        let (prog, ratio) = match g("progenitor") {
+            Some(p) => (ms(p), format!("{:.2}", total / p)),
+            None => ("rejects 3.1".into(), "–".into()),
+        };
+        let _ = writeln!(
+            r,
+            "| {name} | {} | {} | {} | {} | {} | {prog} | {ratio} |",
+            cell(g("load")),
+            cell(g("plan")),
+            cell(g("emit")),
+            cell(g("format")),
+            ms(total)
+        );
+    }
+    let _ = writeln!(
+        r,
+        "\n`emit` and `format` are the serial stage times; `total` runs them in parallel parts on every core. Ratio = total / progenitor (lower is better).\n"
+    );
+    let _ = writeln!(r, "| one fresh process | time | peak RSS |\n|---|---|---|");
+    for (label, which, file) in [
+        ("paragon, oxide.json", "paragon", &oxide),
+        ("progenitor, oxide.json", "progenitor", &oxide),
+        ("paragon, mistral (3.1)", "paragon", &mistral),
+    ] {
+        if let Some(o) = gen_median(&bin, which, file, 5) {
+            let _ = writeln!(r, "| {label} | {:.0} ms | {:.1} MiB |", o.ms, o.rss_mib);
+        }
+    }
+    // 2. Generated code.
+    if oxide.is_file() {
+        eprintln!("building the generated oxide.json crate…");
+        let (lines, secs) = generated_crate_build(&oxide, &root.join("target/bench/oxide-crate"))?;
+        let _ = writeln!(
+            r,
+            "\n## Generated code\n\noxide.json (315 operations): {lines} lines; clean `cargo build` of the generated crate alone (dependencies built): {secs:.1} s.\n"
+        );
+    }
+    // 3. Macro.
+    if let Some(t) = get("macro/seed-workflow") {
+        let _ = writeln!(
+            r,
+            "## Macro\n\n`paragon_workflow!` on the seed workflow (the library work of the expansion): {}.\n",
+            ms(t)
+        );
+    }
+    // 4. Runtime.
+    let _ = writeln!(
+        r,
+        "## Runtime\n\n| measure | ours | baseline | ratio |\n|---|---|---|---|"
+    );
+    if let (Some(c), Some(h)) = (get("workflow/seed/compiled"), get("workflow/seed/by-hand")) {
+        let _ = writeln!(
+            r,
+            "| seed workflow, 3 steps against the simulator (per step) | {} | {} (hand-written reqwest) | {:.3} |",
+            ms(c / 3.0),
+            ms(h / 3.0),
+            c / h
+        );
+    }
+    if let (Some(rt), Some(p)) = (
+        get("decode/records-10000/runtime"),
+        get("decode/records-10000/serde_json"),
+    ) {
+        let _ = writeln!(
+            r,
+            "| decode a 10,000-record page | {} | {} (serde_json::from_slice) | {:.3} |",
+            ms(rt),
+            ms(p),
+            rt / p
+        );
+    }
+    println!("{r}");
+    if write {
+        let text = format!(
+            "# Benchmarks\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once. The baselines run in the same process and run: progenitor-impl {} on the same documents (tokens then prettyplease, as ours), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}",
+            "0.15"
+        );
+        let path: PathBuf = root.join("BENCHMARKS.md");
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
