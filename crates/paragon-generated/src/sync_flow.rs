@@ -1128,8 +1128,8 @@ pub mod enable_sync_and_pull_records {
             ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         /// The step to come back to after a `retry` action that ran another step first.
         pub resume: Option<(StepId, u32)>,
-        /// The outputs, once finished.
-        pub outputs: Option<Outputs>,
+        /// Whether the workflow has finished; its outputs are computed from `steps`.
+        pub finished: bool,
     }
     impl State {
         /// The state before the first step.
@@ -1142,7 +1142,7 @@ pub mod enable_sync_and_pull_records {
                 steps: StepOutputs::default(),
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
-                outputs: None,
+                finished: false,
             }
         }
     }
@@ -1205,9 +1205,10 @@ pub mod enable_sync_and_pull_records {
         /// Advances one transition: runs the next step once and applies its action.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
-                return match &self.state.outputs {
-                    Some(outputs) => Ok(rt::Progress::Done(outputs.clone())),
-                    None => Err(rt::WorkflowError::Finished { workflow: WORKFLOW }),
+                return if self.state.finished {
+                    Ok(rt::Progress::Done(self.outputs()))
+                } else {
+                    Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
             if self.state.transitions >= self.max_transitions {
@@ -1250,9 +1251,8 @@ pub mod enable_sync_and_pull_records {
             if to.is_some() {
                 return rt::Progress::Continue;
             }
-            let outputs = self.outputs();
-            self.state.outputs = Some(outputs.clone());
-            rt::Progress::Done(outputs)
+            self.state.finished = true;
+            rt::Progress::Done(self.outputs())
         }
         fn outputs(&self) -> Outputs {
             Outputs {
@@ -1337,10 +1337,11 @@ pub mod enable_sync_and_pull_records {
             };
             let Some(criterion) = failed else {
                 self.state.steps.enable_sync = Some(EnableSyncOutputs {
-                    status: rt::typed_ref::<super::managed_sync_api::SyncStatusStatus>(
+                    status: rt::typed_at::<super::managed_sync_api::SyncStatusStatus>(
                         STEP,
                         "status",
-                        resp.body_ref(Some("/status")),
+                        &resp,
+                        Some("/status"),
                     )?,
                 });
                 if let Some((step, attempts)) = self.state.resume.take() {
@@ -1443,20 +1444,23 @@ pub mod enable_sync_and_pull_records {
             };
             let Some(criterion) = failed else {
                 self.state.steps.poll_sync_status = Some(PollSyncStatusOutputs {
-                    status: rt::typed_ref::<super::managed_sync_api::SyncStatusStatus>(
+                    status: rt::typed_at::<super::managed_sync_api::SyncStatusStatus>(
                         STEP,
                         "status",
-                        resp.body_ref(Some("/status")),
+                        &resp,
+                        Some("/status"),
                     )?,
-                    last_synced_at: rt::typed_ref::<::paragon_runtime::DateTime>(
+                    last_synced_at: rt::typed_at::<::paragon_runtime::DateTime>(
                         STEP,
                         "lastSyncedAt",
-                        resp.body_ref(Some("/lastSyncedAt")),
+                        &resp,
+                        Some("/lastSyncedAt"),
                     )?,
-                    record_count: rt::typed_ref::<i64>(
+                    record_count: rt::typed_at::<i64>(
                         STEP,
                         "recordCount",
-                        resp.body_ref(Some("/recordCount")),
+                        &resp,
+                        Some("/recordCount"),
                     )?,
                 });
                 if {
@@ -1590,15 +1594,17 @@ pub mod enable_sync_and_pull_records {
             };
             let Some(criterion) = failed else {
                 self.state.steps.pull_synced_records = Some(PullSyncedRecordsOutputs {
-                    records: rt::typed_ref::<Vec<super::managed_sync_api::SyncedRecord>>(
+                    records: rt::typed_at::<Vec<super::managed_sync_api::SyncedRecord>>(
                         STEP,
                         "records",
-                        resp.body_ref(Some("/records")),
+                        &resp,
+                        Some("/records"),
                     )?,
-                    next_cursor: rt::typed_ref::<String>(
+                    next_cursor: rt::typed_at::<String>(
                         STEP,
                         "nextCursor",
-                        resp.body_ref(Some("/nextCursor")),
+                        &resp,
+                        Some("/nextCursor"),
                     )?,
                 });
                 if let Some((step, attempts)) = self.state.resume.take() {

@@ -249,3 +249,25 @@ async fn a_goto_loop_is_bounded() {
 fn outcome_kinds_are_stable() {
     assert_eq!(Outcome::End.kind(), "end");
 }
+
+#[tokio::test]
+async fn a_finished_workflow_keeps_answering_its_outputs() {
+    let server = server(0).await;
+    let mut wf = Workflow::new(client(&server, ManualClock::new()), inputs());
+    let outputs = loop {
+        if let Progress::Done(o) = wf.step().await.unwrap() {
+            break o;
+        }
+    };
+    assert!(wf.state().finished);
+    assert_eq!(wf.state().next, None);
+    // Saved and resumed after the end: the same outputs, no request.
+    let saved = serde_json::to_string(&wf.into_state()).unwrap();
+    let requests = sequence(&server).await.len();
+    let mut again = Workflow::resume(
+        client(&server, ManualClock::new()),
+        serde_json::from_str(&saved).unwrap(),
+    );
+    assert_eq!(again.step().await.unwrap(), Progress::Done(outputs));
+    assert_eq!(sequence(&server).await.len(), requests);
+}

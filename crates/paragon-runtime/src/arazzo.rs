@@ -42,8 +42,9 @@ pub struct StepResponse {
     pub body: Bytes,
     /// What was sent (`$request.*`).
     pub request: RequestRecord,
-    /// The body parsed as JSON once; `null` when empty or not JSON.
-    json: Value,
+    /// The body parsed as JSON, the first time an expression needs it; `null` when empty or
+    /// not JSON. Typed outputs decode from `body` directly and never need it.
+    json: std::sync::OnceLock<Value>,
 }
 
 /// The parameters and body a step sent, for `$request.*` expressions.
@@ -106,7 +107,7 @@ impl StepResponse {
     }
 
     /// Builds a step response from parts already at hand (tests, replays);
-    /// the body is parsed as JSON once.
+    /// the body is parsed as JSON at most once, when first needed.
     pub fn new(
         method: &str,
         url: String,
@@ -115,7 +116,6 @@ impl StepResponse {
         body: Bytes,
         request: RequestRecord,
     ) -> StepResponse {
-        let json = parse_json(&body);
         StepResponse {
             method: method.to_owned(),
             url,
@@ -123,7 +123,7 @@ impl StepResponse {
             headers,
             body,
             request,
-            json,
+            json: std::sync::OnceLock::new(),
         }
     }
 
@@ -143,15 +143,15 @@ impl StepResponse {
 
     /// The body as JSON: `null` when the body is empty or not JSON.
     pub fn json(&self) -> &Value {
-        &self.json
+        self.json.get_or_init(|| parse_json(&self.body))
     }
 
     /// `$response.body` or `$response.body#/pointer` without a copy: `None` when the pointer
     /// reaches nothing. What typed step outputs decode from.
     pub fn body_ref(&self, pointer: Option<&str>) -> Option<&Value> {
         match pointer {
-            None => Some(&self.json),
-            Some(p) => self.json.pointer(p),
+            None => Some(self.json()),
+            Some(p) => self.json().pointer(p),
         }
     }
 
@@ -162,8 +162,8 @@ impl StepResponse {
     /// percent-decoding is done). Missing → `null`.
     pub fn body_at(&self, pointer: Option<&str>) -> Value {
         match pointer {
-            None => self.json.clone(),
-            Some(p) => self::pointer(&self.json, p),
+            None => self.json().clone(),
+            Some(p) => self::pointer(self.json(), p),
         }
     }
 
@@ -508,6 +508,162 @@ pub fn typed_ref<T: DeserializeOwned>(
                 output,
                 message: e.to_string(),
             }),
+    }
+}
+
+/// A typed step output straight from the response body: `$response.body` (`pointer` is
+/// `None`) or `$response.body#/pointer`, decoded into `T` in one pass over the bytes, skipping
+/// everything off the pointer's path and building no JSON tree. Missing, `null`, an empty body
+/// or a body that is not JSON give `None` (as `$response.body` is `null` then); a value of
+/// another shape gives [`WorkflowError::Output`].
+pub fn typed_at<T: DeserializeOwned>(
+    step: &'static str,
+    output: &'static str,
+    response: &StepResponse,
+    pointer: Option<&str>,
+) -> Result<Option<T>, WorkflowError> {
+    // Already parsed for an expression: decode from the tree.
+    if let Some(tree) = response.json.get() {
+        let at = match pointer {
+            None => Some(tree),
+            Some(p) => tree.pointer(p),
+        };
+        return typed_ref(step, output, at);
+    }
+    if response.body.trim_ascii().is_empty() {
+        return Ok(None);
+    }
+    let tokens: Vec<String> = match pointer {
+        None | Some("") => Vec::new(),
+        Some(p) => match p.strip_prefix('/') {
+            Some(rest) => rest
+                .split('/')
+                .map(|t| t.replace("~1", "/").replace("~0", "~"))
+                .collect(),
+            None => return Ok(None),
+        },
+    };
+    let mut de = serde_json::Deserializer::from_slice(&response.body);
+    let decoded =
+        serde::de::DeserializeSeed::deserialize(at_pointer::At::<T>::new(&tokens), &mut de)
+            .and_then(|v| de.end().map(|()| v));
+    match decoded {
+        Ok(v) => Ok(v),
+        // Not JSON: `$response.body` is null, so is every pointer into it.
+        Err(e) if e.is_syntax() || e.is_eof() => Ok(None),
+        Err(e) => Err(WorkflowError::Output {
+            step,
+            output,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// A `DeserializeSeed` that follows JSON Pointer tokens through maps and arrays, skipping the
+/// rest, and decodes the value at the end.
+mod at_pointer {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::Deserialize;
+    use serde::de::{
+        self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+    };
+
+    pub struct At<'p, T> {
+        tokens: &'p [String],
+        _t: PhantomData<T>,
+    }
+
+    impl<'p, T> At<'p, T> {
+        pub fn new(tokens: &'p [String]) -> Self {
+            Self {
+                tokens,
+                _t: PhantomData,
+            }
+        }
+    }
+
+    impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for At<'_, T> {
+        type Value = Option<T>;
+
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+            match self.tokens.split_first() {
+                None => Option::<T>::deserialize(d),
+                Some((head, rest)) => d.deserialize_any(Step::<T> {
+                    head,
+                    rest,
+                    _t: PhantomData,
+                }),
+            }
+        }
+    }
+
+    struct Step<'p, T> {
+        head: &'p str,
+        rest: &'p [String],
+        _t: PhantomData<T>,
+    }
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Step<'_, T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a JSON object or array holding `{}`", self.head)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+            let mut found = None;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if found.is_none() && key == self.head {
+                    found = Some(map.next_value_seed(At::<T>::new(self.rest))?);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found.flatten())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+            let index: Option<usize> = self.head.parse().ok();
+            let mut found = None;
+            let mut i = 0usize;
+            loop {
+                if Some(i) == index {
+                    match seq.next_element_seed(At::<T>::new(self.rest))? {
+                        Some(v) => found = v,
+                        None => break,
+                    }
+                } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                    break;
+                }
+                i += 1;
+            }
+            Ok(found)
+        }
+
+        // A pointer into a scalar reaches nothing.
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
     }
 }
 

@@ -931,3 +931,78 @@ fn typed_ref_decodes_in_place_and_names_a_bad_shape() {
         other => panic!("expected an output error, got {other:?}"),
     }
 }
+
+fn response(body: &str) -> StepResponse {
+    StepResponse::new(
+        "GET",
+        "http://x/y".into(),
+        200,
+        HeaderMap::new(),
+        bytes::Bytes::from(body.to_owned()),
+        Default::default(),
+    )
+}
+
+#[test]
+fn typed_at_follows_pointers_through_the_bytes() {
+    use paragon_runtime::arazzo::{WorkflowError, typed_at};
+    let body = r#"{"skip": {"deep": [1, 2, {"x": "y"}]}, "records": [{"id": "r1"}, {"id": "r2", "tags": ["a", "b"]}], "a/b": {"~c": 5}, "n": null, "s": "text", "count": "many"}"#;
+    let r = response(body);
+    let ids: Vec<serde_json::Map<String, Value>> = typed_at("s", "records", &r, Some("/records"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(
+        typed_at::<String>("s", "o", &r, Some("/records/1/tags/1"))
+            .unwrap()
+            .as_deref(),
+        Some("b")
+    );
+    assert_eq!(
+        typed_at::<i64>("s", "o", &r, Some("/a~1b/~0c")).unwrap(),
+        Some(5)
+    );
+    assert_eq!(
+        typed_at::<String>("s", "o", &r, Some("/skip/deep/2/x"))
+            .unwrap()
+            .as_deref(),
+        Some("y")
+    );
+    // Missing, null, past the end, into a scalar: nothing.
+    for p in ["/nope", "/n", "/records/9", "/s/0", "/records/x"] {
+        assert_eq!(
+            typed_at::<Value>("s", "o", &r, Some(p)).unwrap(),
+            None,
+            "{p}"
+        );
+    }
+    // The whole body.
+    let whole: Value = typed_at("s", "o", &r, None).unwrap().unwrap();
+    assert_eq!(whole["records"][0]["id"], "r1");
+    // A value of another shape is an output error naming the step and output.
+    match typed_at::<i64>("pull", "count", &r, Some("/count")) {
+        Err(WorkflowError::Output { step, output, .. }) => {
+            assert_eq!((step, output), ("pull", "count"))
+        }
+        other => panic!("expected an output error, got {other:?}"),
+    }
+    // Not JSON or empty: `$response.body` is null.
+    assert_eq!(
+        typed_at::<i64>("s", "o", &response("<html>"), Some("/a")).unwrap(),
+        None
+    );
+    assert_eq!(
+        typed_at::<i64>("s", "o", &response("  "), None).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn typed_at_agrees_with_the_tree_once_it_is_parsed() {
+    use paragon_runtime::arazzo::typed_at;
+    let r = response(r#"{"status": "IDLE", "items": [{"k": 1}]}"#);
+    let before: Option<i64> = typed_at("s", "o", &r, Some("/items/0/k")).unwrap();
+    assert_eq!(r.json()["status"], "IDLE"); // an expression parses the tree
+    let after: Option<i64> = typed_at("s", "o", &r, Some("/items/0/k")).unwrap();
+    assert_eq!((before, after), (Some(1), Some(1)));
+}

@@ -558,7 +558,7 @@ impl Ctx<'_> {
             let f = ident(&o.field);
             let wire = &o.wire;
             let t = self.wf_ty(&o.ty);
-            // A part of the response body decodes in place, without a copy.
+            // A part of the response body decodes straight from the bytes, no JSON tree.
             if let ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) = &o.value
                 && nav.is_empty()
             {
@@ -566,7 +566,7 @@ impl Ctx<'_> {
                     Some(p) => quote!(Some(#p)),
                     None => quote!(None),
                 };
-                return quote!(#f: rt::typed_ref::<#t>(STEP, #wire, resp.body_ref(#p))?,);
+                return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
             }
             let v = self.value(&o.value);
             quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
@@ -816,14 +816,14 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 pub workflows: ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
                 /// The step to come back to after a `retry` action that ran another step first.
                 pub resume: Option<(StepId, u32)>,
-                /// The outputs, once finished.
-                pub outputs: Option<Outputs>,
+                /// Whether the workflow has finished; its outputs are computed from `steps`.
+                pub finished: bool,
             }
 
             impl State {
                 /// The state before the first step.
                 pub fn new(inputs: Inputs) -> Self {
-                    Self { inputs, next: #first, attempt: 0, transitions: 0, steps: StepOutputs::default(), workflows: ::paragon_runtime::serde_json::Map::new(), resume: None, outputs: None }
+                    Self { inputs, next: #first, attempt: 0, transitions: 0, steps: StepOutputs::default(), workflows: ::paragon_runtime::serde_json::Map::new(), resume: None, finished: false }
                 }
             }
 
@@ -882,9 +882,10 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 /// Advances one transition: runs the next step once and applies its action.
                 pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
                     let Some(next) = self.state.next else {
-                        return match &self.state.outputs {
-                            Some(outputs) => Ok(rt::Progress::Done(outputs.clone())),
-                            None => Err(rt::WorkflowError::Finished { workflow: WORKFLOW }),
+                        return if self.state.finished {
+                            Ok(rt::Progress::Done(self.outputs()))
+                        } else {
+                            Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                         };
                     };
                     if self.state.transitions >= self.max_transitions {
@@ -905,9 +906,9 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                     if to.is_some() {
                         return rt::Progress::Continue;
                     }
-                    let outputs = self.outputs();
-                    self.state.outputs = Some(outputs.clone());
-                    rt::Progress::Done(outputs)
+                    // The outputs are built from the step outputs on demand, not stored twice.
+                    self.state.finished = true;
+                    rt::Progress::Done(self.outputs())
                 }
                 fn outputs(&self) -> Outputs {
                     Outputs { #(#output_values)* }
