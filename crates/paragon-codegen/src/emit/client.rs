@@ -99,19 +99,21 @@ pub fn client(api: &Api) -> TokenStream {
 /// Part `k` of [`client`]: part 0 has the module-level items and the first operations; part
 /// `k > 0` is one more `impl Client` block with its operations' option and response types.
 pub fn client_part(api: &Api, k: usize) -> TokenStream {
-    let ops = api
+    // The part's operations: methods for the `impl Client` block, option and response types
+    // beside it.
+    let mut options_and_responses = TokenStream::new();
+    let mut methods = TokenStream::new();
+    for op in api
         .operations
         .iter()
         .skip(k * OPS_PER_PART)
-        .take(OPS_PER_PART);
+        .take(OPS_PER_PART)
+    {
+        let (items, fns) = operation(api, op);
+        options_and_responses.extend(items);
+        methods.extend(fns);
+    }
     if k > 0 {
-        let mut options_and_responses = TokenStream::new();
-        let mut methods = TokenStream::new();
-        for op in ops {
-            let (items, fns) = operation(api, op);
-            options_and_responses.extend(items);
-            methods.extend(fns);
-        }
         return quote! {
             impl Client {
                 #methods
@@ -180,13 +182,6 @@ pub fn client_part(api: &Api, k: usize) -> TokenStream {
             }
         });
     let title_doc = format!(" A client for {}.", api.title);
-    let mut options_and_responses = TokenStream::new();
-    let mut methods = TokenStream::new();
-    for op in ops {
-        let (items, fns) = operation(api, op);
-        options_and_responses.extend(items);
-        methods.extend(fns);
-    }
     quote! {
         /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
         pub const DEFAULT_BASE_URL: &str = #base;
