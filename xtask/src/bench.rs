@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::os::fd::AsFd as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -90,7 +89,7 @@ fn gen_once(bin: &Path, which: &str, file: &Path) -> Option<Once> {
     })
 }
 
-/// Median of `n` fresh-process runs (time and peak memory).
+/// Median time and largest peak memory of `n` fresh-process runs.
 fn gen_median(bin: &Path, which: &str, file: &Path, n: usize) -> Option<Once> {
     let mut runs: Vec<Once> = (0..n).filter_map(|_| gen_once(bin, which, file)).collect();
     if runs.is_empty() {
@@ -185,8 +184,9 @@ fn machine() -> String {
 const NOTES: &str = "\
 ## Reading the figures
 
-- **Which generation stage dominates.** Formatting. Of its serial time, two thirds is
-  `syn::parse2` of the emitted tokens and one third prettyplease; emitting tokens and planning
+- **Which generation stage dominates.** Formatting. Of its serial time, about two thirds
+  is `syn::parse2` of the emitted tokens and one third prettyplease (a one-off split measured by
+  hand, not by these benches); emitting tokens and planning
   come next, loading (YAML/JSON with positions) is the smallest. What we did: the module is
   emitted and formatted in parts (64 operations per `impl Client` block, 128 types per part) on
   every core, each worker emitting its own parts (tokens are not `Send`), and the parts joined
@@ -198,8 +198,8 @@ const NOTES: &str = "\
 - **Against progenitor.** Measured here on the same machine and documents, progenitor's own
   generation of oxide.json takes about 200 ms and 70 MiB: our time is level with it (a ratio
   of 0.83 to 1.04 over the runs so far), and our peak memory is half. The 2.5 s and 90 MB quoted elsewhere
-  include its rustfmt run, which neither side runs here. progenitor rejects every OpenAPI 3.1
-  document, so the Paragon specs and Mistral's document have no baseline.
+  include its rustfmt run, which neither side runs here. progenitor reads only OpenAPI 3.0
+  (through `openapiv3`), so it is not run on the Paragon specs and Mistral's document (3.1).
 - **Generated code.** One `impl Client` per 64 operations. Each operation has a private request
   builder, `op` and `op_with_response`. Retries, authentication, query encoding and error
   bodies live in `paragon-runtime`, once.
@@ -238,15 +238,19 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             "--bench",
             "runtime",
         ])
-        .stdout(std::process::Stdio::from(
-            std::io::stderr().as_fd().try_clone_to_owned()?,
-        ))
+        .stdout(std::process::Stdio::from(std::io::stderr()))
         .status()
         .context("running cargo bench")?;
     if !status.success() {
         bail!("cargo bench failed");
     }
     let m = medians(&criterion_dir)?;
+    if m.is_empty() {
+        bail!(
+            "no criterion results under {} (is CARGO_TARGET_DIR set elsewhere?)",
+            criterion_dir.display()
+        );
+    }
     // A benchmark measured in rounds (`id/1`, `id/2`, …) counts as the median of its rounds.
     let get = |id: &str| {
         m.get(id).copied().or_else(|| {
@@ -304,7 +308,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         let cell = |v: Option<f64>| v.map_or("–".into(), ms);
         let (prog, ratio) = match g("progenitor") {
             Some(p) => (ms(p), format!("{:.2}", total / p)),
-            None => ("rejects 3.1".into(), "–".into()),
+            None => ("not run (3.1)".into(), "–".into()),
         };
         let _ = writeln!(
             r,
@@ -318,7 +322,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     }
     let _ = writeln!(
         r,
-        "\n`emit` and `format` are the serial stage times; `total` runs them in parallel parts on every core. Ratio = total / progenitor (lower is better).\n"
+        "\n`emit` and `format` are the serial stage times; `total` is wall-clock with them run in parallel parts on every core (its CPU time is about plan + emit + format). Ratio = total / progenitor's single-threaded wall-clock (lower is better).\n"
     );
     let _ = writeln!(r, "| one fresh process | time | peak RSS |\n|---|---|---|");
     for (label, which, file) in [
@@ -376,7 +380,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     println!("{r}");
     if write {
         let text = format!(
-            "# Benchmarks\n\nThe figures below are from one run of the command on the machine named; nothing else on the machine was running.\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once. The baselines run in the same process and run: progenitor-impl {} on the same documents (tokens then prettyplease, as ours), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}\n{NOTES}",
+            "# Benchmarks\n\nThe tables are from one run of the command on the machine named; the notes after them were written from that run and earlier ones.\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once. The baselines run in the same process and run: progenitor-impl {} on the OpenAPI 3.0 document (tokens then prettyplease, as ours; it takes no 3.1, so it is not run on the others), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}\n{NOTES}",
             "0.15"
         );
         let path: PathBuf = root.join("BENCHMARKS.md");

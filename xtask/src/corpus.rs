@@ -68,7 +68,8 @@ fn has_top_level_key(text: &str, keys: &[&str]) -> bool {
 fn crate_name(dir: &Path, doc: &Path) -> String {
     let rel = doc.strip_prefix(dir).unwrap_or(doc);
     let mut name = String::from("corpus_");
-    for c in rel.with_extension("").to_string_lossy().chars() {
+    // The extension stays in the name: `minimal.yaml` and `minimal.json` are two documents.
+    for c in rel.to_string_lossy().chars() {
         name.push(if c.is_ascii_alphanumeric() {
             c.to_ascii_lowercase()
         } else {
@@ -176,7 +177,7 @@ impl Scratch {
             let prefix = format!("{}/", e.krate);
             let mut errors = stderr
                 .lines()
-                .filter(|l| l.contains(&prefix) && l.contains("error"));
+                .filter(|l| l.contains(&prefix) && l.contains(": error"));
             if let Some(first) = errors.next() {
                 e.outcome = Outcome::CompileFailed(first.to_owned());
             } else if !out.status.success()

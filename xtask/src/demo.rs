@@ -127,8 +127,9 @@ fn print_outputs(o: &Outputs) {
             .as_ref()
             .map(|d| {
                 let mut s = paragon_runtime::serde_json::to_string(d).unwrap_or_default();
-                if s.len() > 48 {
-                    s.truncate(45);
+                // Cut at a character boundary: record data is anyone's text.
+                if let Some((cut, _)) = s.char_indices().nth(45) {
+                    s.truncate(cut);
                     s.push_str("...");
                 }
                 s

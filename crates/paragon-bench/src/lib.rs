@@ -89,10 +89,10 @@ pub fn format(tokens: proc_macro2::TokenStream) -> String {
 }
 
 /// Every stage: what `cargo xtask regen` and the CLI run per OpenAPI document (less rustfmt).
-pub fn generate(path: &Path) -> usize {
+pub fn generate(path: &Path) -> Result<usize, String> {
     paragon_codegen::generate_openapi(path)
         .map(|g| g.source.len())
-        .unwrap_or(0)
+        .map_err(|d| d.to_string())
 }
 
 /// What `paragon_workflow!` does for a document: compile it to tokens (the proc-macro bridge

@@ -25,6 +25,7 @@ OPTIONS (generate):
     --runtime-path DIR      Depend on paragon-runtime at this path [default: the runtime next
                             to this tool's sources, when it is there].
     --runtime-version VER   Depend on paragon-runtime VER from the registry instead.
+    --force                 Overwrite DIR's Cargo.toml even if paragon-codegen did not write it.
 
 GLOBAL:
     -h, --help              Print this help.
@@ -52,6 +53,8 @@ pub struct GenerateOptions {
     pub out: PathBuf,
     pub crate_name: Option<String>,
     pub runtime: Runtime,
+    /// Overwrite a crate in `out` that this tool did not write.
+    pub force: bool,
 }
 
 /// Where the generated crate finds `paragon-runtime`.
@@ -103,10 +106,14 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         if flag == "-h" || flag == "--help" {
             return Ok(Command::Help);
         }
+        if flag == "--force" {
+            opts.force = true;
+            continue;
+        }
         let mut value = || {
             inline
                 .clone()
-                .or_else(|| it.next().cloned())
+                .or_else(|| it.next().filter(|v| !v.starts_with("--")).cloned())
                 .ok_or_else(|| format!("`{flag}` needs a value"))
         };
         match flag {
@@ -115,6 +122,11 @@ fn generate(rest: &[String]) -> Result<Command, String> {
             "--crate-name" => opts.crate_name = Some(value()?),
             "--runtime-path" => opts.runtime = Runtime::Path(PathBuf::from(value()?)),
             "--runtime-version" => opts.runtime = Runtime::Version(value()?),
+            other if !other.starts_with('-') => {
+                return Err(format!(
+                    "`{other}`: documents are given with `--spec {other}`"
+                ));
+            }
             other => return Err(format!("unknown option `{other}` for `generate`")),
         }
     }

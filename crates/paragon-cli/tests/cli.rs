@@ -134,3 +134,75 @@ fn generate_writes_nothing_when_a_document_has_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
     assert!(!out_dir.exists());
 }
+
+#[test]
+fn generate_refuses_to_overwrite_a_crate_it_did_not_write_and_bad_names() {
+    let dir = scratch("no-clobber");
+    std::fs::write(dir.join("Cargo.toml"), "[package]\nname = \"mine\"\n").unwrap();
+    let spec = repo("specs/openapi/paragon-task-history-api-openapi.yml");
+    let out = bin(&["generate", "--spec", &spec, "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("Cargo.toml")).unwrap(),
+        "[package]\nname = \"mine\"\n"
+    );
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &spec,
+        "--out",
+        dir.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Generated once, it may be regenerated in place.
+    let out = bin(&["generate", "--spec", &spec, "--out", dir.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &spec,
+        "--out",
+        dir.to_str().unwrap(),
+        "--crate-name",
+        "1client",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid crate name"));
+}
+
+#[test]
+fn a_document_named_lib_does_not_replace_the_crate_root() {
+    let dir = scratch("lib-name");
+    std::fs::copy(
+        repo("specs/openapi/paragon-task-history-api-openapi.yml"),
+        dir.join("lib.yml"),
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = bin(&[
+        "generate",
+        "--spec",
+        dir.join("lib.yml").to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--crate-name",
+        "libby",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lib = std::fs::read_to_string(out_dir.join("src/lib.rs")).unwrap();
+    assert!(lib.contains("pub mod lib_2;"), "{lib}");
+    assert!(out_dir.join("src/lib_2.rs").is_file());
+}

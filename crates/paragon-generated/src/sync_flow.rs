@@ -1129,6 +1129,9 @@ pub mod enable_sync_and_pull_records {
         /// The step to come back to after a `retry` action that ran another step first.
         pub resume: Option<(StepId, u32)>,
         /// Whether the workflow has finished; its outputs are computed from `steps`.
+        /// (States saved before this field existed load with `false`; a state with no
+        /// `next` step after some transitions counts as finished too.)
+        #[serde(default)]
         pub finished: bool,
     }
     impl State {
@@ -1205,7 +1208,7 @@ pub mod enable_sync_and_pull_records {
         /// Advances one transition: runs the next step once and applies its action.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
-                return if self.state.finished {
+                return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(self.outputs()))
                 } else {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })

@@ -551,11 +551,16 @@ pub fn typed_at<T: DeserializeOwned>(
         Ok(v) => Ok(v),
         // Not JSON: `$response.body` is null, so is every pointer into it.
         Err(e) if e.is_syntax() || e.is_eof() => Ok(None),
-        Err(e) => Err(WorkflowError::Output {
-            step,
-            output,
-            message: e.to_string(),
-        }),
+        // A shape error (or a duplicate key, which a tree would have merged): decide on the
+        // tree, so the answer never depends on whether an expression parsed it first.
+        Err(_) => {
+            let tree = response.json();
+            let at = match pointer {
+                None => Some(tree),
+                Some(p) => tree.pointer(p),
+            };
+            typed_ref(step, output, at)
+        }
     }
 }
 
@@ -613,19 +618,25 @@ mod at_pointer {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+            // The last of duplicate keys wins, as in a parsed `serde_json::Value`.
             let mut found = None;
             while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                if found.is_none() && key == self.head {
-                    found = Some(map.next_value_seed(At::<T>::new(self.rest))?);
+                if key == self.head {
+                    found = map.next_value_seed(At::<T>::new(self.rest))?;
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            Ok(found.flatten())
+            Ok(found)
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
-            let index: Option<usize> = self.head.parse().ok();
+            // RFC 6901 array indices: digits, no sign, no leading zero (as `Value::pointer`).
+            let head = self.head;
+            let valid = !head.is_empty()
+                && head.bytes().all(|b| b.is_ascii_digit())
+                && (head == "0" || !head.starts_with('0'));
+            let index: Option<usize> = if valid { head.parse().ok() } else { None };
             let mut found = None;
             let mut i = 0usize;
             loop {

@@ -1006,3 +1006,44 @@ fn typed_at_agrees_with_the_tree_once_it_is_parsed() {
     let after: Option<i64> = typed_at("s", "o", &r, Some("/items/0/k")).unwrap();
     assert_eq!((before, after), (Some(1), Some(1)));
 }
+
+#[test]
+fn typed_at_answers_as_the_tree_does_on_odd_bodies() {
+    use paragon_runtime::arazzo::{typed_at, typed_ref};
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Pet {
+        name: String,
+    }
+    let bodies = [
+        // Duplicate keys: the last wins.
+        (r#"{"a": 1, "a": 2}"#, "/a"),
+        // A duplicate field inside the target struct.
+        (r#"{"pet": {"name": "x", "name": "y"}}"#, "/pet"),
+        // Index tokens a JSON Pointer does not allow.
+        (r#"{"xs": [10, 20]}"#, "/xs/01"),
+        (r#"{"xs": [10, 20]}"#, "/xs/+1"),
+        (r#"{"xs": [10, 20]}"#, "/xs/-"),
+        (r#"{"xs": [10, 20]}"#, "/xs/1"),
+    ];
+    for (body, p) in bodies {
+        let streamed_int = typed_at::<i64>("s", "o", &response(body), Some(p))
+            .ok()
+            .flatten();
+        let r = response(body);
+        let tree_int = typed_ref::<i64>("s", "o", r.json().pointer(p))
+            .ok()
+            .flatten();
+        assert_eq!(streamed_int, tree_int, "{body} {p}");
+        let streamed_pet = typed_at::<Pet>("s", "o", &response(body), Some(p))
+            .ok()
+            .flatten();
+        let tree_pet = typed_ref::<Pet>("s", "o", r.json().pointer(p))
+            .ok()
+            .flatten();
+        assert_eq!(streamed_pet, tree_pet, "{body} {p}");
+    }
+    assert_eq!(
+        typed_at::<i64>("s", "o", &response(r#"{"a": 1, "a": 2}"#), Some("/a")).unwrap(),
+        Some(2)
+    );
+}

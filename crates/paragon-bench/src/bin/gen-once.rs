@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     };
     let start = Instant::now();
     let result = match which.as_str() {
-        "paragon" => Ok(paragon_bench::generate(Path::new(file))),
+        "paragon" => paragon_bench::generate(Path::new(file)),
         "progenitor" => match std::fs::read_to_string(file) {
             Ok(text) => paragon_bench::progenitor(&text),
             Err(e) => Err(format!("{file}: {e}")),

@@ -95,16 +95,11 @@ pub fn format_parts(api: &Api, first: TokenStream, parts: &[Part]) -> Result<Str
                     })
                 })
                 .collect();
+            // A worker's panic is re-raised here, as it would be without threads, so callers
+            // that catch panics (the corpus runner) see the same thing on any machine.
             handles
                 .into_iter()
-                .flat_map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![(
-                            usize::MAX,
-                            Err("internal: a formatting thread panicked".into()),
-                        )]
-                    })
-                })
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect()
         })
     };

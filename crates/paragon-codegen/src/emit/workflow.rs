@@ -817,6 +817,9 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 /// The step to come back to after a `retry` action that ran another step first.
                 pub resume: Option<(StepId, u32)>,
                 /// Whether the workflow has finished; its outputs are computed from `steps`.
+                /// (States saved before this field existed load with `false`; a state with no
+                /// `next` step after some transitions counts as finished too.)
+                #[serde(default)]
                 pub finished: bool,
             }
 
@@ -882,7 +885,7 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 /// Advances one transition: runs the next step once and applies its action.
                 pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
                     let Some(next) = self.state.next else {
-                        return if self.state.finished {
+                        return if self.state.finished || self.state.transitions > 0 {
                             Ok(rt::Progress::Done(self.outputs()))
                         } else {
                             Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
