@@ -193,11 +193,12 @@ const NOTES: &str = "\
   in order. The text is byte-identical to formatting the whole module
   (`crates/paragon-codegen/tests/parallel_format.rs`). On oxide.json this took the total from
   about 350 ms to 170 to 220 ms, depending on the run, and peak memory from 81 MiB to 34 MiB,
-  since only a few parts' tokens and syntax trees are alive at once. That meets the 250 ms target,
-  with little margin on this 2-core machine; `syn::parse2` is now the floor.
+  since only a few parts' tokens and syntax trees are alive at once. The criterion median meets
+  the 250 ms target; one fresh process took 199 to 352 ms over the runs so far on this shared
+  2-core machine, so the target is not met with any margin. `syn::parse2` is now the floor.
 - **Against progenitor.** Measured here on the same machine and documents, progenitor's own
-  generation of oxide.json takes about 200 ms and 70 MiB: our time is level with it (a ratio
-  of 0.83 to 1.04 over the runs so far), and our peak memory is half. The 2.5 s and 90 MB quoted elsewhere
+  generation of oxide.json takes about 200 ms and 70 MiB: our wall-clock time is level with it
+  (a ratio of 0.83 to 1.07 over the runs so far, with more CPU time than progenitor), and our peak memory is half. The 2.5 s and 90 MB quoted elsewhere
   include its rustfmt run, which neither side runs here. progenitor reads only OpenAPI 3.0
   (through `openapiv3`), so it is not run on the Paragon specs and Mistral's document (3.1).
 - **Generated code.** One `impl Client` per 64 operations. Each operation has a private request
