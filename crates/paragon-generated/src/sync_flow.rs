@@ -1230,6 +1230,11 @@ pub mod enable_sync_and_pull_records {
         fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
             self.clients.managed_sync_api.clock().clone()
         }
+        /// The longest a `Retry-After` header may make a retry wait (the client's
+        /// `RetryPolicy::max_retry_after`).
+        fn max_retry_after(&self) -> ::std::time::Duration {
+            self.clients.managed_sync_api.retry_policy().max_retry_after
+        }
         /// Moves to `to` (or finishes), emitting the event.
         fn go(
             &mut self,
@@ -1513,9 +1518,11 @@ pub mod enable_sync_and_pull_records {
             if resp.status == 200 {
                 if attempt <= 30u32 {
                     let clock = self.clock();
-                    let wait = resp
-                        .retry_after(clock.wall_now())
-                        .unwrap_or(::std::time::Duration::from_secs_f64(5f64));
+                    let wait = resp.retry_wait(
+                        clock.wall_now(),
+                        ::std::time::Duration::from_secs_f64(5f64),
+                        self.max_retry_after(),
+                    );
                     rt::emit(
                         &mut self.observer,
                         rt::Event {

@@ -271,3 +271,54 @@ async fn a_finished_workflow_keeps_answering_its_outputs() {
     assert_eq!(again.step().await.unwrap(), Progress::Done(outputs));
     assert_eq!(sequence(&server).await.len(), requests);
 }
+
+/// SYNCING once with a `Retry-After` header, then IDLE.
+struct SyncingWithRetryAfter(Mutex<u32>, &'static str);
+
+impl Respond for SyncingWithRetryAfter {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let mut calls = self.0.lock().unwrap();
+        *calls += 1;
+        let status = if *calls == 1 { "SYNCING" } else { "IDLE" };
+        ResponseTemplate::new(200)
+            .insert_header("Retry-After", self.1)
+            .set_body_json(json!({"status": status}))
+    }
+}
+
+async fn retry_after_server(header: &'static str) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"status": "SYNCING"})))
+        .mount(&server)
+        .await;
+    Mock::given(path("/projects/p1/sync/status"))
+        .respond_with(SyncingWithRetryAfter(Mutex::new(0), header))
+        .mount(&server)
+        .await;
+    Mock::given(path("/projects/p1/sync/records"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"records": []})))
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn retry_after_overrides_retry_after_seconds_but_is_capped() {
+    // A header within the cap replaces the action's 5 s.
+    let server = retry_after_server("2").await;
+    let clock = ManualClock::new();
+    Workflow::new(client(&server, clock.clone()), inputs())
+        .run()
+        .await
+        .unwrap();
+    assert_eq!(clock.sleeps(), vec![Duration::from_secs(2)]);
+    // A year is capped at the client's RetryPolicy::max_retry_after (120 s by default).
+    let server = retry_after_server("31536000").await;
+    let clock = ManualClock::new();
+    Workflow::new(client(&server, clock.clone()), inputs())
+        .run()
+        .await
+        .unwrap();
+    assert_eq!(clock.sleeps(), vec![Duration::from_secs(120)]);
+}

@@ -215,6 +215,13 @@ impl StepResponse {
         let text = value.to_str().ok()?;
         crate::retry::parse_retry_after(text, now)
     }
+
+    /// How long a `retry` action waits: the `Retry-After` header when there is one (it
+    /// overrides the action's `retryAfter`, `fallback` here), never more than `max`, so a
+    /// server cannot stall a workflow for a year.
+    pub fn retry_wait(&self, now: SystemTime, fallback: Duration, max: Duration) -> Duration {
+        self.retry_after(now).map_or(fallback, |w| w.min(max))
+    }
 }
 
 /// One navigation step after a runtime expression in a simple condition,

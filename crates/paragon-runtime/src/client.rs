@@ -149,6 +149,12 @@ impl Client {
         &self.inner.clock
     }
 
+    /// The retry policy; compiled workflows also cap a `Retry-After` wait at its
+    /// `max_retry_after`.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.inner.retry
+    }
+
     /// Starts a request. `path` is already percent-encoded by the generated
     /// code and starts with `/`. It is appended to the base URL's path (base
     /// `https://h/api` + `/x` gives `https://h/api/x`; a trailing slash on the

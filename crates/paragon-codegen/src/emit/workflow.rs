@@ -392,9 +392,11 @@ impl Ctx<'_> {
                 quote! {
                     if attempt <= #limit {
                         let clock = self.clock();
-                        let wait = resp
-                            .retry_after(clock.wall_now())
-                            .unwrap_or(::std::time::Duration::from_secs_f64(#after));
+                        let wait = resp.retry_wait(
+                            clock.wall_now(),
+                            ::std::time::Duration::from_secs_f64(#after),
+                            self.max_retry_after(),
+                        );
                         rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Retry { wait, action: #name } });
                         clock.sleep(wait).await;
                         #before
@@ -741,13 +743,37 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
         quote!(StepId::#v => self.#m().await,)
     });
     let methods = (0..wf.steps.len()).map(|i| ctx.step_method(i));
-    let clock = match doc.apis.first() {
+    let has_retry = wf.steps.iter().any(|s| {
+        s.on_failure
+            .iter()
+            .any(|a| matches!(a.kind, ActionIrKind::Retry { .. }))
+    });
+    let (clock, max_retry_after) = match doc.apis.first() {
         Some(a) => {
             let m = ident(&a.module);
-            quote!(self.clients.#m.clock().clone())
+            (
+                quote!(self.clients.#m.clock().clone()),
+                quote!(self.clients.#m.retry_policy().max_retry_after),
+            )
         }
-        None => quote!(::std::sync::Arc::new(::paragon_runtime::SystemClock)),
+        None => (
+            quote!(::std::sync::Arc::new(::paragon_runtime::SystemClock)),
+            quote!(::paragon_runtime::RetryPolicy::default().max_retry_after),
+        ),
     };
+    // Only workflows that retry sleep; others get no unused helpers.
+    let retry_helpers = has_retry.then(|| {
+        quote! {
+            fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+                #clock
+            }
+            /// The longest a `Retry-After` header may make a retry wait (the client's
+            /// `RetryPolicy::max_retry_after`).
+            fn max_retry_after(&self) -> ::std::time::Duration {
+                #max_retry_after
+            }
+        }
+    });
     let deps = wf.depends_on.iter().map(|&d| {
         let call = ctx.sub_workflow_call(d, quote!(rt::to_value(&self.state.inputs)));
         quote!(let _ = #call;)
@@ -898,9 +924,7 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                     self.state.transitions += 1;
                     match next { #(#arms)* }
                 }
-                fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
-                    #clock
-                }
+                #retry_helpers
                 /// Moves to `to` (or finishes), emitting the event.
                 fn go(&mut self, to: Option<StepId>, from: &'static str, status: Option<u16>, attempt: u32, outcome: rt::Outcome) -> rt::Progress<Outputs> {
                     rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: from, status, attempt, outcome });
