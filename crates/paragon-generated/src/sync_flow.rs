@@ -1435,11 +1435,13 @@ pub mod enable_sync_and_pull_records {
                     > = ::std::sync::LazyLock::new(|| {
                         ::paragon_runtime::serde_json_path::JsonPath::parse("$.status").ok()
                     });
-                    let context = resp.body_at(None);
+                    let null = ::paragon_runtime::serde_json::Value::Null;
+                    let context: &::paragon_runtime::serde_json::Value =
+                        resp.body_ref(None).unwrap_or(&null);
                     PATH.as_ref().is_some_and(|p| {
                         rt::jsonpath_compare(
                             p,
-                            &context,
+                            context,
                             rt::CmpOp::Ne,
                             &::paragon_runtime::serde_json::Value::String("SYNCING".to_owned()),
                         )
@@ -1477,11 +1479,13 @@ pub mod enable_sync_and_pull_records {
                     > = ::std::sync::LazyLock::new(|| {
                         ::paragon_runtime::serde_json_path::JsonPath::parse("$.status").ok()
                     });
-                    let context = resp.body_at(None);
+                    let null = ::paragon_runtime::serde_json::Value::Null;
+                    let context: &::paragon_runtime::serde_json::Value =
+                        resp.body_ref(None).unwrap_or(&null);
                     PATH.as_ref().is_some_and(|p| {
                         rt::jsonpath_compare(
                             p,
-                            &context,
+                            context,
                             rt::CmpOp::Ne,
                             &::paragon_runtime::serde_json::Value::String("SYNCING".to_owned()),
                         )

@@ -271,14 +271,28 @@ impl Ctx<'_> {
                 let test = match compare {
                     Some((op, l)) => {
                         let (op, l) = (cmp_op(*op), lit(l));
-                        quote!(rt::jsonpath_compare(p, &context, #op, &#l))
+                        quote!(rt::jsonpath_compare(p, context, #op, &#l))
                     }
-                    None => quote!(rt::jsonpath_exists(p, &context)),
+                    None => quote!(rt::jsonpath_exists(p, context)),
+                };
+                // The response body (or a part of it) is borrowed, not copied, for the query.
+                let bind = match context {
+                    ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) if nav.is_empty() => {
+                        let p = match p.as_deref() {
+                            Some(p) => quote!(Some(#p)),
+                            None => quote!(None),
+                        };
+                        quote! {
+                            let null = ::paragon_runtime::serde_json::Value::Null;
+                            let context: &::paragon_runtime::serde_json::Value = resp.body_ref(#p).unwrap_or(&null);
+                        }
+                    }
+                    _ => quote!(let context = &#ctx;),
                 };
                 quote!({
                     static PATH: ::std::sync::LazyLock<Option<::paragon_runtime::serde_json_path::JsonPath>> =
                         ::std::sync::LazyLock::new(|| ::paragon_runtime::serde_json_path::JsonPath::parse(#query).ok());
-                    let context = #ctx;
+                    #bind
                     PATH.as_ref().is_some_and(|p| #test)
                 })
             }
