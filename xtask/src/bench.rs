@@ -194,7 +194,7 @@ const NOTES: &str = "\
   (`crates/paragon-codegen/tests/parallel_format.rs`). On oxide.json this took the total from
   about 350 ms to 170 to 220 ms, depending on the run, and peak memory from 81 MiB to 34 MiB,
   since only a few parts' tokens and syntax trees are alive at once. The criterion median meets
-  the 250 ms target; one fresh process took 199 to 352 ms over the runs so far on this shared
+  the 250 ms target; one fresh process took 189 to 352 ms over the runs so far on this shared
   2-core machine, so the target is not met with any margin. `syn::parse2` is now the floor.
 - **Against progenitor.** Measured here on the same machine and documents, progenitor's own
   generation of oxide.json takes about 200 ms and 70 MiB: our wall-clock time is level with it
@@ -211,8 +211,8 @@ const NOTES: &str = "\
   step, one copy of the records into `Outputs` (the saved state keeps the step outputs), and
   the runtime client's retry and authentication layer (about 6 % on its own). The figures move
   by about 10 % from run to run on two cores shared with the simulator, so the benches run each
-  pair in three alternating rounds and report the median of the rounds. Other runs of the
-  same code gave 1.08 to 1.12.
+  pair in three alternating rounds and report the median of the rounds. Runs of the same
+  code gave 1.05 to 1.17 (the spread is the machine, not the code).
 - **Decoding.** The runtime hands the body over without a copy and decodes it with the same
   `serde_json::from_slice`, so the ratio is 1 within noise. Dropping 10,000 records costs as
   much as decoding them, and how long it takes depends on the allocator's state, so the records
