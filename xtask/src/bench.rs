@@ -211,8 +211,8 @@ const NOTES: &str = "\
   step, one copy of the records into `Outputs` (the saved state keeps the step outputs), and
   the runtime client's retry and authentication layer (about 6 % on its own). The figures move
   by about 10 % from run to run on two cores shared with the simulator, so the benches run each
-  pair in three alternating rounds and report the median of the rounds. Runs of the same
-  code gave 1.05 to 1.17 (the spread is the machine, not the code).
+  pair in three alternating rounds and report the median of the rounds. Runs of this and the
+  previous few commits gave 1.05 to 1.17, a spread that is mostly the machine.
 - **Decoding.** The runtime hands the body over without a copy and decodes it with the same
   `serde_json::from_slice`, so the ratio is 1 within noise. Dropping 10,000 records costs as
   much as decoding them, and how long it takes depends on the allocator's state, so the records
