@@ -161,10 +161,7 @@ impl StepResponse {
     /// e.g. `"/data/0/id"` (`~1` and `~0` escapes are decoded, no
     /// percent-decoding is done). Missing → `null`.
     pub fn body_at(&self, pointer: Option<&str>) -> Value {
-        match pointer {
-            None => self.json().clone(),
-            Some(p) => self::pointer(self.json(), p),
-        }
+        self.body_ref(pointer).cloned().unwrap_or(Value::Null)
     }
 
     /// `$response.header.Name`: looked up case-insensitively, as a string.
@@ -530,12 +527,8 @@ pub fn typed_at<T: DeserializeOwned>(
     pointer: Option<&str>,
 ) -> Result<Option<T>, WorkflowError> {
     // Already parsed for an expression: decode from the tree.
-    if let Some(tree) = response.json.get() {
-        let at = match pointer {
-            None => Some(tree),
-            Some(p) => tree.pointer(p),
-        };
-        return typed_ref(step, output, at);
+    if response.json.get().is_some() {
+        return typed_ref(step, output, response.body_ref(pointer));
     }
     if response.body.trim_ascii().is_empty() {
         return Ok(None);
@@ -560,14 +553,7 @@ pub fn typed_at<T: DeserializeOwned>(
         Err(e) if e.is_syntax() || e.is_eof() => Ok(None),
         // A shape error (or a duplicate key, which a tree would have merged): decide on the
         // tree, so the answer never depends on whether an expression parsed it first.
-        Err(_) => {
-            let tree = response.json();
-            let at = match pointer {
-                None => Some(tree),
-                Some(p) => tree.pointer(p),
-            };
-            typed_ref(step, output, at)
-        }
+        Err(_) => typed_ref(step, output, response.body_ref(pointer)),
     }
 }
 

@@ -276,18 +276,12 @@ impl Ctx<'_> {
                     None => quote!(rt::jsonpath_exists(p, context)),
                 };
                 // The response body (or a part of it) is borrowed, not copied, for the query.
-                let bind = match context {
-                    ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) if nav.is_empty() => {
-                        let p = match p.as_deref() {
-                            Some(p) => quote!(Some(#p)),
-                            None => quote!(None),
-                        };
-                        quote! {
-                            let null = ::paragon_runtime::serde_json::Value::Null;
-                            let context: &::paragon_runtime::serde_json::Value = resp.body_ref(#p).unwrap_or(&null);
-                        }
-                    }
-                    _ => quote!(let context = &#ctx;),
+                let bind = match body_pointer(context) {
+                    Some(p) => quote! {
+                        let null = ::paragon_runtime::serde_json::Value::Null;
+                        let context: &::paragon_runtime::serde_json::Value = resp.body_ref(#p).unwrap_or(&null);
+                    },
+                    None => quote!(let context = &#ctx;),
                 };
                 quote!({
                     static PATH: ::std::sync::LazyLock<Option<::paragon_runtime::serde_json_path::JsonPath>> =
@@ -575,13 +569,7 @@ impl Ctx<'_> {
             let wire = &o.wire;
             let t = self.wf_ty(&o.ty);
             // A part of the response body decodes straight from the bytes, no JSON tree.
-            if let ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) = &o.value
-                && nav.is_empty()
-            {
-                let p = match p.as_deref() {
-                    Some(p) => quote!(Some(#p)),
-                    None => quote!(None),
-                };
+            if let Some(p) = body_pointer(&o.value) {
                 return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
             }
             let v = self.value(&o.value);
@@ -648,6 +636,20 @@ impl Ctx<'_> {
                 })
             }
         }
+    }
+}
+
+/// `Some(#pointer)`/`None` tokens when `v` is `$response.body[#pointer]` with no navigation:
+/// such values are read from the response in place (`body_ref`, `typed_at`) instead of copied.
+fn body_pointer(v: &ValueExpr) -> Option<TokenStream> {
+    match v {
+        ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) if nav.is_empty() => {
+            Some(match p.as_deref() {
+                Some(p) => quote!(Some(#p)),
+                None => quote!(None),
+            })
+        }
+        _ => None,
     }
 }
 
