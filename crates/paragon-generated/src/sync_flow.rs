@@ -954,6 +954,7 @@ pub mod enable_sync_and_pull_records {
         clippy::nonminimal_bool,
         clippy::overly_complex_bool_expr,
         unused_variables,
+        unused_mut,
         unreachable_code
     )]
     use ::paragon_runtime::arazzo as rt;
@@ -1197,19 +1198,22 @@ pub mod enable_sync_and_pull_records {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end.
+        /// Runs to the end. The outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            loop {
-                if let rt::Progress::Done(outputs) = self.step().await? {
-                    return Ok(outputs);
-                }
-            }
+            while let rt::Progress::Continue = self.advance().await? {}
+            Ok(self.into_outputs())
         }
         /// Advances one transition: runs the next step once and applies its action.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            Ok(match self.advance().await? {
+                rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+            })
+        }
+        async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
-                    Ok(rt::Progress::Done(self.outputs()))
+                    Ok(rt::Progress::Done(()))
                 } else {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
@@ -1243,7 +1247,7 @@ pub mod enable_sync_and_pull_records {
             status: Option<u16>,
             attempt: u32,
             outcome: rt::Outcome,
-        ) -> rt::Progress<Outputs> {
+        ) -> rt::Progress<()> {
             rt::emit(
                 &mut self.observer,
                 rt::Event {
@@ -1260,7 +1264,7 @@ pub mod enable_sync_and_pull_records {
                 return rt::Progress::Continue;
             }
             self.state.finished = true;
-            rt::Progress::Done(self.outputs())
+            rt::Progress::Done(())
         }
         fn outputs(&self) -> Outputs {
             Outputs {
@@ -1284,20 +1288,41 @@ pub mod enable_sync_and_pull_records {
                     .and_then(|o| o.next_cursor.clone()),
             }
         }
+        fn into_outputs(mut self) -> Outputs {
+            Outputs {
+                status: self
+                    .state
+                    .steps
+                    .poll_sync_status
+                    .as_mut()
+                    .and_then(|o| o.status.take()),
+                records: self
+                    .state
+                    .steps
+                    .pull_synced_records
+                    .as_mut()
+                    .and_then(|o| o.records.take()),
+                next_cursor: self
+                    .state
+                    .steps
+                    .pull_synced_records
+                    .as_mut()
+                    .and_then(|o| o.next_cursor.take()),
+            }
+        }
         /// Runs step `enableSync` once and picks the next transition.
-        async fn step_enable_sync(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+        async fn step_enable_sync(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "enableSync";
             self.state.attempt += 1;
             let attempt = self.state.attempt;
             let api = &self.clients.managed_sync_api;
-            let mut record = rt::RequestRecord::default();
+            let record = rt::RequestRecord::default();
             let p0 = rt::to_value(&self.state.inputs.project_id);
-            record.path.insert("projectId".to_owned(), p0.clone());
             let path = format!(
                 "/projects/{}/sync/enable",
                 ::paragon_runtime::path_param(&p0)
             );
-            let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+            let url = String::new();
             let request = api
                 .request(::paragon_runtime::reqwest::Method::POST, &path)
                 .operation("enableSync")
@@ -1328,9 +1353,8 @@ pub mod enable_sync_and_pull_records {
                 );
                 ::paragon_runtime::serde_json::Value::Object(m)
             };
-            record.body = Some(body.clone());
             let request = request.json(&body);
-            let resp = rt::StepResponse::send(request, "POST", url, record)
+            let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
@@ -1390,25 +1414,20 @@ pub mod enable_sync_and_pull_records {
             })
         }
         /// Runs step `pollSyncStatus` once and picks the next transition.
-        async fn step_poll_sync_status(
-            &mut self,
-        ) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+        async fn step_poll_sync_status(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "pollSyncStatus";
             self.state.attempt += 1;
             let attempt = self.state.attempt;
             let api = &self.clients.managed_sync_api;
-            let mut record = rt::RequestRecord::default();
+            let record = rt::RequestRecord::default();
             let p0 = rt::to_value(&self.state.inputs.project_id);
             let p1 = rt::to_value(&self.state.inputs.integration);
             let p2 = rt::to_value(&self.state.inputs.sync_type);
-            record.path.insert("projectId".to_owned(), p0.clone());
-            record.query.insert("integration".to_owned(), p1.clone());
-            record.query.insert("syncType".to_owned(), p2.clone());
             let path = format!(
                 "/projects/{}/sync/status",
                 ::paragon_runtime::path_param(&p0)
             );
-            let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+            let url = String::new();
             let request = api
                 .request(::paragon_runtime::reqwest::Method::GET, &path)
                 .operation("getSyncStatus")
@@ -1418,7 +1437,7 @@ pub mod enable_sync_and_pull_records {
                 );
             let request = request.query("integration", &p1);
             let request = request.query("syncType", &p2);
-            let resp = rt::StepResponse::send(request, "GET", url, record)
+            let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
@@ -1429,68 +1448,63 @@ pub mod enable_sync_and_pull_records {
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
             } else {
-                if !({
-                    static PATH: ::std::sync::LazyLock<
-                        Option<::paragon_runtime::serde_json_path::JsonPath>,
-                    > = ::std::sync::LazyLock::new(|| {
-                        ::paragon_runtime::serde_json_path::JsonPath::parse("$.status").ok()
-                    });
-                    let null = ::paragon_runtime::serde_json::Value::Null;
-                    let context: &::paragon_runtime::serde_json::Value =
-                        resp.body_ref(None).unwrap_or(&null);
-                    PATH.as_ref().is_some_and(|p| {
-                        rt::jsonpath_compare(
-                            p,
-                            context,
-                            rt::CmpOp::Ne,
-                            &::paragon_runtime::serde_json::Value::String("SYNCING".to_owned()),
-                        )
-                    })
-                }) {
+                if !(rt::body_compare(
+                    &resp,
+                    "/status",
+                    rt::CmpOp::Ne,
+                    &::paragon_runtime::serde_json::Value::String("SYNCING".to_owned()),
+                )) {
                     Some("$.status != 'SYNCING'")
                 } else {
                     None
                 }
             };
             let Some(criterion) = failed else {
-                self.state.steps.poll_sync_status = Some(PollSyncStatusOutputs {
-                    status: rt::typed_at::<super::managed_sync_api::SyncStatusStatus>(
-                        STEP,
-                        "status",
-                        &resp,
-                        Some("/status"),
-                    )?,
-                    last_synced_at: rt::typed_at::<::paragon_runtime::DateTime>(
-                        STEP,
-                        "lastSyncedAt",
-                        &resp,
-                        Some("/lastSyncedAt"),
-                    )?,
-                    record_count: rt::typed_at::<i64>(
-                        STEP,
-                        "recordCount",
-                        &resp,
-                        Some("/recordCount"),
-                    )?,
+                self.state.steps.poll_sync_status = Some({
+                    #[derive(::paragon_runtime::serde::Deserialize)]
+                    #[serde(crate = "::paragon_runtime::serde")]
+                    struct Members {
+                        #[serde(rename = "status", default)]
+                        status: Option<super::managed_sync_api::SyncStatusStatus>,
+                        #[serde(rename = "lastSyncedAt", default)]
+                        last_synced_at: Option<::paragon_runtime::DateTime>,
+                        #[serde(rename = "recordCount", default)]
+                        record_count: Option<i64>,
+                    }
+                    match rt::decode_members::<Members>(&resp) {
+                        Some(members) => PollSyncStatusOutputs {
+                            status: members.status,
+                            last_synced_at: members.last_synced_at,
+                            record_count: members.record_count,
+                        },
+                        None => PollSyncStatusOutputs {
+                            status: rt::typed_at::<super::managed_sync_api::SyncStatusStatus>(
+                                STEP,
+                                "status",
+                                &resp,
+                                Some("/status"),
+                            )?,
+                            last_synced_at: rt::typed_at::<::paragon_runtime::DateTime>(
+                                STEP,
+                                "lastSyncedAt",
+                                &resp,
+                                Some("/lastSyncedAt"),
+                            )?,
+                            record_count: rt::typed_at::<i64>(
+                                STEP,
+                                "recordCount",
+                                &resp,
+                                Some("/recordCount"),
+                            )?,
+                        },
+                    }
                 });
-                if {
-                    static PATH: ::std::sync::LazyLock<
-                        Option<::paragon_runtime::serde_json_path::JsonPath>,
-                    > = ::std::sync::LazyLock::new(|| {
-                        ::paragon_runtime::serde_json_path::JsonPath::parse("$.status").ok()
-                    });
-                    let null = ::paragon_runtime::serde_json::Value::Null;
-                    let context: &::paragon_runtime::serde_json::Value =
-                        resp.body_ref(None).unwrap_or(&null);
-                    PATH.as_ref().is_some_and(|p| {
-                        rt::jsonpath_compare(
-                            p,
-                            context,
-                            rt::CmpOp::Ne,
-                            &::paragon_runtime::serde_json::Value::String("SYNCING".to_owned()),
-                        )
-                    })
-                } {
+                if rt::body_compare(
+                    &resp,
+                    "/status",
+                    rt::CmpOp::Ne,
+                    &::paragon_runtime::serde_json::Value::String("SYNCING".to_owned()),
+                ) {
                     return Ok(self.go(
                         Some(StepId::PullSyncedRecords),
                         STEP,
@@ -1567,23 +1581,20 @@ pub mod enable_sync_and_pull_records {
         /// Runs step `pullSyncedRecords` once and picks the next transition.
         async fn step_pull_synced_records(
             &mut self,
-        ) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+        ) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "pullSyncedRecords";
             self.state.attempt += 1;
             let attempt = self.state.attempt;
             let api = &self.clients.managed_sync_api;
-            let mut record = rt::RequestRecord::default();
+            let record = rt::RequestRecord::default();
             let p0 = rt::to_value(&self.state.inputs.project_id);
             let p1 = rt::to_value(&self.state.inputs.integration);
             let p2 = rt::to_value(&self.state.inputs.sync_type);
-            record.path.insert("projectId".to_owned(), p0.clone());
-            record.query.insert("integration".to_owned(), p1.clone());
-            record.query.insert("syncType".to_owned(), p2.clone());
             let path = format!(
                 "/projects/{}/sync/records",
                 ::paragon_runtime::path_param(&p0)
             );
-            let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+            let url = String::new();
             let request = api
                 .request(::paragon_runtime::reqwest::Method::GET, &path)
                 .operation("pullSyncedRecords")
@@ -1593,7 +1604,7 @@ pub mod enable_sync_and_pull_records {
                 );
             let request = request.query("integration", &p1);
             let request = request.query("syncType", &p2);
-            let resp = rt::StepResponse::send(request, "GET", url, record)
+            let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
@@ -1607,19 +1618,35 @@ pub mod enable_sync_and_pull_records {
                 None
             };
             let Some(criterion) = failed else {
-                self.state.steps.pull_synced_records = Some(PullSyncedRecordsOutputs {
-                    records: rt::typed_at::<Vec<super::managed_sync_api::SyncedRecord>>(
-                        STEP,
-                        "records",
-                        &resp,
-                        Some("/records"),
-                    )?,
-                    next_cursor: rt::typed_at::<String>(
-                        STEP,
-                        "nextCursor",
-                        &resp,
-                        Some("/nextCursor"),
-                    )?,
+                self.state.steps.pull_synced_records = Some({
+                    #[derive(::paragon_runtime::serde::Deserialize)]
+                    #[serde(crate = "::paragon_runtime::serde")]
+                    struct Members {
+                        #[serde(rename = "records", default)]
+                        records: Option<Vec<super::managed_sync_api::SyncedRecord>>,
+                        #[serde(rename = "nextCursor", default)]
+                        next_cursor: Option<String>,
+                    }
+                    match rt::decode_members::<Members>(&resp) {
+                        Some(members) => PullSyncedRecordsOutputs {
+                            records: members.records,
+                            next_cursor: members.next_cursor,
+                        },
+                        None => PullSyncedRecordsOutputs {
+                            records: rt::typed_at::<Vec<super::managed_sync_api::SyncedRecord>>(
+                                STEP,
+                                "records",
+                                &resp,
+                                Some("/records"),
+                            )?,
+                            next_cursor: rt::typed_at::<String>(
+                                STEP,
+                                "nextCursor",
+                                &resp,
+                                Some("/nextCursor"),
+                            )?,
+                        },
+                    }
                 });
                 if let Some((step, attempts)) = self.state.resume.take() {
                     let to = step.as_str();

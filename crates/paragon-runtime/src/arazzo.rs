@@ -27,7 +27,9 @@ use crate::request::RequestBuilder;
 
 /// What a step sent and what came back, captured for the runtime
 /// expressions `$statusCode`, `$response.*`, `$request.*`, `$url` and
-/// `$method`.
+/// `$method`. Generated steps record only what their own expressions read:
+/// `method` and `url` are empty and `request` is empty unless an expression
+/// of the step uses `$method`, `$url` or `$request.*`.
 #[derive(Debug, Clone)]
 pub struct StepResponse {
     /// The HTTP method, e.g. `"GET"` (`$method`).
@@ -350,7 +352,14 @@ fn loose_eq(a: &Value, b: &Value) -> bool {
         (Value::Null, Value::Null) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Number(x), Value::Number(y)) => cmp_numbers(x, y) == Some(Ordering::Equal),
-        (Value::String(x), Value::String(y)) => x == y || x.to_lowercase() == y.to_lowercase(),
+        (Value::String(x), Value::String(y)) => {
+            x == y
+                || if x.is_ascii() && y.is_ascii() {
+                    x.eq_ignore_ascii_case(y)
+                } else {
+                    x.to_lowercase() == y.to_lowercase()
+                }
+        }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| loose_eq(a, b))
         }
@@ -533,21 +542,10 @@ pub fn typed_at<T: DeserializeOwned>(
     if response.body.trim_ascii().is_empty() {
         return Ok(None);
     }
-    let tokens: Vec<String> = match pointer {
-        None | Some("") => Vec::new(),
-        Some(p) => match p.strip_prefix('/') {
-            Some(rest) => rest
-                .split('/')
-                .map(|t| t.replace("~1", "/").replace("~0", "~"))
-                .collect(),
-            None => return Ok(None),
-        },
+    let Some(tokens) = pointer_tokens(pointer) else {
+        return Ok(None);
     };
-    let mut de = serde_json::Deserializer::from_slice(&response.body);
-    let decoded =
-        serde::de::DeserializeSeed::deserialize(at_pointer::At::<T>::new(&tokens), &mut de)
-            .and_then(|v| de.end().map(|()| v));
-    match decoded {
+    match decode_at::<T>(&response.body, &tokens, false) {
         Ok(v) => Ok(v),
         // Not JSON: `$response.body` is null, so is every pointer into it.
         Err(e) if e.is_syntax() || e.is_eof() => Ok(None),
@@ -555,6 +553,85 @@ pub fn typed_at<T: DeserializeOwned>(
         // tree, so the answer never depends on whether an expression parsed it first.
         Err(_) => typed_ref(step, output, response.body_ref(pointer)),
     }
+}
+
+/// The reference tokens of a JSON Pointer (`None` or `""`: the whole document), unescaped;
+/// `None` for a pointer that does not start with `/`.
+fn pointer_tokens(pointer: Option<&str>) -> Option<Vec<String>> {
+    match pointer {
+        None | Some("") => Some(Vec::new()),
+        Some(p) => p.strip_prefix('/').map(|rest| {
+            rest.split('/')
+                .map(|t| {
+                    if t.contains('~') {
+                        t.replace("~1", "/").replace("~0", "~")
+                    } else {
+                        t.to_owned()
+                    }
+                })
+                .collect()
+        }),
+    }
+}
+
+/// Decodes the value at `tokens` in `body` in one pass, or `None` when nothing is there.
+/// `keep_null`: a `null` found there is `Some` (a node that exists), not `None`.
+fn decode_at<T: DeserializeOwned>(
+    body: &[u8],
+    tokens: &[String],
+    keep_null: bool,
+) -> Result<Option<T>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let seed = at_pointer::At::<T>::new(tokens, keep_null);
+    serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|v| de.end().map(|()| v))
+}
+
+/// The node at `pointer` in the response body, a `null` included; `None` when the body is not
+/// JSON or nothing is there. Decoded from the bytes unless a tree was already parsed.
+fn body_node<'a>(response: &'a StepResponse, pointer: &str) -> Option<std::borrow::Cow<'a, Value>> {
+    if response.json.get().is_some() {
+        return response
+            .body_ref(Some(pointer))
+            .map(std::borrow::Cow::Borrowed);
+    }
+    let tokens = pointer_tokens(Some(pointer))?;
+    decode_at::<Value>(&response.body, &tokens, true)
+        .ok()
+        .flatten()
+        .map(std::borrow::Cow::Owned)
+}
+
+/// `type: jsonpath` comparison for a query of member names only (`$.status != 'SYNCING'`
+/// becomes the pointer `/status`): the same answer as [`jsonpath_compare`] on the parsed body,
+/// without parsing it. Such a query selects at most one node; none fails.
+pub fn body_compare(response: &StepResponse, pointer: &str, op: CmpOp, literal: &Value) -> bool {
+    body_node(response, pointer).is_some_and(|v| compare(&v, op, literal))
+}
+
+/// `type: jsonpath` existence test for a query of member names only: whether the body has a
+/// node (even `null`) at `pointer`; the same answer as [`jsonpath_exists`] on the parsed body.
+pub fn body_exists(response: &StepResponse, pointer: &str) -> bool {
+    body_node(response, pointer).is_some()
+}
+
+/// Several typed outputs of one step that are top-level members of the response body, decoded
+/// into `B` (a struct of `Option` fields, one per member) in a single pass over the bytes.
+/// `None` when that cannot give the same answer as decoding each output on its own with
+/// [`typed_at`] (the body is not a JSON object, has a duplicate key, or a member has another
+/// shape); the caller then does that.
+pub fn decode_members<B: DeserializeOwned>(response: &StepResponse) -> Option<B> {
+    if let Some(tree) = response.json.get() {
+        return if tree.is_object() {
+            B::deserialize(tree).ok()
+        } else {
+            None
+        };
+    }
+    // A struct would also accept a JSON array, field by field.
+    if response.body.trim_ascii_start().first() != Some(&b'{') {
+        return None;
+    }
+    serde_json::from_slice(&response.body).ok()
 }
 
 /// A `DeserializeSeed` that follows JSON Pointer tokens through maps and arrays, skipping the
@@ -570,13 +647,16 @@ mod at_pointer {
 
     pub struct At<'p, T> {
         tokens: &'p [String],
+        /// Whether a `null` at the end is `Some` (decoded as `T`) rather than `None`.
+        keep_null: bool,
         _t: PhantomData<T>,
     }
 
     impl<'p, T> At<'p, T> {
-        pub fn new(tokens: &'p [String]) -> Self {
+        pub fn new(tokens: &'p [String], keep_null: bool) -> Self {
             Self {
                 tokens,
+                keep_null,
                 _t: PhantomData,
             }
         }
@@ -587,10 +667,12 @@ mod at_pointer {
 
         fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
             match self.tokens.split_first() {
+                None if self.keep_null => T::deserialize(d).map(Some),
                 None => Option::<T>::deserialize(d),
                 Some((head, rest)) => d.deserialize_any(Step::<T> {
                     head,
                     rest,
+                    keep_null: self.keep_null,
                     _t: PhantomData,
                 }),
             }
@@ -600,6 +682,7 @@ mod at_pointer {
     struct Step<'p, T> {
         head: &'p str,
         rest: &'p [String],
+        keep_null: bool,
         _t: PhantomData<T>,
     }
 
@@ -615,7 +698,7 @@ mod at_pointer {
             let mut found = None;
             while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                 if key == self.head {
-                    found = map.next_value_seed(At::<T>::new(self.rest))?;
+                    found = map.next_value_seed(At::<T>::new(self.rest, self.keep_null))?;
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -634,7 +717,7 @@ mod at_pointer {
             let mut i = 0usize;
             loop {
                 if Some(i) == index {
-                    match seq.next_element_seed(At::<T>::new(self.rest))? {
+                    match seq.next_element_seed(At::<T>::new(self.rest, self.keep_null))? {
                         Some(v) => found = v,
                         None => break,
                     }

@@ -124,11 +124,9 @@ pub(crate) fn cookie_value(s: &str) -> String {
 /// Whether `segment` is `.` or `..`, also in percent-encoded spellings that
 /// URL parsers treat the same way.
 pub(crate) fn is_dot_segment(segment: &str) -> bool {
-    let lower = segment.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "." | ".." | "%2e" | "%2e%2e" | ".%2e" | "%2e."
-    )
+    [".", "..", "%2e", "%2e%2e", ".%2e", "%2e."]
+        .iter()
+        .any(|dot| segment.eq_ignore_ascii_case(dot))
 }
 
 #[cfg(test)]

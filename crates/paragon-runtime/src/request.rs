@@ -261,19 +261,23 @@ impl RequestBuilder {
         let Some((schemes, requirements)) = self.security else {
             return Ok(());
         };
-        let credentials = &self.client.inner.credentials;
-        let chosen = requirements.iter().find_map(|alternative| {
-            alternative
-                .iter()
-                .map(|name| {
-                    let scheme = schemes.iter().find(|s| s.name == *name)?;
-                    let cred = credentials.get(*name)?;
-                    compatible(scheme.kind, cred).then_some((*scheme, cred.clone()))
-                })
-                .collect::<Option<Vec<_>>>()
-        });
-        for (scheme, cred) in chosen.unwrap_or_default() {
-            self.apply_credential(scheme, &cred)?;
+        // The credentials are read through a second handle to the client (a reference count,
+        // not a copy) while the headers are written.
+        let client = self.client.clone();
+        let credentials = &client.inner.credentials;
+        let usable = |name: &str| {
+            let scheme = schemes.iter().find(|s| s.name == name)?;
+            let cred = credentials.get(name)?;
+            compatible(scheme.kind, cred).then_some((*scheme, cred))
+        };
+        let Some(chosen) = requirements
+            .iter()
+            .find(|alternative| alternative.iter().all(|name| usable(name).is_some()))
+        else {
+            return Ok(());
+        };
+        for (scheme, cred) in chosen.iter().filter_map(|name| usable(name)) {
+            self.apply_credential(scheme, cred)?;
         }
         Ok(())
     }

@@ -1047,3 +1047,107 @@ fn typed_at_answers_as_the_tree_does_on_odd_bodies() {
         Some(2)
     );
 }
+
+/// Bodies on which the byte-level fast paths must answer exactly as the JSON tree does.
+const ODD_BODIES: [&str; 14] = [
+    r#"{"status": "IDLE", "count": 3}"#,
+    r#"{"status": "SYNCING"}"#,
+    r#"{"status": "syncing"}"#,
+    r#"{"status": null}"#,
+    r#"{"count": 3}"#,
+    r#"{"status": "IDLE", "status": "SYNCING"}"#,
+    r#"{"status": "SYNCING", "status": "IDLE"}"#,
+    r#"{"data": {"status": "IDLE"}, "status": 1}"#,
+    r#"[{"status": "IDLE"}]"#,
+    r#""IDLE""#,
+    "null",
+    "",
+    "<html>",
+    r#"{"status": "IDLE"} trailing"#,
+];
+
+#[test]
+fn body_compare_and_exists_answer_as_jsonpath_on_the_tree() {
+    use paragon_runtime::arazzo::{body_compare, body_exists};
+    let queries = [
+        ("$.status", "/status"),
+        ("$.data.status", "/data/status"),
+        ("$['a/b']", "/a~1b"),
+    ];
+    let literals = [json!("SYNCING"), json!("idle"), json!(null), json!(1)];
+    for body in ODD_BODIES {
+        for (query, pointer) in queries {
+            let path = JsonPath::parse(query).unwrap();
+            let tree = response(body);
+            let tree_exists = jsonpath_exists(&path, tree.json());
+            // Before any tree is parsed (from the bytes) and after (from the tree).
+            let fresh = response(body);
+            assert_eq!(
+                body_exists(&fresh, pointer),
+                tree_exists,
+                "{query} on {body}"
+            );
+            assert_eq!(
+                body_exists(&tree, pointer),
+                tree_exists,
+                "{query} on {body} (tree)"
+            );
+            for lit in &literals {
+                for op in ALL_OPS {
+                    let want = jsonpath_compare(&path, tree.json(), op, lit);
+                    let fresh = response(body);
+                    assert_eq!(
+                        body_compare(&fresh, pointer, op, lit),
+                        want,
+                        "{query} {op} {lit} on {body}"
+                    );
+                    assert_eq!(body_compare(&tree, pointer, op, lit), want);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn decode_members_answers_as_each_output_on_its_own_or_not_at_all() {
+    use paragon_runtime::arazzo::{decode_members, typed_at};
+    #[derive(Debug, Deserialize)]
+    struct Members {
+        #[serde(default)]
+        status: Option<String>,
+        #[serde(default)]
+        count: Option<i64>,
+    }
+    let mut answered = 0;
+    for body in ODD_BODIES {
+        for parsed_first in [false, true] {
+            let r = response(body);
+            if parsed_first {
+                let _ = r.json();
+            }
+            let status = typed_at::<String>("s", "status", &r, Some("/status"));
+            let count = typed_at::<i64>("s", "count", &r, Some("/count"));
+            let Some(m) = decode_members::<Members>(&r) else {
+                continue;
+            };
+            answered += 1;
+            assert_eq!(Ok(m.status), status.map_err(|e| e.to_string()), "{body}");
+            assert_eq!(Ok(m.count), count.map_err(|e| e.to_string()), "{body}");
+        }
+    }
+    // The five objects of the right shapes, from the bytes and from the tree, and the two with
+    // a duplicate key once a tree (which keeps the last) is parsed.
+    assert_eq!(answered, 12, "bodies decoded in one pass");
+    // A member of another shape is left to the one-by-one path, which names it.
+    let r = response(r#"{"status": 5, "count": 3}"#);
+    assert!(decode_members::<Members>(&r).is_none());
+    assert!(typed_at::<String>("s", "status", &r, Some("/status")).is_err());
+}
+
+#[test]
+fn string_equality_ignores_case_in_and_beyond_ascii() {
+    assert!(compare(&json!("Idle"), Eq, &json!("IDLE")));
+    assert!(compare(&json!("ÉTÉ"), Eq, &json!("été")));
+    assert!(compare(&json!("idle"), Ne, &json!("idle ")));
+    assert!(!compare(&json!("é"), Eq, &json!("e")));
+}

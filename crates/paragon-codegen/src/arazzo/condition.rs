@@ -437,6 +437,43 @@ pub fn parse_jsonpath(s: &str) -> Result<JsonPathCond, ExprError> {
     })
 }
 
+/// The member names of a query that only walks object members from the root (`$.a.b`,
+/// `$['a']`), at least one: such a query selects at most one node, the one a JSON Pointer to
+/// `/a/b` reaches in objects. `None` for anything else (wildcards, filters, slices, indices,
+/// descendants, names that could be array indices, escapes), which stays a full RFC 9535 query.
+pub fn member_path(query: &str) -> Option<Vec<String>> {
+    let mut rest = query.strip_prefix('$')?;
+    let mut names = Vec::new();
+    while !rest.is_empty() {
+        let (name, after) = if let Some(r) = rest.strip_prefix('.') {
+            let end = r
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(r.len());
+            let name = &r[..end];
+            if !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+                return None;
+            }
+            (name, &r[end..])
+        } else if let Some(r) = rest.strip_prefix("['") {
+            let end = r.find('\'')?;
+            let name = &r[..end];
+            if name.contains('\\') {
+                return None;
+            }
+            (name, r[end + 1..].strip_prefix(']')?)
+        } else {
+            return None;
+        };
+        // A JSON Pointer token of digits would also index arrays; a name selector never does.
+        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        names.push(name.to_owned());
+        rest = after;
+    }
+    (!names.is_empty()).then_some(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,5 +545,39 @@ mod tests {
         let c = parse_jsonpath("$.total > 0").unwrap();
         assert_eq!(c.compare, Some((CmpOp::Gt, Value::from(0))));
         assert!(parse_jsonpath("$.a == nope").is_err());
+    }
+
+    #[test]
+    fn member_paths() {
+        let names = |q| member_path(q);
+        assert_eq!(names("$.status"), Some(vec!["status".to_owned()]));
+        assert_eq!(
+            names("$.data['next page']._x1"),
+            Some(vec![
+                "data".to_owned(),
+                "next page".to_owned(),
+                "_x1".to_owned()
+            ])
+        );
+        assert_eq!(names("$['']"), Some(vec![String::new()]));
+        for other in [
+            "$",
+            "$.*",
+            "$..a",
+            "$[0]",
+            "$['0']",
+            "$.a[0]",
+            "$[?@.a]",
+            "$.1a",
+            "$['a\\'b']",
+            "$[\"a\"]",
+            "$.a.",
+            "$ .a",
+            "@.a",
+            "$['a'",
+            "$.a-b",
+        ] {
+            assert_eq!(names(other), None, "{other}");
+        }
     }
 }

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::types::{ident, ty_tokens_in, types_of};
-use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand};
+use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand, member_path};
 use crate::arazzo::expr::{Expr, Part, Source};
 use crate::ir::workflow::*;
 
@@ -267,6 +267,22 @@ impl Ctx<'_> {
                 query,
                 compare,
             } => {
+                // A query of member names into the response body reads the one value it can
+                // select straight from the bytes, as a JSON Pointer, with no JSON tree.
+                if let (Some(base), Some(names)) = (body_pointer_str(context), member_path(query)) {
+                    let mut pointer = base.unwrap_or("").to_owned();
+                    for n in &names {
+                        pointer.push('/');
+                        pointer.push_str(&esc_token(n));
+                    }
+                    return match compare {
+                        Some((op, l)) => {
+                            let (op, l) = (cmp_op(*op), lit(l));
+                            quote!(rt::body_compare(&resp, #pointer, #op, &#l))
+                        }
+                        None => quote!(rt::body_exists(&resp, #pointer)),
+                    };
+                }
                 let ctx = self.value(context);
                 let test = match compare {
                     Some((op, l)) => {
@@ -432,6 +448,11 @@ impl Ctx<'_> {
             } => {
                 let a = &self.doc.apis[*api];
                 let client = ident(&a.module);
+                // Only what the step's expressions read of its request is kept.
+                let exprs = s.response_exprs();
+                let keep_request = exprs.iter().any(|e| matches!(e, Expr::Request(_)));
+                let keep_url = exprs.iter().any(|e| matches!(e, Expr::Url));
+                let keep_method = exprs.iter().any(|e| matches!(e, Expr::Method));
                 let module = ident(&a.module);
                 let method_ident = ident(method);
                 let mut lets = Vec::new();
@@ -489,6 +510,7 @@ impl Ctx<'_> {
                     let alts = security.iter().map(|alt| quote!(&[#(#alt),*]));
                     quote!(.security(super::#module::SECURITY_SCHEMES, &[#(#alts),*]))
                 };
+                let keep_body = keep_request.then(|| quote!(record.body = Some(body.clone());));
                 let body_tokens = body.as_ref().map(|BodyIr { content_type, payload, replacements }| {
                     let payload = self.payload(payload);
                     let repl = replacements.iter().map(|(target, v)| {
@@ -511,24 +533,44 @@ impl Ctx<'_> {
                         #[allow(unused_mut)]
                         let mut body = #payload;
                         #(#repl)*
-                        record.body = Some(body.clone());
+                        #keep_body
                         #set
                     }
                 });
+                let record = if keep_request {
+                    quote! {
+                        let mut record = rt::RequestRecord::default();
+                        #(#lets)*
+                        #(#records)*
+                    }
+                } else {
+                    quote! {
+                        let record = rt::RequestRecord::default();
+                        #(#lets)*
+                    }
+                };
+                let url = if keep_url {
+                    quote!(format!(
+                        "{}{}",
+                        api.base_url().as_str().trim_end_matches('/'),
+                        path
+                    ))
+                } else {
+                    quote!(String::new())
+                };
+                let method_name = if keep_method { method.as_str() } else { "" };
                 quote! {
                     let api = &self.clients.#client;
-                    let mut record = rt::RequestRecord::default();
-                    #(#lets)*
-                    #(#records)*
+                    #record
                     let path = #path_expr;
-                    let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+                    let url = #url;
                     let request = api
                         .request(::paragon_runtime::reqwest::Method::#method_ident, &path)
                         .operation(#operation_id)
                         #security;
                     #(#calls)*
                     #body_tokens
-                    let resp = rt::StepResponse::send(request, #method, url, record)
+                    let resp = rt::StepResponse::send(request, #method_name, url, record)
                         .await
                         .map_err(|source| rt::WorkflowError::Transport { workflow: WORKFLOW, step: STEP, source })?;
                 }
@@ -563,18 +605,7 @@ impl Ctx<'_> {
             let text = &c.text;
             failed = quote!(if !(#check) { Some(#text) } else { #failed });
         }
-        let outputs_type = ident(&s.outputs_type);
-        let output_fields = s.outputs.iter().map(|o| {
-            let f = ident(&o.field);
-            let wire = &o.wire;
-            let t = self.wf_ty(&o.ty);
-            // A part of the response body decodes straight from the bytes, no JSON tree.
-            if let Some(p) = body_pointer(&o.value) {
-                return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
-            }
-            let v = self.value(&o.value);
-            quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
-        });
+        let outputs_value = self.step_outputs(s);
         let field = ident(&s.field);
         let success_actions = s.on_success.iter().map(|a| self.success_action(a));
         let failure_actions = s.on_failure.iter().map(|a| self.failure_action(a, index));
@@ -589,7 +620,7 @@ impl Ctx<'_> {
         let doc = format!(" Runs step `{step_name}` once and picks the next transition.");
         quote! {
             #[doc = #doc]
-            async fn #method(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            async fn #method(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
                 const STEP: &str = #step_name;
                 self.state.attempt += 1;
                 let attempt = self.state.attempt;
@@ -597,7 +628,7 @@ impl Ctx<'_> {
                 let status: Option<u16> = #status;
                 let failed: Option<&'static str> = #failed;
                 let Some(criterion) = failed else {
-                    self.state.steps.#field = Some(#outputs_type { #(#output_fields)* });
+                    self.state.steps.#field = Some(#outputs_value);
                     #(#success_actions)*
                     if let Some((step, attempts)) = self.state.resume.take() {
                         let to = step.as_str();
@@ -612,6 +643,67 @@ impl Ctx<'_> {
                 Err(rt::WorkflowError::StepFailed { workflow: WORKFLOW, step: STEP, status, criterion: criterion.to_owned(), attempts: attempt })
             }
         }
+    }
+
+    /// The value of a step's outputs struct, once its response is in.
+    fn step_outputs(&self, s: &StepIr) -> TokenStream {
+        let outputs_type = ident(&s.outputs_type);
+        let one_by_one = s.outputs.iter().map(|o| {
+            let f = ident(&o.field);
+            let wire = &o.wire;
+            let t = self.wf_ty(&o.ty);
+            // A part of the response body decodes straight from the bytes, no JSON tree.
+            if let Some(p) = body_pointer(&o.value) {
+                return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
+            }
+            let v = self.value(&o.value);
+            quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
+        });
+        let one_by_one = quote!(#outputs_type { #(#one_by_one)* });
+        // Two or more outputs that are distinct top-level members of the body: one pass over
+        // the bytes for all of them, and each on its own only if that pass cannot answer.
+        let members: Vec<(&OutputIr, String)> = s
+            .outputs
+            .iter()
+            .filter_map(|o| top_level_member(&o.value).map(|m| (o, m)))
+            .collect();
+        let distinct = members
+            .iter()
+            .enumerate()
+            .all(|(i, (_, m))| members[..i].iter().all(|(_, n)| n != m));
+        if members.len() < 2 || !distinct {
+            return one_by_one;
+        }
+        let struct_fields = members.iter().map(|(o, m)| {
+            let f = ident(&o.field);
+            let t = self.wf_ty(&o.ty);
+            quote!(#[serde(rename = #m, default)] #f: Option<#t>,)
+        });
+        let from_members = s.outputs.iter().map(|o| {
+            let f = ident(&o.field);
+            if members.iter().any(|(m, _)| m.field == o.field) {
+                quote!(#f: members.#f,)
+            } else {
+                let wire = &o.wire;
+                let t = self.wf_ty(&o.ty);
+                match body_pointer(&o.value) {
+                    Some(p) => quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,),
+                    None => {
+                        let v = self.value(&o.value);
+                        quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
+                    }
+                }
+            }
+        });
+        quote!({
+            #[derive(::paragon_runtime::serde::Deserialize)]
+            #[serde(crate = #SERDE)]
+            struct Members { #(#struct_fields)* }
+            match rt::decode_members::<Members>(&resp) {
+                Some(members) => #outputs_type { #(#from_members)* },
+                None => #one_by_one,
+            }
+        })
     }
 
     fn payload(&self, p: &Payload) -> TokenStream {
@@ -639,18 +731,29 @@ impl Ctx<'_> {
     }
 }
 
-/// `Some(#pointer)`/`None` tokens when `v` is `$response.body[#pointer]` with no navigation:
-/// such values are read from the response in place (`body_ref`, `typed_at`) instead of copied.
-fn body_pointer(v: &ValueExpr) -> Option<TokenStream> {
+/// `Some(pointer)` when `v` is `$response.body[#pointer]` with no navigation.
+fn body_pointer_str(v: &ValueExpr) -> Option<Option<&str>> {
     match v {
         ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) if nav.is_empty() => {
-            Some(match p.as_deref() {
-                Some(p) => quote!(Some(#p)),
-                None => quote!(None),
-            })
+            Some(p.as_deref())
         }
         _ => None,
     }
+}
+
+/// The member name when `v` is `$response.body#/name`: one top-level member of the body.
+fn top_level_member(v: &ValueExpr) -> Option<String> {
+    let token = body_pointer_str(v)??.strip_prefix('/')?;
+    (!token.contains('/')).then(|| token.replace("~1", "/").replace("~0", "~"))
+}
+
+/// `Some(#pointer)`/`None` tokens when `v` is `$response.body[#pointer]` with no navigation:
+/// such values are read from the response in place (`body_ref`, `typed_at`) instead of copied.
+fn body_pointer(v: &ValueExpr) -> Option<TokenStream> {
+    body_pointer_str(v).map(|p| match p {
+        Some(p) => quote!(Some(#p)),
+        None => quote!(None),
+    })
 }
 
 const SERDE: &str = "::paragon_runtime::serde";
@@ -671,6 +774,38 @@ fn outputs_struct(ctx: &Ctx<'_>, name: &str, doc: &str, outputs: &[OutputIr]) ->
         #[serde(crate = #SERDE)]
         pub struct #name { #(#fields)* }
     }
+}
+
+/// The step output a workflow output reads whole, when it has the same type: its
+/// `StepOutputs` field and field.
+fn direct_step_output(
+    ctx: &Ctx<'_>,
+    o: &OutputIr,
+) -> Option<(proc_macro2::Ident, proc_macro2::Ident)> {
+    if let ValueExpr::Expr(
+        Expr::Steps {
+            step,
+            output,
+            pointer: None,
+        },
+        nav,
+    ) = &o.value
+        && nav.is_empty()
+        && let Some(s) = ctx.step_field(step)
+        && let Some(so) = s.outputs.iter().find(|so| &so.wire == output)
+        && so.ty == o.ty
+    {
+        return Some((ident(&s.field), ident(&so.field)));
+    }
+    None
+}
+
+/// A workflow output computed through JSON (an `Option` of its type).
+fn converted_output(ctx: &Ctx<'_>, o: &OutputIr) -> TokenStream {
+    let t = ctx.wf_ty(&o.ty);
+    let v = ctx.value(&o.value);
+    let wire = &o.wire;
+    quote!(rt::typed::<#t>(WORKFLOW, #wire, #v).ok().flatten())
 }
 
 fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
@@ -721,30 +856,54 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
         quote!(#[doc = #d] pub #f: Option<#t>,)
     });
     let outputs = outputs_struct(&ctx, "Outputs", " The workflow's outputs.", &wf.outputs);
-    let output_values = wf.outputs.iter().map(|o| {
+    // A workflow output that is a step output of the same type is copied by `outputs()` and
+    // moved by `into_outputs()` (unless another output takes the same one); any other is
+    // converted through JSON, before anything is moved.
+    let direct: Vec<Option<(proc_macro2::Ident, proc_macro2::Ident)>> = wf
+        .outputs
+        .iter()
+        .map(|o| direct_step_output(&ctx, o))
+        .collect();
+    let output_values = wf.outputs.iter().zip(&direct).map(|(o, d)| {
         let f = ident(&o.field);
-        // A step output of the same type is cloned, not converted through JSON.
-        if let ValueExpr::Expr(
-            Expr::Steps {
-                step,
-                output,
-                pointer: None,
-            },
-            nav,
-        ) = &o.value
-            && nav.is_empty()
-            && let Some(s) = ctx.step_field(step)
-            && let Some(so) = s.outputs.iter().find(|so| &so.wire == output)
-            && so.ty == o.ty
-        {
-            let sf = ident(&s.field);
-            let of = ident(&so.field);
-            return quote!(#f: self.state.steps.#sf.as_ref().and_then(|o| o.#of.clone()),);
+        match d {
+            Some((sf, of)) => {
+                quote!(#f: self.state.steps.#sf.as_ref().and_then(|o| o.#of.clone()),)
+            }
+            None => {
+                let v = converted_output(&ctx, o);
+                quote!(#f: #v,)
+            }
         }
-        let t = ctx.wf_ty(&o.ty);
-        let v = ctx.value(&o.value);
-        let wire = &o.wire;
-        quote!(#f: rt::typed::<#t>(WORKFLOW, #wire, #v).ok().flatten(),)
+    });
+    let converted_lets = wf
+        .outputs
+        .iter()
+        .zip(&direct)
+        .filter(|(_, d)| d.is_none())
+        .map(|(o, _)| {
+            let f = ident(&o.field);
+            let v = converted_output(&ctx, o);
+            quote!(let #f = #v;)
+        });
+    let moved_values = wf.outputs.iter().zip(&direct).map(|(o, d)| {
+        let f = ident(&o.field);
+        match d {
+            Some((sf, of))
+                if direct
+                    .iter()
+                    .flatten()
+                    .filter(|(s, o)| s == sf && o == of)
+                    .count()
+                    == 1 =>
+            {
+                quote!(#f: self.state.steps.#sf.as_mut().and_then(|o| o.#of.take()),)
+            }
+            Some((sf, of)) => {
+                quote!(#f: self.state.steps.#sf.as_ref().and_then(|o| o.#of.clone()),)
+            }
+            None => quote!(#f,),
+        }
     });
     let first = match wf.steps.first() {
         Some(s) => {
@@ -809,7 +968,7 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
     quote! {
         pub mod #module {
             #(#![doc = #module_doc_lines])*
-            #![allow(clippy::needless_return, clippy::collapsible_if, clippy::blocks_in_conditions, clippy::nonminimal_bool, clippy::overly_complex_bool_expr, unused_variables, unreachable_code)]
+            #![allow(clippy::needless_return, clippy::collapsible_if, clippy::blocks_in_conditions, clippy::nonminimal_bool, clippy::overly_complex_bool_expr, unused_variables, unused_mut, unreachable_code)]
             #uses_rt
 
             /// The `workflowId`.
@@ -916,19 +1075,22 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 pub fn into_state(self) -> State {
                     self.state
                 }
-                /// Runs to the end.
+                /// Runs to the end. The outputs are moved out of the state, not copied.
                 pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-                    loop {
-                        if let rt::Progress::Done(outputs) = self.step().await? {
-                            return Ok(outputs);
-                        }
-                    }
+                    while let rt::Progress::Continue = self.advance().await? {}
+                    Ok(self.into_outputs())
                 }
                 /// Advances one transition: runs the next step once and applies its action.
                 pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+                    Ok(match self.advance().await? {
+                        rt::Progress::Continue => rt::Progress::Continue,
+                        rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+                    })
+                }
+                async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
                     let Some(next) = self.state.next else {
                         return if self.state.finished || self.state.transitions > 0 {
-                            Ok(rt::Progress::Done(self.outputs()))
+                            Ok(rt::Progress::Done(()))
                         } else {
                             Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                         };
@@ -942,7 +1104,7 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 }
                 #retry_helpers
                 /// Moves to `to` (or finishes), emitting the event.
-                fn go(&mut self, to: Option<StepId>, from: &'static str, status: Option<u16>, attempt: u32, outcome: rt::Outcome) -> rt::Progress<Outputs> {
+                fn go(&mut self, to: Option<StepId>, from: &'static str, status: Option<u16>, attempt: u32, outcome: rt::Outcome) -> rt::Progress<()> {
                     rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: from, status, attempt, outcome });
                     self.state.next = to;
                     self.state.attempt = 0;
@@ -951,10 +1113,14 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                     }
                     // The outputs are built from the step outputs on demand, not stored twice.
                     self.state.finished = true;
-                    rt::Progress::Done(self.outputs())
+                    rt::Progress::Done(())
                 }
                 fn outputs(&self) -> Outputs {
                     Outputs { #(#output_values)* }
+                }
+                fn into_outputs(mut self) -> Outputs {
+                    #(#converted_lets)*
+                    Outputs { #(#moved_values)* }
                 }
                 #(#methods)*
             }

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{Api, Ty, TypeDef};
-use crate::arazzo::condition::{CmpOp, Cond, Nav};
+use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand};
 use crate::arazzo::expr::{Expr, Part};
 
 /// A type in a workflow module: from one of the APIs (`Some(index)`) or the workflow's own
@@ -210,6 +210,68 @@ pub struct StepIr {
     pub on_failure: Vec<ActionIr>,
     /// `outputs`.
     pub outputs: Vec<OutputIr>,
+}
+
+impl ValueExpr {
+    /// Adds the runtime expressions this value reads to `out`.
+    fn collect<'a>(&'a self, out: &mut Vec<&'a Expr>) {
+        match self {
+            ValueExpr::Lit(_) => {}
+            ValueExpr::Expr(e, _) => out.push(e),
+            ValueExpr::Template(parts) => out.extend(parts.iter().filter_map(|p| match p {
+                Part::Expr(e) => Some(e),
+                Part::Lit(_) => None,
+            })),
+        }
+    }
+}
+
+fn collect_cond<'a>(c: &'a Cond, out: &mut Vec<&'a Expr>) {
+    let operand = |o: &'a Operand, out: &mut Vec<&'a Expr>| {
+        if let Operand::Expr { expr, .. } = o {
+            out.push(expr);
+        }
+    };
+    match c {
+        Cond::Or(items) | Cond::And(items) => items.iter().for_each(|i| collect_cond(i, out)),
+        Cond::Not(inner) => collect_cond(inner, out),
+        Cond::Cmp(a, _, b) => {
+            operand(a, out);
+            operand(b, out);
+        }
+        Cond::Test(a) => operand(a, out),
+    }
+}
+
+impl CriterionIr {
+    fn collect<'a>(&'a self, out: &mut Vec<&'a Expr>) {
+        match &self.check {
+            Check::Status(..) => {}
+            Check::Simple(c) => collect_cond(c, out),
+            Check::Regex { context, .. } | Check::JsonPath { context, .. } => context.collect(out),
+        }
+    }
+}
+
+impl StepIr {
+    /// Every runtime expression evaluated once the step's response is in: success criteria,
+    /// outputs and the criteria of its actions. What the step must keep of its request
+    /// (`$request.*`, `$url`, `$method`) is decided from these.
+    pub fn response_exprs(&self) -> Vec<&Expr> {
+        let mut out = Vec::new();
+        for c in &self.success {
+            c.collect(&mut out);
+        }
+        for a in self.on_success.iter().chain(&self.on_failure) {
+            for c in &a.criteria {
+                c.collect(&mut out);
+            }
+        }
+        for o in &self.outputs {
+            o.value.collect(&mut out);
+        }
+        out
+    }
 }
 
 /// A compiled workflow.

@@ -2,7 +2,9 @@
 //! omitted absent inputs and replacements; header, query, cookie and path parameters;
 //! reusable parameters with a `value` override and reusable failure actions; regex and simple
 //! criteria with navigation; `goto` on failure; `end`; `retry` that runs another step first;
-//! sub-workflow steps; `dependsOn`; `$workflows` outputs; `operationPath`.
+//! sub-workflow steps; `dependsOn`; `$workflows` outputs; `operationPath`; `$request.*`,
+//! `$url` and `$method`; JSONPath criteria of member names; outputs decoded in one pass and
+//! their fallbacks; one step output behind two workflow outputs.
 
 use paragon_runtime::ManualClock;
 use paragon_runtime::arazzo::WorkflowError;
@@ -188,10 +190,69 @@ async fn nested() {
     assert_eq!(sequence(&s).await, ["POST /pets", "POST /login", "GET /pets"]);
 }
 
+async fn inspect_mocks(server: &MockServer, pet: ResponseTemplate) {
+    login_mock(server).await;
+    Mock::given(method("GET")).and(path("/pets/7")).respond_with(pet).mount(server).await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .and(header("X-Session", "s-1"))
+        .and(query_param("status", "sold"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": [], "total": 3})))
+        .mount(server)
+        .await;
+}
+
+async fn inspect_run(pet: ResponseTemplate) -> Result<inspect::Outputs, WorkflowError> {
+    let s = MockServer::start().await;
+    inspect_mocks(&s, pet).await;
+    let inputs = inspect::Inputs { pet_id: Some(7), status: Some("sold".into()) };
+    inspect::Workflow::new(client(&s), inputs).run().await
+}
+
+async fn inspect() {
+    let s = MockServer::start().await;
+    inspect_mocks(&s, ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": "Rex"}))).await;
+    let inputs = inspect::Inputs { pet_id: Some(7), status: Some("sold".into()) };
+    let out = inspect::Workflow::new(client(&s), inputs.clone()).run().await.unwrap();
+    assert_eq!(out.id, Some(7));
+    // Moved by `run()` for one output, copied for the other: both are there.
+    assert_eq!(out.same_id, Some(7));
+    assert_eq!(out.name.as_deref(), Some("Rex"));
+    assert_eq!(out.url, Some(format!("{}/pets/7", s.uri())));
+    assert_eq!(out.total, Some(3));
+    // `step()` hands out a copy and keeps the state; the outputs are the same.
+    let mut wf = inspect::Workflow::new(client(&s), inputs);
+    let stepped = loop {
+        if let paragon_runtime::arazzo::Progress::Done(o) = wf.step().await.unwrap() {
+            break o;
+        }
+    };
+    assert_eq!(stepped, out);
+    assert_eq!(wf.state().steps.get.as_ref().and_then(|g| g.id), Some(7));
+
+    // A duplicated key: the last one wins, as in a parsed JSON tree.
+    let dup = ResponseTemplate::new(200).set_body_raw(r#"{"id": 1, "name": "Rex", "id": 7}"#, "application/json");
+    assert_eq!(inspect_run(dup).await.unwrap().id, Some(7));
+    // `null` is a node, so `$.name` selects it, but it is not 'rex'.
+    let null_name = ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": null}));
+    let err = inspect_run(null_name).await.unwrap_err();
+    assert!(matches!(&err, WorkflowError::StepFailed { step: "get", criterion, .. } if criterion == "$['name'] == 'rex'"), "{err}");
+    // A missing member, or a body that is no object: `$.name` selects nothing.
+    for body in [json!({"id": 7}), json!([{"name": "Rex"}])] {
+        let err = inspect_run(ResponseTemplate::new(200).set_body_json(body)).await.unwrap_err();
+        assert!(matches!(&err, WorkflowError::StepFailed { step: "get", criterion, .. } if criterion == "$.name"), "{err}");
+    }
+    // A member of the wrong type is an output error naming it.
+    let bad = ResponseTemplate::new(200).set_body_json(json!({"id": "seven", "name": "Rex"}));
+    let err = inspect_run(bad).await.unwrap_err();
+    assert!(matches!(err, WorkflowError::Output { step: "get", output: "id", .. }), "{err}");
+}
+
 #[tokio::main]
 async fn main() {
     login_and_list().await;
     create_or_find().await;
     refresh_and_retry().await;
     nested().await;
+    inspect().await;
 }
