@@ -52,6 +52,29 @@ pub async fn compiled(client: &Client) -> Outputs {
         .unwrap_or_else(|e| panic!("workflow: {e}"))
 }
 
+/// The same three requests through the generated client's typed operations, without the
+/// workflow: what the runtime client costs on its own.
+pub async fn typed_calls(client: &Client) -> PullSyncedRecordsResponse {
+    let body = EnableSyncBody {
+        integration: "googleDrive".into(),
+        sync_type: "files".into(),
+        frequency: None,
+    };
+    let _ = client
+        .enable_sync(PROJECT, &body)
+        .await
+        .unwrap_or_else(|e| panic!("enable: {e}"));
+    let status = client
+        .get_sync_status(PROJECT, "googleDrive", "files")
+        .await
+        .unwrap_or_else(|e| panic!("status: {e}"));
+    assert_ne!(status.status, Some(SyncStatusStatus::Syncing));
+    client
+        .pull_synced_records(PROJECT, "googleDrive", "files", &Default::default())
+        .await
+        .unwrap_or_else(|e| panic!("records: {e}"))
+}
+
 /// The same requests, checks and decoding, by hand.
 pub async fn by_hand(http: &reqwest::Client, base: &str) -> PullSyncedRecordsResponse {
     let project = format!("{base}/projects/{PROJECT}");

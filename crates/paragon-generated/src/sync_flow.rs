@@ -1317,10 +1317,9 @@ pub mod enable_sync_and_pull_records {
             let attempt = self.state.attempt;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
-            let p0 = rt::to_value(&self.state.inputs.project_id);
             let path = format!(
                 "/projects/{}/sync/enable",
-                ::paragon_runtime::path_param(&p0)
+                ::paragon_runtime::path_param(&self.state.inputs.project_id)
             );
             let url = String::new();
             let request = api
@@ -1420,12 +1419,9 @@ pub mod enable_sync_and_pull_records {
             let attempt = self.state.attempt;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
-            let p0 = rt::to_value(&self.state.inputs.project_id);
-            let p1 = rt::to_value(&self.state.inputs.integration);
-            let p2 = rt::to_value(&self.state.inputs.sync_type);
             let path = format!(
                 "/projects/{}/sync/status",
-                ::paragon_runtime::path_param(&p0)
+                ::paragon_runtime::path_param(&self.state.inputs.project_id)
             );
             let url = String::new();
             let request = api
@@ -1435,8 +1431,8 @@ pub mod enable_sync_and_pull_records {
                     super::managed_sync_api::SECURITY_SCHEMES,
                     &[&["bearerAuth"]],
                 );
-            let request = request.query("integration", &p1);
-            let request = request.query("syncType", &p2);
+            let request = request.query("integration", &self.state.inputs.integration);
+            let request = request.query("syncType", &self.state.inputs.sync_type);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
@@ -1587,12 +1583,9 @@ pub mod enable_sync_and_pull_records {
             let attempt = self.state.attempt;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
-            let p0 = rt::to_value(&self.state.inputs.project_id);
-            let p1 = rt::to_value(&self.state.inputs.integration);
-            let p2 = rt::to_value(&self.state.inputs.sync_type);
             let path = format!(
                 "/projects/{}/sync/records",
-                ::paragon_runtime::path_param(&p0)
+                ::paragon_runtime::path_param(&self.state.inputs.project_id)
             );
             let url = String::new();
             let request = api
@@ -1602,8 +1595,8 @@ pub mod enable_sync_and_pull_records {
                     super::managed_sync_api::SECURITY_SCHEMES,
                     &[&["bearerAuth"]],
                 );
-            let request = request.query("integration", &p1);
-            let request = request.query("syncType", &p2);
+            let request = request.query("integration", &self.state.inputs.integration);
+            let request = request.query("syncType", &self.state.inputs.sync_type);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {

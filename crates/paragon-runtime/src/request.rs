@@ -85,7 +85,7 @@ impl RequestBuilder {
             url,
             error: None,
             query: Vec::new(),
-            headers: HeaderMap::new(),
+            headers: HeaderMap::with_capacity(8),
             cookies: Vec::new(),
             body: None,
             security: None,
@@ -358,11 +358,12 @@ impl RequestBuilder {
         if !headers.contains_key(USER_AGENT) {
             headers.insert(USER_AGENT, client.inner.user_agent.clone());
         }
-        let mut req = reqwest::Request::new(method, url);
-        *req.headers_mut() = headers;
-        if let Some(body) = body {
-            *req.body_mut() = Some(reqwest::Body::from(body));
-        }
+        let req = crate::retry::Outgoing {
+            method,
+            url,
+            headers,
+            body,
+        };
         crate::retry::execute(&client, req, operation).await
     }
 }

@@ -176,19 +176,51 @@ fn is_idempotent(method: &Method) -> bool {
     .contains(method)
 }
 
+/// A request ready to send, kept in parts so a retry can send it again.
+pub(crate) struct Outgoing {
+    pub(crate) method: Method,
+    pub(crate) url: url::Url,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Option<bytes::Bytes>,
+}
+
+impl Outgoing {
+    /// The request for one attempt: a copy while retries remain, the parts themselves for the
+    /// last one. (A copy made here shares the body's bytes and, unlike
+    /// `reqwest::Request::try_clone`, sets up no extensions.)
+    fn attempt(this: &mut Option<Self>, last: bool) -> Option<reqwest::Request> {
+        let (method, url, headers, body) = if last {
+            let o = this.take()?;
+            (o.method, o.url, o.headers, o.body)
+        } else {
+            let o = this.as_ref()?;
+            (
+                o.method.clone(),
+                o.url.clone(),
+                o.headers.clone(),
+                o.body.clone(),
+            )
+        };
+        let mut req = reqwest::Request::new(method, url);
+        *req.headers_mut() = headers;
+        *req.body_mut() = body.map(reqwest::Body::from);
+        Some(req)
+    }
+}
+
 /// Sends `req` with rate limiting and retries, inside one
 /// `paragon.request` span.
 pub(crate) async fn execute(
     client: &Client,
-    req: reqwest::Request,
+    req: Outgoing,
     operation: Option<&'static str>,
 ) -> Result<RawResponse, Error> {
     // Only the path is recorded: the query string may carry an API key.
     let span = tracing::info_span!(
         "paragon.request",
         operation = operation.unwrap_or(""),
-        method = %req.method(),
-        url_path = %req.url().path(),
+        method = %req.method,
+        url_path = %req.url.path(),
         status = tracing::field::Empty,
         attempt = tracing::field::Empty,
     );
@@ -199,19 +231,21 @@ pub(crate) async fn execute(
 
 async fn execute_with_retries(
     client: &Client,
-    mut req: reqwest::Request,
+    req: Outgoing,
     span: &tracing::Span,
 ) -> Result<RawResponse, Error> {
     let inner = &client.inner;
     let policy = inner.retry;
     let clock: &dyn Clock = &*inner.clock;
-    let idempotent = is_idempotent(req.method());
+    let idempotent = is_idempotent(&req.method);
+    let mut parts = Some(req);
     let mut retries: u32 = 0;
     loop {
-        let replay = if retries < policy.max_retries {
-            req.try_clone()
-        } else {
-            None
+        let last = retries >= policy.max_retries;
+        let Some(req) = Outgoing::attempt(&mut parts, last) else {
+            return Err(Error::InvalidRequest(
+                "internal: a request was sent again after its last attempt".to_owned(),
+            ));
         };
         if let Some(limiter) = &inner.rate_limiter {
             limiter.acquire(clock).await;
@@ -223,9 +257,9 @@ async fn execute_with_retries(
 
         let retryable = status == StatusCode::TOO_MANY_REQUESTS
             || (status == StatusCode::SERVICE_UNAVAILABLE && idempotent);
-        let Some(next) = replay.filter(|_| retryable) else {
+        if last || !retryable {
             return Ok(RawResponse::new(resp));
-        };
+        }
         let wait = match retry_after(resp.headers(), clock.wall_now()) {
             Some(wait) if wait > policy.max_retry_after => {
                 tracing::debug!(
@@ -246,7 +280,6 @@ async fn execute_with_retries(
         );
         drop(resp);
         clock.sleep(wait).await;
-        req = next;
         retries += 1;
     }
 }

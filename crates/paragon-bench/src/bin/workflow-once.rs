@@ -1,4 +1,4 @@
-//! `workflow-once (compiled|by-hand) N`: runs the seed workflow N times against an in-process
+//! `workflow-once (compiled|typed-calls|by-hand) N`: runs the seed workflow N times against an in-process
 //! simulator on one thread. Under `valgrind --tool=callgrind` the instruction counts of the two
 //! sides compare exactly, whatever else the machine is doing; under `valgrind --tool=dhat`, their
 //! heap allocations.
@@ -10,7 +10,7 @@ use paragon_bench::workflow as w;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [which, n] = args.as_slice() else {
-        eprintln!("usage: workflow-once (compiled|by-hand) N");
+        eprintln!("usage: workflow-once (compiled|typed-calls|by-hand) N");
         return ExitCode::from(2);
     };
     let Ok(n) = n.parse::<u32>() else {
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             match which.as_str() {
                 "compiled" => drop(std::hint::black_box(w::compiled(&client).await)),
                 "by-hand" => drop(std::hint::black_box(w::by_hand(&http, &base).await)),
+                "typed-calls" => drop(std::hint::black_box(w::typed_calls(&client).await)),
                 other => {
                     eprintln!("unknown side `{other}`");
                     return ExitCode::from(2);

@@ -458,30 +458,38 @@ impl Ctx<'_> {
                 let mut lets = Vec::new();
                 let mut records = Vec::new();
                 let mut calls = Vec::new();
-                let mut path_values: Vec<(String, proc_macro2::Ident)> = Vec::new();
+                let mut path_values: Vec<(String, TokenStream)> = Vec::new();
                 for (i, p) in params.iter().enumerate() {
                     let var = format_ident!("p{}", i);
-                    let v = self.value(&p.value);
-                    lets.push(quote!(let #var = #v;));
+                    // A bare input goes to the request builder as it is, serialized once there,
+                    // unless `$request.*` needs its JSON value too.
+                    let arg = match self.bare_input(&p.value).filter(|_| !keep_request) {
+                        Some(field) => quote!(self.state.inputs.#field),
+                        None => {
+                            let v = self.value(&p.value);
+                            lets.push(quote!(let #var = #v;));
+                            quote!(#var)
+                        }
+                    };
                     let name = &p.name;
                     match p.location.as_str() {
                         "path" => {
                             records
                                 .push(quote!(record.path.insert(#name.to_owned(), #var.clone());));
-                            path_values.push((p.name.clone(), var));
+                            path_values.push((p.name.clone(), arg));
                         }
                         "query" => {
                             records
                                 .push(quote!(record.query.insert(#name.to_owned(), #var.clone());));
-                            calls.push(quote!(let request = request.query(#name, &#var);));
+                            calls.push(quote!(let request = request.query(#name, &#arg);));
                         }
                         "header" => {
                             records.push(
                                 quote!(record.header.insert(#name.to_owned(), #var.clone());),
                             );
-                            calls.push(quote!(let request = request.header(#name, &#var);));
+                            calls.push(quote!(let request = request.header(#name, &#arg);));
                         }
-                        _ => calls.push(quote!(let request = request.cookie(#name, &#var);)),
+                        _ => calls.push(quote!(let request = request.cookie(#name, &#arg);)),
                     }
                 }
                 // The path, each parameter percent-encoded.
@@ -494,9 +502,9 @@ impl Ctx<'_> {
                     let end = after.find('}').unwrap_or(after.len());
                     let name = &after[..end];
                     match path_values.iter().find(|(n, _)| n == name) {
-                        Some((_, var)) => {
+                        Some((_, arg)) => {
                             fmt.push_str("{}");
-                            args.push(quote!(::paragon_runtime::path_param(&#var)));
+                            args.push(quote!(::paragon_runtime::path_param(&#arg)));
                         }
                         None => fmt.push_str(&format!("{{{{{name}}}}}")),
                     }
@@ -642,6 +650,25 @@ impl Ctx<'_> {
                 rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Failed { criterion: criterion.to_owned() } });
                 Err(rt::WorkflowError::StepFailed { workflow: WORKFLOW, step: STEP, status, criterion: criterion.to_owned(), attempts: attempt })
             }
+        }
+    }
+
+    /// The `Inputs` field when `v` is a whole input (`$inputs.name`, no pointer or navigation).
+    fn bare_input(&self, v: &ValueExpr) -> Option<proc_macro2::Ident> {
+        match v {
+            ValueExpr::Expr(
+                Expr::Inputs {
+                    name,
+                    pointer: None,
+                },
+                nav,
+            ) if nav.is_empty() => self
+                .wf
+                .input_fields
+                .iter()
+                .find(|(w, _, _)| w == name)
+                .map(|(_, f, _)| ident(f)),
+            _ => None,
         }
     }
 
