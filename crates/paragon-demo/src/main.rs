@@ -1,5 +1,7 @@
-//! `cargo xtask demo`: the seed workflow (enable a sync, poll until it is no longer SYNCING, pull
-//! the records) through `paragon-generated`, against the built-in simulator or a real Paragon.
+//! `cargo xtask demo` (this binary, `paragon-demo`): the seed workflow (enable a sync, poll until
+//! it is no longer SYNCING, pull the records) through `paragon-generated`, against the built-in
+//! simulator or a real Paragon. It is its own crate, so xtask (and `cargo xtask regen`) does not
+//! depend on the generated code it writes.
 //!
 //! Every transition is printed as it happens (step, HTTP status, attempt, what comes next and any
 //! wait), with a countdown while a retry waits; then the records as a table and the outputs.
@@ -7,6 +9,7 @@
 use std::future::Future;
 use std::io::Write as _;
 use std::pin::Pin;
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -158,7 +161,18 @@ fn print_outputs(o: &Outputs) {
     );
 }
 
-pub fn run(args: &[String]) -> Result<()> {
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<()> {
     let Some(opts) = parse(args)? else {
         println!("{USAGE}");
         return Ok(());
