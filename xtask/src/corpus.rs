@@ -7,7 +7,13 @@
 //! a located error. Every other document counts as ok when its generated code compiles.
 //! Documents whose source descriptions are not on disk (remote URLs, missing files) cannot be
 //! compiled by anyone offline, and those the list marks `out-of-scope` (Arazzo 1.1 AsyncAPI
-//! features): both are reported and left out of the total.
+//! features): both are reported and left out of the total. Documents the list marks
+//! `unsupported` count in the total as not ok, and are expected to be refused with a located
+//! error that says why.
+//!
+//! Both commands exit non-zero on a panic or on any result the lists do not expect (a failure,
+//! or an `unsupported` document that now generates, whose line should go), so they can gate a
+//! change.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -82,6 +88,8 @@ fn crate_name(dir: &Path, doc: &Path) -> String {
 enum Outcome {
     Ok,
     Rejected(String),
+    /// Refused without a position in the document: never what a list expects.
+    RejectedUnlocated(String),
     Panicked(String),
     CompileFailed(String),
     /// A negative fixture that generated code.
@@ -92,6 +100,8 @@ struct Entry {
     doc: PathBuf,
     krate: String,
     outcome: Outcome,
+    /// Listed as `unsupported`, with the reason: a refusal is expected.
+    unsupported: Option<String>,
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -190,7 +200,9 @@ impl Scratch {
     }
 }
 
-fn report(entries: &[Entry], extra: &str) {
+/// Prints every result that is not ok and the summary line; fails when a result is a panic or
+/// is not what the lists expect.
+fn report(entries: &[Entry], extra: &str) -> Result<()> {
     let total = entries.len();
     let ok = entries
         .iter()
@@ -200,20 +212,43 @@ fn report(entries: &[Entry], extra: &str) {
         .iter()
         .filter(|e| matches!(e.outcome, Outcome::Panicked(_)))
         .count();
+    let mut unexpected = 0;
     for e in entries {
         let d = e.doc.display();
-        match &e.outcome {
-            Outcome::Ok => {}
-            Outcome::Rejected(first) => println!("REJECTED {d}\n    {first}"),
-            Outcome::Panicked(msg) => println!("PANIC    {d}\n    {msg}"),
-            Outcome::CompileFailed(first) => println!("NO BUILD {d}\n    {first}"),
-            Outcome::Accepted => println!("ACCEPTED {d}\n    a negative fixture generated code"),
+        match (&e.outcome, &e.unsupported) {
+            (Outcome::Ok, None) => {}
+            (Outcome::Ok, Some(reason)) => {
+                unexpected += 1;
+                println!("NOW OK   {d}\n    listed as unsupported ({reason}): remove its line");
+            }
+            (Outcome::Rejected(first), Some(reason)) => {
+                println!("UNSUPPORTED {d}\n    {reason}\n    {first}");
+            }
+            (outcome, _) => {
+                unexpected += 1;
+                match outcome {
+                    Outcome::Ok => {}
+                    Outcome::Rejected(first) => println!("REJECTED {d}\n    {first}"),
+                    Outcome::RejectedUnlocated(first) => {
+                        println!("REJECTED {d} (with no location)\n    {first}")
+                    }
+                    Outcome::Panicked(msg) => println!("PANIC    {d}\n    {msg}"),
+                    Outcome::CompileFailed(first) => println!("NO BUILD {d}\n    {first}"),
+                    Outcome::Accepted => {
+                        println!("ACCEPTED {d}\n    a negative fixture generated code")
+                    }
+                }
+            }
         }
     }
     if !extra.is_empty() {
         println!("{extra}");
     }
-    println!("corpus: {ok}/{total} ok, {panics} panics");
+    println!("corpus: {ok}/{total} ok, {panics} panics, {unexpected} unexpected");
+    if unexpected > 0 {
+        bail!("{unexpected} results the corpus lists do not expect (see above)");
+    }
+    Ok(())
 }
 
 fn openapi(dir: &Path) -> Result<()> {
@@ -248,11 +283,11 @@ fn openapi(dir: &Path) -> Result<()> {
             doc,
             krate,
             outcome,
+            unsupported: None,
         });
     }
     scratch.compile(&mut entries)?;
-    report(&entries, "");
-    Ok(())
+    report(&entries, "")
 }
 
 /// What `xtask/corpus-arazzo.txt` says of a document.
@@ -260,9 +295,10 @@ fn openapi(dir: &Path) -> Result<()> {
 enum Verdict {
     Invalid,
     OutOfScope,
+    Unsupported,
 }
 
-/// `invalid PATH -- reason` / `out-of-scope PATH -- reason` lines, paths relative to the corpus.
+/// `invalid|out-of-scope|unsupported PATH -- reason` lines, paths relative to the corpus.
 fn expectations() -> Result<std::collections::HashMap<PathBuf, (Verdict, String)>> {
     let file = root().join("xtask/corpus-arazzo.txt");
     let text =
@@ -284,6 +320,7 @@ fn expectations() -> Result<std::collections::HashMap<PathBuf, (Verdict, String)
         let verdict = match verdict {
             "invalid" => Verdict::Invalid,
             "out-of-scope" => Verdict::OutOfScope,
+            "unsupported" => Verdict::Unsupported,
             other => bail!("{}:{}: unknown verdict `{other}`", file.display(), n + 1),
         };
         out.insert(
@@ -342,9 +379,15 @@ fn arazzo(dir: &Path) -> Result<()> {
             paragon_codegen::generate_workflows(&doc)
                 .map(|g| paragon_codegen::format_items(g.tokens, false))
         });
+        let unsupported = verdict
+            .filter(|(v, _)| *v == Verdict::Unsupported)
+            .map(|(_, reason)| reason.clone());
         let outcome = match (result, negative_fixture) {
             (Err(payload), _) => Outcome::Panicked(panic_message(&*payload)),
-            (Ok(Err(diags)), false) => Outcome::Rejected(first_error(&diags)),
+            (Ok(Err(diags)), false) if diags.errors().any(|d| d.pos.is_some()) => {
+                Outcome::Rejected(first_error(&diags))
+            }
+            (Ok(Err(diags)), false) => Outcome::RejectedUnlocated(first_error(&diags)),
             (Ok(Err(diags)), true) if diags.errors().any(|d| d.pos.is_some()) => Outcome::Ok,
             (Ok(Err(diags)), true) => Outcome::Rejected(format!(
                 "rejected, but with no located error: {}",
@@ -361,6 +404,7 @@ fn arazzo(dir: &Path) -> Result<()> {
             doc,
             krate,
             outcome,
+            unsupported,
         });
     }
     scratch.compile(&mut entries)?;
@@ -373,6 +417,5 @@ fn arazzo(dir: &Path) -> Result<()> {
         "{positive} documents to generate and compile, {negative} negative fixtures to reject, {} left out",
         left_out.len()
     );
-    report(&entries, &extra);
-    Ok(())
+    report(&entries, &extra)
 }
