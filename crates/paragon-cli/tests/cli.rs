@@ -118,6 +118,32 @@ fn generate_writes_a_crate_with_a_module_per_document() {
 }
 
 #[test]
+fn the_runtime_path_is_relative_when_the_crate_is_beside_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/tmp")
+        .join(format!("paragon-cli-relative-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        manifest.contains(r#"paragon-runtime = { path = "../../../crates/paragon-runtime" }"#),
+        "{manifest}"
+    );
+}
+
+#[test]
 fn generate_writes_nothing_when_a_document_has_errors() {
     let dir = scratch("gen-bad");
     let bad = dir.join("bad.yml");
