@@ -116,58 +116,113 @@ fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, Str
 }
 
 /// Generates the crate; returns a one-line summary or every diagnostic, rendered.
+///
+/// An OpenAPI document that is also a source of one of the Arazzo documents is not generated
+/// twice: its module re-exports the workflow module's copy of the client (which may hold a few
+/// more types, those the workflows' outputs need).
 pub fn run(opts: &GenerateOptions) -> Result<String, String> {
     let mut modules: Vec<Module> = Vec::new();
     let mut files: Vec<(String, String)> = Vec::new();
     let mut failures = String::new();
     let mut warnings = 0;
     let mut example = None;
+    // Module names first: they depend only on the file names and their order.
+    let mut names: Vec<Module> = Vec::new();
     for spec in &opts.specs {
-        let name = module_name(spec, &modules);
-        let kind = match paragon_codegen::document_kind(spec) {
-            Ok(k) => k,
+        let name = module_name(spec, &names);
+        names.push(Module {
+            name,
+            what: String::new(),
+        });
+    }
+    let mut kinds = Vec::new();
+    for spec in &opts.specs {
+        match paragon_codegen::document_kind(spec) {
+            Ok(k) => kinds.push(Some(k)),
             Err(d) => {
                 failures.push_str(&d.render());
-                continue;
+                kinds.push(None);
             }
-        };
-        let (source, what, diags) = match kind {
-            DocumentKind::OpenApi => match paragon_codegen::generate_openapi(spec) {
-                Ok(g) => {
-                    let what = format!(
-                        "client for {} ({} operations, {} types)",
-                        g.api.title,
-                        g.api.operations.len(),
-                        g.api.types.len()
-                    );
-                    example.get_or_insert_with(|| {
-                        format!("let client = {name}::Client::builder().build()?;")
-                    });
-                    (g.source, what, g.diagnostics)
+        }
+    }
+    // The Arazzo documents, and the OpenAPI files they read (canonical path → Rust path).
+    let mut workflows = Vec::new();
+    let mut embedded: Vec<(PathBuf, String)> = Vec::new();
+    for (i, spec) in opts.specs.iter().enumerate() {
+        if kinds[i] != Some(DocumentKind::Arazzo) {
+            workflows.push(None);
+            continue;
+        }
+        match paragon_codegen::generate_workflows(spec) {
+            Ok(g) => {
+                for a in &g.doc.apis {
+                    if let Ok(path) = std::fs::canonicalize(&a.path) {
+                        embedded.push((path, format!("crate::{}::{}", names[i].name, a.module)));
+                    }
                 }
-                Err(d) => {
-                    failures.push_str(&d.render());
-                    continue;
+                workflows.push(Some(g));
+            }
+            Err(d) => {
+                failures.push_str(&d.render());
+                workflows.push(None);
+            }
+        }
+    }
+    for (i, spec) in opts.specs.iter().enumerate() {
+        let name = names[i].name.clone();
+        let reexport = std::fs::canonicalize(spec).ok().and_then(|c| {
+            embedded
+                .iter()
+                .find(|(p, _)| *p == c)
+                .map(|(_, m)| m.clone())
+        });
+        let (source, what, diags) = match (kinds[i], workflows[i].take(), reexport) {
+            (None, _, _) => continue,
+            (Some(DocumentKind::OpenApi), _, Some(target)) => {
+                example.get_or_insert_with(|| {
+                    format!("let client = {name}::Client::builder().build()?;")
+                });
+                (
+                    format!(
+                        "//! The client of this document, generated once, in `{target}`, which the workflows use.\n\npub use {target}::*;\n"
+                    ),
+                    format!("client re-exported from `{target}`"),
+                    paragon_codegen::Diagnostics::default(),
+                )
+            }
+            (Some(DocumentKind::OpenApi), _, None) => {
+                match paragon_codegen::generate_openapi(spec) {
+                    Ok(g) => {
+                        let what = format!(
+                            "client for {} ({} operations, {} types)",
+                            g.api.title,
+                            g.api.operations.len(),
+                            g.api.types.len()
+                        );
+                        example.get_or_insert_with(|| {
+                            format!("let client = {name}::Client::builder().build()?;")
+                        });
+                        (g.source, what, g.diagnostics)
+                    }
+                    Err(d) => {
+                        failures.push_str(&d.render());
+                        continue;
+                    }
                 }
-            },
-            DocumentKind::Arazzo => match paragon_codegen::generate_workflows(spec) {
-                Ok(g) => {
-                    let ids: Vec<String> = g
-                        .doc
-                        .workflows
-                        .iter()
-                        .map(|w| format!("`{}` ({name}::{})", w.id, w.module))
-                        .collect();
-                    let what = format!("workflows of {}: {}", g.doc.title, ids.join(", "));
-                    let source = paragon_codegen::format_items(g.tokens, false)
-                        .map_err(|e| format!("error: {}: {e}", spec.display()))?;
-                    (source, what, g.diagnostics)
-                }
-                Err(d) => {
-                    failures.push_str(&d.render());
-                    continue;
-                }
-            },
+            }
+            (Some(DocumentKind::Arazzo), None, _) => continue,
+            (Some(DocumentKind::Arazzo), Some(g), _) => {
+                let ids: Vec<String> = g
+                    .doc
+                    .workflows
+                    .iter()
+                    .map(|w| format!("`{}` ({name}::{})", w.id, w.module))
+                    .collect();
+                let what = format!("workflows of {}: {}", g.doc.title, ids.join(", "));
+                let source = paragon_codegen::format_items(g.tokens, false)
+                    .map_err(|e| format!("error: {}: {e}", spec.display()))?;
+                (source, what, g.diagnostics)
+            }
         };
         if !diags.is_empty() {
             warnings += diags.len();

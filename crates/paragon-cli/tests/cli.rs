@@ -144,6 +144,39 @@ fn the_runtime_path_is_relative_when_the_crate_is_beside_it() {
 }
 
 #[test]
+fn an_api_that_a_workflow_document_also_reads_is_generated_once() {
+    let dir = scratch("dedupe");
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &repo("specs/openapi/paragon-managed-sync-api-openapi.yml"),
+        "--spec",
+        &repo("specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml"),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let api = std::fs::read_to_string(dir.join("src/paragon_managed_sync_api.rs")).unwrap();
+    assert!(
+        api.contains(
+            "pub use crate::paragon_enable_sync_and_pull_records_workflow::managed_sync_api::*;"
+        ),
+        "{api}"
+    );
+    assert!(!api.contains("pub struct Client"), "{api}");
+    let flow =
+        std::fs::read_to_string(dir.join("src/paragon_enable_sync_and_pull_records_workflow.rs"))
+            .unwrap();
+    assert_eq!(flow.matches("pub struct Client {").count(), 1);
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(readme.contains("client re-exported from"), "{readme}");
+}
+
+#[test]
 fn generate_writes_nothing_when_a_document_has_errors() {
     let dir = scratch("gen-bad");
     let bad = dir.join("bad.yml");

@@ -693,6 +693,7 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
         extra_tys.push(tys);
         apis.push(SourceApi {
             name: a.name.clone(),
+            path: sources.file(a.root.file).path.clone(),
             module: module_names[i].clone(),
             api,
         });

@@ -300,6 +300,8 @@ pub struct WorkflowIr {
 pub struct SourceApi {
     /// Source description name.
     pub name: String,
+    /// The OpenAPI document's file, as loaded.
+    pub path: std::path::PathBuf,
     /// Rust module name.
     pub module: String,
     /// The planned API.
