@@ -34,7 +34,7 @@ fn runtime(c: &mut Criterion) {
         .unwrap_or_else(|e| panic!("simulator: {e}"));
     let base = sim.base_url();
     let client = w::client(&base);
-    let http = reqwest::Client::new();
+    let http = w::http_client();
     let mut g = c.benchmark_group("workflow/seed");
     for round in 1..=ROUNDS {
         // The typed operations without the workflow come between the two, to tell the

@@ -44,6 +44,15 @@ fn inputs() -> Inputs {
     }
 }
 
+/// The hand-written side's HTTP client: plain reqwest, sending the same `User-Agent` as the
+/// generated client, so both make the same requests.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .user_agent(paragon_runtime::DEFAULT_USER_AGENT)
+        .build()
+        .unwrap_or_else(|e| panic!("reqwest client: {e}"))
+}
+
 /// The compiled state machine, run to the end.
 pub async fn compiled(client: &Client) -> Outputs {
     Workflow::new(client.clone(), inputs())

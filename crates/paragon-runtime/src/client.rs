@@ -14,7 +14,9 @@ use crate::params::is_dot_segment;
 use crate::request::RequestBuilder;
 use crate::retry::{RateLimit, RateLimiter, RetryPolicy};
 
-const DEFAULT_USER_AGENT: &str = concat!("paragon-runtime/", env!("CARGO_PKG_VERSION"));
+/// The `User-Agent` every request carries unless [`ClientBuilder::user_agent`] sets another:
+/// `paragon-runtime/VERSION`.
+pub const DEFAULT_USER_AGENT: &str = concat!("paragon-runtime/", env!("CARGO_PKG_VERSION"));
 
 /// A secret used to satisfy a security scheme. Its `Debug` output never shows
 /// the secret.

@@ -42,7 +42,10 @@ mod response;
 mod retry;
 pub mod rfc3339;
 
-pub use client::{ApiKeyLocation, Client, ClientBuilder, Credential, SchemeKind, SecurityScheme};
+pub use client::{
+    ApiKeyLocation, Client, ClientBuilder, Credential, DEFAULT_USER_AGENT, SchemeKind,
+    SecurityScheme,
+};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use datetime::{Date, DateTime};
 pub use error::{Error, ErrorResponse};

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         };
         let base = sim.base_url();
         let client = w::client(&base);
-        let http = reqwest::Client::new();
+        let http = w::http_client();
         for _ in 0..n {
             match which.as_str() {
                 "compiled" => drop(std::hint::black_box(w::compiled(&client).await)),
