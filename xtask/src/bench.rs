@@ -254,21 +254,27 @@ const NOTES: &str = "\
   bodies live in `paragon-runtime`, once.
 - **Workflow overhead.** Each compiled step keeps only what its own expressions read: the
   request record, `$url` and `$method` are built only for steps whose criteria or outputs use
-  them. A JSONPath criterion made of member names (`$.status != 'SYNCING'`) reads the one value
-  it can select straight from the body bytes, along the equivalent JSON Pointer, instead of
-  parsing a JSON tree; other queries still run on the tree. Step outputs that are top-level
-  members of the body decode together in one pass (a generated struct of `Option` fields), and
-  one by one along their pointers when that pass cannot give the same answer (a duplicate key,
-  a member of another shape). `run()` moves the outputs out of the finished state instead of
-  copying them. The runtime client no longer allocates to pick a credential or to check a path
-  for dot segments. Before these changes the ratio was 1.05 to 1.17 and 1.17 in instructions;
-  after them the instruction count (which no other load on the machine moves) is about 2 %
-  above the hand-written sequence, the client's retry layer (a copy of each request kept in case
-  it must be resent), its `User-Agent` and its tracing span being most of what is left. The
-  wall-clock figures move by about 10 % between rounds on two cores shared with the simulator,
-  and whichever side runs first in a round is faster, so the benches run five rounds with the
-  order alternating and report the median of the rounds; the instruction and allocation counts
-  under valgrind are the steadier figures.
+  them, and a bare `$inputs.x` parameter goes to the request builder as it is. A JSONPath
+  criterion made of member names (`$.status != 'SYNCING'`) reads the one value it can select
+  straight from the body bytes, along the equivalent JSON Pointer, instead of parsing a JSON
+  tree; other queries still run on the tree. Step outputs that are top-level members of the
+  body decode together in one pass (a generated struct of `Option` fields), and one by one
+  along their pointers when that pass cannot give the same answer (a duplicate key, a member of
+  another shape). `run()` moves the outputs out of the finished state instead of copying them.
+  The runtime client keeps a retry's copy of a request in parts (no `reqwest` extensions per
+  request) and no longer allocates to pick a credential or to check a path for dot segments.
+  Before these changes the wall-clock ratio was 1.05 to 1.17 and the instruction ratio 1.17;
+  after them the instruction count is 1.02 of the hand-written sequence and the allocation
+  count 1.03. The wall-clock ratio was 1.02 in the run above and 1.12 in the first run after
+  the changes (with three rounds, same order): between rounds of one run each side moves by
+  about 10 % on two cores shared with the simulator, and whichever side runs first in a round
+  is faster, so the benches now run five rounds with the order alternating and report the
+  median of the rounds. On one thread (`workflow-once`, CPU time over 3,000 runs, seven
+  alternating runs) the workflow takes 1.05 to 1.08 of the hand-written time and the typed
+  operations alone 1.00 to 1.05; that gap moves with code layout (it changes sign when the
+  same code is built with frame pointers), while the instruction count does not. The
+  instruction and allocation counts under valgrind are the figures that no other load on the
+  machine moves. Both sides send the same requests, `User-Agent` included.
 - **Decoding.** The runtime hands the body over without a copy and decodes it with the same
   `serde_json::from_slice`, so the ratio is 1 within noise. Dropping 10,000 records costs as
   much as decoding them, and how long it takes depends on the allocator's state, so the records
@@ -483,7 +489,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     println!("{r}");
     if write {
         let text = format!(
-            "# Benchmarks\n\nThe tables are from one run of the command on the machine named; the notes after them were written from that run and earlier ones.\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once. The baselines run in the same process and run: progenitor-impl {} on the OpenAPI 3.0 document (tokens then prettyplease, as ours; it takes no 3.1, so it is not run on the others), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}\n{NOTES}",
+            "# Benchmarks\n\nThe tables are from one run of the command on the machine named; the notes after them were written from that run and earlier ones.\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once; instruction and allocation counts come from `valgrind --tool=callgrind` and `--tool=dhat` on `workflow-once` (one thread, 120 runs minus 20, left out when valgrind is missing). The baselines run in the same process and run: progenitor-impl {} on the OpenAPI 3.0 document (tokens then prettyplease, as ours; it takes no 3.1, so it is not run on the others), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}\n{NOTES}",
             "0.15"
         );
         let path: PathBuf = root.join("BENCHMARKS.md");
