@@ -380,7 +380,7 @@ fn arazzo(dir: &Path) -> Result<()> {
                 .map(|g| paragon_codegen::format_items(g.tokens, false))
         });
         let unsupported = verdict
-            .filter(|(v, _)| *v == Verdict::Unsupported)
+            .filter(|(v, _)| *v == Verdict::Unsupported && !negative_fixture)
             .map(|(_, reason)| reason.clone());
         let outcome = match (result, negative_fixture) {
             (Err(payload), _) => Outcome::Panicked(panic_message(&*payload)),
@@ -394,7 +394,9 @@ fn arazzo(dir: &Path) -> Result<()> {
                 first_error(&diags)
             )),
             (Ok(Ok(_)), true) => Outcome::Accepted,
-            (Ok(Ok(Err(message))), false) => Outcome::Rejected(format!("formatting: {message}")),
+            (Ok(Ok(Err(message))), false) => {
+                Outcome::RejectedUnlocated(format!("formatting the generated code: {message}"))
+            }
             (Ok(Ok(Ok(source))), false) => {
                 scratch.add(&krate, &source)?;
                 Outcome::Ok

@@ -143,6 +143,42 @@ fn the_runtime_path_is_relative_when_the_crate_is_beside_it() {
     );
 }
 
+/// Cargo resolves a dependency path from the manifest's directory as written, without following
+/// symlinks: through a link from elsewhere, a path relative to the link's target would miss.
+#[cfg(unix)]
+#[test]
+fn the_runtime_path_is_absolute_when_the_crate_is_reached_through_a_link() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/tmp")
+        .join(format!("paragon-cli-real-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&real);
+    std::fs::create_dir_all(&real).unwrap();
+    let link = scratch("link").join("to-repo");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
+        "--out",
+        link.join("c").to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest = std::fs::read_to_string(real.join("c/Cargo.toml")).unwrap();
+    let _ = std::fs::remove_dir_all(&real);
+    let runtime = std::fs::canonicalize(repo("crates/paragon-runtime")).unwrap();
+    assert!(
+        manifest.contains(&format!(
+            "paragon-runtime = {{ path = {:?} }}",
+            runtime.display().to_string()
+        )),
+        "{manifest}"
+    );
+}
+
 #[test]
 fn an_api_that_a_workflow_document_also_reads_is_generated_once() {
     let dir = scratch("dedupe");

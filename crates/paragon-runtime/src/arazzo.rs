@@ -574,6 +574,158 @@ fn pointer_tokens(pointer: Option<&str>) -> Option<Vec<String>> {
     }
 }
 
+/// Skipping JSON the way a parse into a tree would check it.
+///
+/// `serde::de::IgnoredAny` lets serde_json skip a value without looking inside strings and
+/// numbers, so a body the tree parser refuses (invalid UTF-8, a lone surrogate escape, a number
+/// out of range, nesting past the recursion limit) would still answer a pointer into another
+/// member. [`Checked`] visits every part, borrowing strings, allocating nothing, and fails
+/// exactly where the tree parser does, so the byte paths and the tree agree on what is JSON.
+mod skip {
+    use std::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    /// A JSON value read and thrown away.
+    pub struct Checked;
+
+    impl<'de> Deserialize<'de> for Checked {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(CheckedVisitor)
+        }
+    }
+
+    struct CheckedVisitor;
+
+    impl<'de> Visitor<'de> for CheckedVisitor {
+        type Value = Checked;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Checked, D::Error> {
+            Checked::deserialize(d)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+            while seq.next_element::<Checked>()?.is_some() {}
+            Ok(Checked)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+            while map.next_key::<Checked>()?.is_some() {
+                map.next_value::<Checked>()?;
+            }
+            Ok(Checked)
+        }
+    }
+}
+
+/// Decoding a struct of a body's top-level members in one pass, skipping (and checking, as
+/// the tree parser would) every other member: a derived `Deserialize` skips unknown members
+/// with `IgnoredAny`, which does not look inside them.
+mod members {
+    use std::fmt;
+
+    use serde::de::value::CowStrDeserializer;
+    use serde::de::{DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+
+    /// Presents a JSON object to a derived struct with only the members it names.
+    pub struct Only<D>(pub D);
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for Only<D> {
+        type Error = D::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.deserialize_any(visitor)
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.deserialize_map(Filter { fields, visitor })
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+
+    struct Filter<V> {
+        fields: &'static [&'static str],
+        visitor: V,
+    }
+
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Filter<V> {
+        type Value = V::Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+            self.visitor.visit_map(Known {
+                fields: self.fields,
+                map,
+            })
+        }
+    }
+
+    struct Known<A> {
+        fields: &'static [&'static str],
+        map: A,
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Known<A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            while let Some(key) = self.map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if self.fields.contains(&key.as_ref()) {
+                    let key: CowStrDeserializer<'de, A::Error> = key.into_deserializer();
+                    return seed.deserialize(key).map(Some);
+                }
+                self.map.next_value::<super::skip::Checked>()?;
+            }
+            Ok(None)
+        }
+
+        fn next_value_seed<S: DeserializeSeed<'de>>(
+            &mut self,
+            seed: S,
+        ) -> Result<S::Value, A::Error> {
+            self.map.next_value_seed(seed)
+        }
+    }
+}
+
 /// Decodes the value at `tokens` in `body` in one pass, or `None` when nothing is there.
 /// `keep_null`: a `null` found there is `Some` (a node that exists), not `None`.
 fn decode_at<T: DeserializeOwned>(
@@ -631,7 +783,10 @@ pub fn decode_members<B: DeserializeOwned>(response: &StepResponse) -> Option<B>
     if response.body.trim_ascii_start().first() != Some(&b'{') {
         return None;
     }
-    serde_json::from_slice(&response.body).ok()
+    let mut de = serde_json::Deserializer::from_slice(&response.body);
+    let decoded = <B as serde::Deserialize>::deserialize(members::Only(&mut de)).ok()?;
+    de.end().ok()?;
+    Some(decoded)
 }
 
 /// A `DeserializeSeed` that follows JSON Pointer tokens through maps and arrays, skipping the
@@ -641,9 +796,7 @@ mod at_pointer {
     use std::marker::PhantomData;
 
     use serde::Deserialize;
-    use serde::de::{
-        self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
-    };
+    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
     pub struct At<'p, T> {
         tokens: &'p [String],
@@ -700,7 +853,7 @@ mod at_pointer {
                 if key == self.head {
                     found = map.next_value_seed(At::<T>::new(self.rest, self.keep_null))?;
                 } else {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<super::skip::Checked>()?;
                 }
             }
             Ok(found)
@@ -721,7 +874,7 @@ mod at_pointer {
                         Some(v) => found = v,
                         None => break,
                     }
-                } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                } else if seq.next_element::<super::skip::Checked>()?.is_none() {
                     break;
                 }
                 i += 1;
