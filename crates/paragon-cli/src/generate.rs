@@ -94,11 +94,12 @@ fn runtime_dependency(runtime: &Runtime, out: &Path) -> Result<String, String> {
     // without resolving symlinks, so the relative path is worked out the same way, and kept
     // only if it leads to the runtime that way.
     let out = std::path::absolute(out)
-        .map(|o| lexical(&o))
+        .map(|o| paragon_codegen::load::normalize(&o))
         .map_err(|e| format!("error: `{}`: {e}", out.display()))?;
     let rel = relative_to(&path, &out);
     let reaches = rel.is_relative()
-        && std::fs::canonicalize(lexical(&out.join(&rel))).is_ok_and(|p| p == path);
+        && std::fs::canonicalize(paragon_codegen::load::normalize(&out.join(&rel)))
+            .is_ok_and(|p| p == path);
     let text = if reaches {
         // TOML paths use `/` on every platform.
         rel.components()
@@ -109,22 +110,6 @@ fn runtime_dependency(runtime: &Runtime, out: &Path) -> Result<String, String> {
         path.display().to_string()
     };
     Ok(format!("path = {text:?}"))
-}
-
-/// `path` with `.` and `..` components removed lexically (no symlink is followed), as Cargo
-/// normalises the paths of path dependencies.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, String> {

@@ -10,6 +10,17 @@ fn bin(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `paragon-codegen generate ARGS…` and asserts that it succeeded.
+#[track_caller]
+fn generate_ok(args: &[&str]) {
+    let out = bin(&[&["generate"], args].concat());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn repo(rel: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
@@ -77,8 +88,7 @@ fn check_passes_the_paragon_specs_and_names_a_non_document() {
 #[test]
 fn generate_writes_a_crate_with_a_module_per_document() {
     let dir = scratch("generate");
-    let out = bin(&[
-        "generate",
+    generate_ok(&[
         "--spec",
         &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
         "--spec",
@@ -88,11 +98,6 @@ fn generate_writes_a_crate_with_a_module_per_document() {
         "--crate-name",
         "paragon-client",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
     assert!(lib.contains("pub mod paragon_task_history_api;"), "{lib}");
     assert!(
@@ -123,18 +128,12 @@ fn the_runtime_path_is_relative_when_the_crate_is_beside_it() {
         .join("../../target/tmp")
         .join(format!("paragon-cli-relative-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let out = bin(&[
-        "generate",
+    generate_ok(&[
         "--spec",
         &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
         "--out",
         dir.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
@@ -155,18 +154,12 @@ fn the_runtime_path_is_absolute_when_the_crate_is_reached_through_a_link() {
     std::fs::create_dir_all(&real).unwrap();
     let link = scratch("link").join("to-repo");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let out = bin(&[
-        "generate",
+    generate_ok(&[
         "--spec",
         &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
         "--out",
         link.join("c").to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let manifest = std::fs::read_to_string(real.join("c/Cargo.toml")).unwrap();
     let _ = std::fs::remove_dir_all(&real);
     let runtime = std::fs::canonicalize(repo("crates/paragon-runtime")).unwrap();
@@ -182,8 +175,7 @@ fn the_runtime_path_is_absolute_when_the_crate_is_reached_through_a_link() {
 #[test]
 fn an_api_that_a_workflow_document_also_reads_is_generated_once() {
     let dir = scratch("dedupe");
-    let out = bin(&[
-        "generate",
+    generate_ok(&[
         "--spec",
         &repo("specs/openapi/paragon-managed-sync-api-openapi.yml"),
         "--spec",
@@ -191,11 +183,6 @@ fn an_api_that_a_workflow_document_also_reads_is_generated_once() {
         "--out",
         dir.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let api = std::fs::read_to_string(dir.join("src/paragon_managed_sync_api.rs")).unwrap();
     assert!(
         api.contains(
@@ -242,19 +229,7 @@ fn generate_refuses_to_overwrite_a_crate_it_did_not_write_and_bad_names() {
         std::fs::read_to_string(dir.join("Cargo.toml")).unwrap(),
         "[package]\nname = \"mine\"\n"
     );
-    let out = bin(&[
-        "generate",
-        "--spec",
-        &spec,
-        "--out",
-        dir.to_str().unwrap(),
-        "--force",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    generate_ok(&["--spec", &spec, "--out", dir.to_str().unwrap(), "--force"]);
     // Generated once, it may be regenerated in place.
     let out = bin(&["generate", "--spec", &spec, "--out", dir.to_str().unwrap()]);
     assert!(
@@ -283,8 +258,7 @@ fn a_document_named_lib_does_not_replace_the_crate_root() {
     )
     .unwrap();
     let out_dir = dir.join("out");
-    let out = bin(&[
-        "generate",
+    generate_ok(&[
         "--spec",
         dir.join("lib.yml").to_str().unwrap(),
         "--out",
@@ -292,11 +266,6 @@ fn a_document_named_lib_does_not_replace_the_crate_root() {
         "--crate-name",
         "libby",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let lib = std::fs::read_to_string(out_dir.join("src/lib.rs")).unwrap();
     assert!(lib.contains("pub mod lib_2;"), "{lib}");
     assert!(out_dir.join("src/lib_2.rs").is_file());

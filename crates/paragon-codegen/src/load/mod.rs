@@ -245,8 +245,9 @@ fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
-/// Lexically normalises `a/./b/../c` to `a/c` so one file is loaded once however it is named.
-fn normalize(path: &Path) -> PathBuf {
+/// Lexically normalises `a/./b/../c` to `a/c` (no symlink is followed), so one file is loaded
+/// once however it is named; Cargo reads the paths of path dependencies the same way.
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
