@@ -11,9 +11,15 @@ fn check(name: &str) {
         Ok(g) => paragon_codegen::rustfmt(&g.source).unwrap(),
         Err(d) => panic!("{name} has errors:\n{}", d.render()),
     };
+    compare(name, &generated);
+}
+
+/// Compares `generated` with `tests/output/<name>.rs` (or writes it, with `PARAGON_BLESS`).
+fn compare(name: &str, generated: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let golden_path = dir.join("output").join(format!("{name}.rs"));
     if std::env::var_os("PARAGON_BLESS").is_some() {
-        std::fs::write(&golden_path, &generated).unwrap();
+        std::fs::write(&golden_path, generated).unwrap();
         return;
     }
     let golden = std::fs::read_to_string(&golden_path).unwrap_or_default();
@@ -39,4 +45,17 @@ fn kitchen_sink() {
 #[test]
 fn legacy_30() {
     check("legacy_30");
+}
+
+/// Every Arazzo feature (the trybuild fixture that also runs them), so the emitted workflow code
+/// is compiled by `paragon-golden` under the workspace's clippy settings.
+#[test]
+fn features_workflow() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../paragon-macros/tests/fixtures/features.arazzo.yml");
+    let generated = match paragon_codegen::generate_workflows(&spec) {
+        Ok(g) => paragon_codegen::format_items(g.tokens, true).unwrap(),
+        Err(d) => panic!("features has errors:\n{}", d.render()),
+    };
+    compare("features_workflow", &generated);
 }

@@ -953,6 +953,7 @@ pub mod enable_sync_and_pull_records {
         clippy::blocks_in_conditions,
         clippy::nonminimal_bool,
         clippy::overly_complex_bool_expr,
+        clippy::clone_on_copy,
         unused_variables,
         unused_mut,
         unreachable_code

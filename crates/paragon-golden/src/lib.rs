@@ -6,3 +6,6 @@ pub mod kitchen_sink;
 
 #[path = "../../paragon-codegen/tests/output/legacy_30.rs"]
 pub mod legacy_30;
+
+#[path = "../../paragon-codegen/tests/output/features_workflow.rs"]
+pub mod features_workflow;

@@ -92,7 +92,10 @@ impl Ctx<'_> {
             ValueExpr::Lit(l) => lit(l),
             ValueExpr::Template(parts) => {
                 let pushes = parts.iter().map(|p| match p {
-                    Part::Lit(s) => quote!(s.push_str(#s);),
+                    Part::Lit(s) => match s.chars().collect::<Vec<_>>().as_slice() {
+                        [c] => quote!(s.push(#c);),
+                        _ => quote!(s.push_str(#s);),
+                    },
                     Part::Expr(e) => {
                         let v = self.expr(e);
                         quote!(s.push_str(&rt::render(&#v));)
@@ -497,7 +500,7 @@ impl Ctx<'_> {
                 let mut args = Vec::new();
                 let mut rest = path.as_str();
                 while let Some(start) = rest.find('{') {
-                    fmt.push_str(&rest[..start]);
+                    fmt.push_str(&rest[..start].replace('}', "}}"));
                     let after = &rest[start + 1..];
                     let end = after.find('}').unwrap_or(after.len());
                     let name = &after[..end];
@@ -510,8 +513,12 @@ impl Ctx<'_> {
                     }
                     rest = after.get(end + 1..).unwrap_or("");
                 }
-                fmt.push_str(rest);
-                let path_expr = quote!(format!(#fmt, #(#args),*));
+                fmt.push_str(&rest.replace('}', "}}"));
+                let path_expr = if args.is_empty() {
+                    quote!(String::from(#path))
+                } else {
+                    quote!(format!(#fmt, #(#args),*))
+                };
                 let security = if security.is_empty() {
                     quote!()
                 } else {
@@ -995,7 +1002,7 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
     quote! {
         pub mod #module {
             #(#![doc = #module_doc_lines])*
-            #![allow(clippy::needless_return, clippy::collapsible_if, clippy::blocks_in_conditions, clippy::nonminimal_bool, clippy::overly_complex_bool_expr, unused_variables, unused_mut, unreachable_code)]
+            #![allow(clippy::needless_return, clippy::collapsible_if, clippy::blocks_in_conditions, clippy::nonminimal_bool, clippy::overly_complex_bool_expr, clippy::clone_on_copy, unused_variables, unused_mut, unreachable_code)]
             #uses_rt
 
             /// The `workflowId`.

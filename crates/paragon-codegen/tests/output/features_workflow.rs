@@ -1,0 +1,2945 @@
+pub mod pets {
+    //! Pets (version 1)
+    //!
+    #![allow(
+        clippy::too_many_arguments,
+        clippy::large_enum_variant,
+        clippy::doc_lazy_continuation,
+        clippy::doc_overindented_list_items,
+        clippy::empty_docs,
+        clippy::tabs_in_doc_comments,
+        clippy::needless_lifetimes,
+        clippy::match_single_binding,
+        clippy::enum_variant_names,
+        clippy::derive_partial_eq_without_eq,
+        rustdoc::all
+    )]
+    /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
+    pub const DEFAULT_BASE_URL: &str = "http://localhost";
+    /// The document's security schemes, also used by requests built outside this
+    /// module (compiled workflows).
+    pub const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] =
+        &[::paragon_runtime::SecurityScheme {
+            name: "key",
+            kind: ::paragon_runtime::SchemeKind::ApiKey {
+                location: ::paragon_runtime::ApiKeyLocation::Header,
+                name: "X-Api-Key",
+            },
+        }];
+    /// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
+    /// retries, rate limit, clock and the reqwest client.
+    #[derive(Debug)]
+    pub struct ClientBuilder {
+        runtime: ::paragon_runtime::ClientBuilder,
+    }
+    impl ClientBuilder {
+        /// Sends requests to `url` instead of [`DEFAULT_BASE_URL`].
+        pub fn base_url(mut self, url: &str) -> Self {
+            self.runtime = self.runtime.base_url(url);
+            self
+        }
+        /// Credentials for the `key` security scheme.
+        pub fn key(mut self, key: impl Into<String>) -> Self {
+            self.runtime = self
+                .runtime
+                .credential("key", ::paragon_runtime::Credential::ApiKey(key.into()));
+            self
+        }
+        /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
+        pub fn runtime(
+            mut self,
+            configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder,
+        ) -> Self {
+            self.runtime = configure(self.runtime);
+            self
+        }
+        /// Builds the client; fails on an invalid base URL.
+        pub fn build(self) -> Result<Client, ::paragon_runtime::Error> {
+            Ok(Client {
+                runtime: self.runtime.build()?,
+            })
+        }
+    }
+    /// A client for Pets.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        runtime: ::paragon_runtime::Client,
+    }
+    impl Client {
+        /// Starts configuring a client for [`DEFAULT_BASE_URL`].
+        pub fn builder() -> ClientBuilder {
+            ClientBuilder {
+                runtime: ::paragon_runtime::Client::builder(DEFAULT_BASE_URL),
+            }
+        }
+        /// Wraps an already configured runtime client.
+        pub fn from_runtime(runtime: ::paragon_runtime::Client) -> Self {
+            Self { runtime }
+        }
+        /// The runtime client underneath.
+        pub fn runtime(&self) -> &::paragon_runtime::Client {
+            &self.runtime
+        }
+        fn login_request(&self, body: Option<&LoginBody>) -> ::paragon_runtime::RequestBuilder {
+            self.runtime
+                .request(::paragon_runtime::reqwest::Method::POST, "/login")
+                .operation("login")
+                .accept("application/json")
+                .json_opt(body)
+        }
+        /// `POST /login`
+        pub async fn login(
+            &self,
+            body: Option<&LoginBody>,
+        ) -> Result<LoginResponse, ::paragon_runtime::Error> {
+            let raw = self.login_request(body).send().await?;
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<LoginResponse>().await?.body),
+                _ => Err(raw.unexpected().await),
+            }
+        }
+        /// Like [`Client::login`], but returns the status, the headers and the typed body of every documented response.
+        pub async fn login_with_response(
+            &self,
+            body: Option<&LoginBody>,
+        ) -> Result<::paragon_runtime::Response<LoginResponse>, ::paragon_runtime::Error> {
+            let raw = self.login_request(body).send().await?;
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<LoginResponse>().await?,
+                _ => return Err(raw.unexpected().await),
+            })
+        }
+        fn list_pets_request(
+            &self,
+            x_session: &str,
+            options: &ListPetsOptions,
+        ) -> ::paragon_runtime::RequestBuilder {
+            self.runtime
+                .request(::paragon_runtime::reqwest::Method::GET, "/pets")
+                .operation("listPets")
+                .security(SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json")
+                .query("status", &options.status)
+                .header("X-Session", x_session)
+        }
+        /// `GET /pets`
+        pub async fn list_pets(
+            &self,
+            x_session: &str,
+            options: &ListPetsOptions,
+        ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
+            let raw = self.list_pets_request(x_session, options).send().await?;
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<ListPetsResponse>().await?.body),
+                _ => Err(raw.unexpected().await),
+            }
+        }
+        /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
+        pub async fn list_pets_with_response(
+            &self,
+            x_session: &str,
+            options: &ListPetsOptions,
+        ) -> Result<::paragon_runtime::Response<ListPetsResponse>, ::paragon_runtime::Error>
+        {
+            let raw = self.list_pets_request(x_session, options).send().await?;
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<ListPetsResponse>().await?,
+                _ => return Err(raw.unexpected().await),
+            })
+        }
+        fn create_pet_request(
+            &self,
+            body: Option<&NewPet>,
+            options: &CreatePetOptions,
+        ) -> ::paragon_runtime::RequestBuilder {
+            self.runtime
+                .request(::paragon_runtime::reqwest::Method::POST, "/pets")
+                .operation("createPet")
+                .security(SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json")
+                .cookie("theme", &options.theme)
+                .json_opt(body)
+        }
+        /// `POST /pets`
+        pub async fn create_pet(
+            &self,
+            body: Option<&NewPet>,
+            options: &CreatePetOptions,
+        ) -> Result<Pet, ::paragon_runtime::Error> {
+            let raw = self.create_pet_request(body, options).send().await?;
+            match raw.status().as_u16() {
+                201 => Ok(raw.json::<Pet>().await?.body),
+                409 => Err(raw.documented_error().await),
+                _ => Err(raw.unexpected().await),
+            }
+        }
+        /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
+        pub async fn create_pet_with_response(
+            &self,
+            body: Option<&NewPet>,
+            options: &CreatePetOptions,
+        ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error>
+        {
+            let raw = self.create_pet_request(body, options).send().await?;
+            Ok(match raw.status().as_u16() {
+                201 => raw.json::<Pet>().await?.map(CreatePetResponses::Created),
+                409 => raw.empty().await?.map(|()| CreatePetResponses::Conflict),
+                _ => return Err(raw.unexpected().await),
+            })
+        }
+        fn get_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
+            self.runtime
+                .request(
+                    ::paragon_runtime::reqwest::Method::GET,
+                    &format!("/pets/{}", ::paragon_runtime::path_param(&pet_id)),
+                )
+                .operation("getPet")
+                .security(SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json")
+        }
+        /// `GET /pets/{petId}`
+        pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, ::paragon_runtime::Error> {
+            let raw = self.get_pet_request(pet_id).send().await?;
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Pet>().await?.body),
+                401 => Err(raw.documented_error().await),
+                _ => Err(raw.unexpected().await),
+            }
+        }
+        /// Like [`Client::get_pet`], but returns the status, the headers and the typed body of every documented response.
+        pub async fn get_pet_with_response(
+            &self,
+            pet_id: i64,
+        ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error>
+        {
+            let raw = self.get_pet_request(pet_id).send().await?;
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Pet>().await?.map(GetPetResponses::Ok),
+                401 => raw.empty().await?.map(|()| GetPetResponses::Unauthorized),
+                _ => return Err(raw.unexpected().await),
+            })
+        }
+    }
+    /// The optional parameters of [`Client::list_pets`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ListPetsOptions {
+        pub status: Option<Status>,
+    }
+    /// The optional parameters of [`Client::create_pet`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreatePetOptions {
+        pub theme: Option<String>,
+    }
+    /// Every documented response of [`Client::create_pet`].
+    #[derive(Debug)]
+    pub enum CreatePetResponses {
+        /// 201: Created.
+        Created(Pet),
+        /// 409: Exists.
+        Conflict,
+    }
+    /// Every documented response of [`Client::get_pet`].
+    #[derive(Debug)]
+    pub enum GetPetResponses {
+        /// 200: A pet.
+        Ok(Pet),
+        /// 401: Session expired.
+        Unauthorized,
+    }
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+    pub enum Status {
+        /// `available`
+        Available,
+        /// `sold`
+        Sold,
+        /// A value this client does not know, kept as sent.
+        Unknown(String),
+    }
+    impl Status {
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Available => "available",
+                Self::Sold => "sold",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+    impl From<String> for Status {
+        fn from(value: String) -> Self {
+            match value.as_str() {
+                "available" => Self::Available,
+                "sold" => Self::Sold,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl From<&str> for Status {
+        fn from(value: &str) -> Self {
+            Self::from(value.to_owned())
+        }
+    }
+    impl From<Status> for String {
+        fn from(value: Status) -> Self {
+            match value {
+                Status::Unknown(value) => value,
+                known => known.as_str().to_owned(),
+            }
+        }
+    }
+    impl ::std::fmt::Display for Status {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Pet {
+        pub id: i64,
+        pub name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<Status>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tags: Option<Vec<String>>,
+    }
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct NewPet {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<Status>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tags: Option<Vec<String>>,
+    }
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct LoginBody {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub greeting: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub password: Option<String>,
+    }
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct LoginResponse {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub token: Option<String>,
+        #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
+        pub expires_in: Option<i32>,
+    }
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct ListPetsResponse {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub items: Option<Vec<Pet>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub total: Option<i64>,
+    }
+}
+/// One client per source description; every workflow of the document runs with these.
+#[derive(Debug, Clone)]
+pub struct Clients {
+    /// The client for `pets` (base URL and credentials).
+    pub pets: ::paragon_runtime::Client,
+}
+impl From<::paragon_runtime::Client> for Clients {
+    fn from(client: ::paragon_runtime::Client) -> Self {
+        Self { pets: client }
+    }
+}
+impl From<pets::Client> for Clients {
+    fn from(client: pets::Client) -> Self {
+        Self {
+            pets: client.runtime().clone(),
+        }
+    }
+}
+pub mod login_and_list {
+    //! Workflow `login-and-list`.
+    //!
+    //! Log in, then list pets with the session.
+    #![allow(
+        clippy::needless_return,
+        clippy::collapsible_if,
+        clippy::blocks_in_conditions,
+        clippy::nonminimal_bool,
+        clippy::overly_complex_bool_expr,
+        clippy::clone_on_copy,
+        unused_variables,
+        unused_mut,
+        unreachable_code
+    )]
+    use ::paragon_runtime::arazzo as rt;
+    /// The `workflowId`.
+    pub const WORKFLOW: &str = "login-and-list";
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Inputs {
+        pub user: String,
+        pub password: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<String>,
+    }
+    /// The steps of `login-and-list`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub enum StepId {
+        /// `login`
+        #[serde(rename = "login")]
+        Login,
+        /// `list`
+        #[serde(rename = "list")]
+        List,
+    }
+    impl StepId {
+        /// The `stepId` as written in the document.
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Login => "login",
+                Self::List => "list",
+            }
+        }
+    }
+    /// Outputs of step `login`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct LoginOutputs {
+        /// `token`
+        pub token: Option<String>,
+        /// `session`
+        pub session: Option<String>,
+        /// `expires`
+        pub expires: Option<i32>,
+    }
+    /// Outputs of step `list`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct ListOutputs {
+        /// `pets`
+        pub pets: Option<Vec<super::pets::Pet>>,
+        /// `first`
+        pub first: Option<String>,
+    }
+    /// Outputs of every step that has succeeded.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct StepOutputs {
+        /// Outputs of `login`, once it has succeeded.
+        pub login: Option<LoginOutputs>,
+        /// Outputs of `list`, once it has succeeded.
+        pub list: Option<ListOutputs>,
+    }
+    /// The workflow's outputs.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Outputs {
+        /// `pets`
+        pub pets: Option<Vec<super::pets::Pet>>,
+        /// `token`
+        pub token: Option<String>,
+        /// `first`
+        pub first: Option<String>,
+    }
+    /// Everything needed to resume: save it after any `step()` (it is `Serialize`) and pass
+    /// it to [`Workflow::resume`] later.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct State {
+        /// The inputs the workflow runs with.
+        pub inputs: Inputs,
+        /// The step to run next; `None` once finished.
+        pub next: Option<StepId>,
+        /// Tries made of `next` so far (1 after its first try).
+        pub attempt: u32,
+        /// Transitions taken so far.
+        pub transitions: u32,
+        /// Outputs of the steps that have succeeded.
+        pub steps: StepOutputs,
+        /// Inputs and outputs of sub-workflows run so far, by workflowId.
+        pub workflows:
+            ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        /// The step to come back to after a `retry` action that ran another step first.
+        pub resume: Option<(StepId, u32)>,
+        /// Whether the workflow has finished; its outputs are computed from `steps`.
+        /// (States saved before this field existed load with `false`; a state with no
+        /// `next` step after some transitions counts as finished too.)
+        #[serde(default)]
+        pub finished: bool,
+    }
+    impl State {
+        /// The state before the first step.
+        pub fn new(inputs: Inputs) -> Self {
+            Self {
+                inputs,
+                next: Some(StepId::Login),
+                attempt: 0,
+                transitions: 0,
+                steps: StepOutputs::default(),
+                workflows: ::paragon_runtime::serde_json::Map::new(),
+                resume: None,
+                finished: false,
+            }
+        }
+    }
+    /// The default bound on transitions: a `goto` loop ends in an error instead of running forever.
+    pub const MAX_TRANSITIONS: u32 = 10_000;
+    /// The compiled state machine.
+    pub struct Workflow {
+        clients: super::Clients,
+        state: State,
+        observer: rt::Observer,
+        max_transitions: u32,
+    }
+    impl ::std::fmt::Debug for Workflow {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Workflow")
+                .field("state", &self.state)
+                .finish_non_exhaustive()
+        }
+    }
+    impl Workflow {
+        /// A workflow about to run its first step.
+        pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
+            Self::resume(clients, State::new(inputs))
+        }
+        /// Continues from a saved state.
+        pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
+            Self {
+                clients: clients.into(),
+                state,
+                observer: None,
+                max_transitions: MAX_TRANSITIONS,
+            }
+        }
+        /// Calls `observer` on every transition (step, status, attempt, wait).
+        pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
+            self.observer = Some(Box::new(observer));
+            self
+        }
+        /// Changes the bound on transitions.
+        pub fn with_max_transitions(mut self, limit: u32) -> Self {
+            self.max_transitions = limit;
+            self
+        }
+        /// The current state.
+        pub fn state(&self) -> &State {
+            &self.state
+        }
+        /// The current state, for saving.
+        pub fn into_state(self) -> State {
+            self.state
+        }
+        /// Runs to the end. The outputs are moved out of the state, not copied.
+        pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            while let rt::Progress::Continue = self.advance().await? {}
+            Ok(self.into_outputs())
+        }
+        /// Advances one transition: runs the next step once and applies its action.
+        pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            Ok(match self.advance().await? {
+                rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+            })
+        }
+        async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let Some(next) = self.state.next else {
+                return if self.state.finished || self.state.transitions > 0 {
+                    Ok(rt::Progress::Done(()))
+                } else {
+                    Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
+                };
+            };
+            if self.state.transitions >= self.max_transitions {
+                return Err(rt::WorkflowError::TooManyTransitions {
+                    workflow: WORKFLOW,
+                    limit: self.max_transitions,
+                });
+            }
+            self.state.transitions += 1;
+            match next {
+                StepId::Login => self.step_login().await,
+                StepId::List => self.step_list().await,
+            }
+        }
+        /// Moves to `to` (or finishes), emitting the event.
+        fn go(
+            &mut self,
+            to: Option<StepId>,
+            from: &'static str,
+            status: Option<u16>,
+            attempt: u32,
+            outcome: rt::Outcome,
+        ) -> rt::Progress<()> {
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: from,
+                    status,
+                    attempt,
+                    outcome,
+                },
+            );
+            self.state.next = to;
+            self.state.attempt = 0;
+            if to.is_some() {
+                return rt::Progress::Continue;
+            }
+            self.state.finished = true;
+            rt::Progress::Done(())
+        }
+        fn outputs(&self) -> Outputs {
+            Outputs {
+                pets: self.state.steps.list.as_ref().and_then(|o| o.pets.clone()),
+                token: self
+                    .state
+                    .steps
+                    .login
+                    .as_ref()
+                    .and_then(|o| o.token.clone()),
+                first: self.state.steps.list.as_ref().and_then(|o| o.first.clone()),
+            }
+        }
+        fn into_outputs(mut self) -> Outputs {
+            Outputs {
+                pets: self.state.steps.list.as_mut().and_then(|o| o.pets.take()),
+                token: self.state.steps.login.as_mut().and_then(|o| o.token.take()),
+                first: self.state.steps.list.as_mut().and_then(|o| o.first.take()),
+            }
+        }
+        /// Runs step `login` once and picks the next transition.
+        async fn step_login(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "login";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let record = rt::RequestRecord::default();
+            let path = String::from("/login");
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::POST, &path)
+                .operation("login");
+            #[allow(unused_mut)]
+            let mut body = {
+                let mut m = ::paragon_runtime::serde_json::Map::new();
+                rt::insert(&mut m, "user", rt::to_value(&self.state.inputs.user), true);
+                rt::insert(
+                    &mut m,
+                    "password",
+                    rt::to_value(&self.state.inputs.password),
+                    true,
+                );
+                rt::insert(
+                    &mut m,
+                    "greeting",
+                    {
+                        let mut s = String::new();
+                        s.push_str("Hello ");
+                        s.push_str(&rt::render(&rt::to_value(&self.state.inputs.user)));
+                        s.push('!');
+                        ::paragon_runtime::serde_json::Value::String(s)
+                    },
+                    false,
+                );
+                rt::insert(
+                    &mut m,
+                    "extra",
+                    rt::to_value(&self.state.inputs.status),
+                    true,
+                );
+                ::paragon_runtime::serde_json::Value::Object(m)
+            };
+            let request = request.json(&body);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(resp.status == 200) {
+                Some("$statusCode == 200")
+            } else {
+                if !({
+                    static PATTERN: ::std::sync::LazyLock<Option<::paragon_runtime::regex::Regex>> =
+                        ::std::sync::LazyLock::new(|| {
+                            ::paragon_runtime::regex::Regex::new("^s-[0-9]+$").ok()
+                        });
+                    PATTERN
+                        .as_ref()
+                        .is_some_and(|p| rt::regex_matches(p, &resp.header("X-Session")))
+                }) {
+                    Some("^s-[0-9]+$")
+                } else {
+                    None
+                }
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.login = Some({
+                    #[derive(::paragon_runtime::serde::Deserialize)]
+                    #[serde(crate = "::paragon_runtime::serde")]
+                    struct Members {
+                        #[serde(rename = "token", default)]
+                        token: Option<String>,
+                        #[serde(rename = "expiresIn", default)]
+                        expires: Option<i32>,
+                    }
+                    match rt::decode_members::<Members>(&resp) {
+                        Some(members) => LoginOutputs {
+                            token: members.token,
+                            session: rt::typed::<String>(
+                                STEP,
+                                "session",
+                                resp.header("X-Session"),
+                            )?,
+                            expires: members.expires,
+                        },
+                        None => LoginOutputs {
+                            token: rt::typed_at::<String>(STEP, "token", &resp, Some("/token"))?,
+                            session: rt::typed::<String>(
+                                STEP,
+                                "session",
+                                resp.header("X-Session"),
+                            )?,
+                            expires: rt::typed_at::<i32>(
+                                STEP,
+                                "expires",
+                                &resp,
+                                Some("/expiresIn"),
+                            )?,
+                        },
+                    }
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(
+                    Some(StepId::List),
+                    STEP,
+                    status,
+                    attempt,
+                    rt::Outcome::Next { to: "list" },
+                ));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+        /// Runs step `list` once and picks the next transition.
+        async fn step_list(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "list";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let record = rt::RequestRecord::default();
+            let p0 = rt::to_value(
+                &self
+                    .state
+                    .steps
+                    .login
+                    .as_ref()
+                    .and_then(|o| o.session.as_ref()),
+            );
+            let path = String::from("/pets");
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .operation("listPets")
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            let request = request.header("X-Session", &p0);
+            let request = request.query("status", &self.state.inputs.status);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(rt::compare(
+                &::paragon_runtime::serde_json::Value::from(resp.status),
+                rt::CmpOp::Eq,
+                &::paragon_runtime::serde_json::Value::from(200i64),
+            ) && rt::compare(
+                &rt::navigate(resp.body_at(None), &[rt::Nav::Member("total")]),
+                rt::CmpOp::Gt,
+                &::paragon_runtime::serde_json::Value::from(0i64),
+            ) && rt::compare(
+                &rt::navigate(
+                    resp.body_at(None),
+                    &[
+                        rt::Nav::Member("items"),
+                        rt::Nav::Index(0usize),
+                        rt::Nav::Member("name"),
+                    ],
+                ),
+                rt::CmpOp::Ne,
+                &::paragon_runtime::serde_json::Value::Null,
+            )) {
+                Some(
+                    "$statusCode == 200 && $response.body.total > 0 && $response.body.items[0].name != null",
+                )
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.list = Some(ListOutputs {
+                    pets: rt::typed_at::<Vec<super::pets::Pet>>(
+                        STEP,
+                        "pets",
+                        &resp,
+                        Some("/items"),
+                    )?,
+                    first: rt::typed_at::<String>(STEP, "first", &resp, Some("/items/0/name"))?,
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+    }
+}
+pub mod create_or_find {
+    //! Workflow `create-or-find`.
+    #![allow(
+        clippy::needless_return,
+        clippy::collapsible_if,
+        clippy::blocks_in_conditions,
+        clippy::nonminimal_bool,
+        clippy::overly_complex_bool_expr,
+        clippy::clone_on_copy,
+        unused_variables,
+        unused_mut,
+        unreachable_code
+    )]
+    use ::paragon_runtime::arazzo as rt;
+    /// The `workflowId`.
+    pub const WORKFLOW: &str = "create-or-find";
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Inputs {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tag: Option<String>,
+        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
+        pub pet_id: Option<i64>,
+    }
+    /// The steps of `create-or-find`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub enum StepId {
+        /// `create`
+        #[serde(rename = "create")]
+        Create,
+        /// `find`
+        #[serde(rename = "find")]
+        Find,
+    }
+    impl StepId {
+        /// The `stepId` as written in the document.
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Create => "create",
+                Self::Find => "find",
+            }
+        }
+    }
+    /// Outputs of step `create`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct CreateOutputs {
+        /// `id`
+        pub id: Option<i64>,
+    }
+    /// Outputs of step `find`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct FindOutputs {
+        /// `id`
+        pub id: Option<i64>,
+        /// `name`
+        pub name: Option<String>,
+    }
+    /// Outputs of every step that has succeeded.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct StepOutputs {
+        /// Outputs of `create`, once it has succeeded.
+        pub create: Option<CreateOutputs>,
+        /// Outputs of `find`, once it has succeeded.
+        pub find: Option<FindOutputs>,
+    }
+    /// The workflow's outputs.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Outputs {
+        /// `created`
+        pub created: Option<i64>,
+        /// `found`
+        pub found: Option<String>,
+    }
+    /// Everything needed to resume: save it after any `step()` (it is `Serialize`) and pass
+    /// it to [`Workflow::resume`] later.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct State {
+        /// The inputs the workflow runs with.
+        pub inputs: Inputs,
+        /// The step to run next; `None` once finished.
+        pub next: Option<StepId>,
+        /// Tries made of `next` so far (1 after its first try).
+        pub attempt: u32,
+        /// Transitions taken so far.
+        pub transitions: u32,
+        /// Outputs of the steps that have succeeded.
+        pub steps: StepOutputs,
+        /// Inputs and outputs of sub-workflows run so far, by workflowId.
+        pub workflows:
+            ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        /// The step to come back to after a `retry` action that ran another step first.
+        pub resume: Option<(StepId, u32)>,
+        /// Whether the workflow has finished; its outputs are computed from `steps`.
+        /// (States saved before this field existed load with `false`; a state with no
+        /// `next` step after some transitions counts as finished too.)
+        #[serde(default)]
+        pub finished: bool,
+    }
+    impl State {
+        /// The state before the first step.
+        pub fn new(inputs: Inputs) -> Self {
+            Self {
+                inputs,
+                next: Some(StepId::Create),
+                attempt: 0,
+                transitions: 0,
+                steps: StepOutputs::default(),
+                workflows: ::paragon_runtime::serde_json::Map::new(),
+                resume: None,
+                finished: false,
+            }
+        }
+    }
+    /// The default bound on transitions: a `goto` loop ends in an error instead of running forever.
+    pub const MAX_TRANSITIONS: u32 = 10_000;
+    /// The compiled state machine.
+    pub struct Workflow {
+        clients: super::Clients,
+        state: State,
+        observer: rt::Observer,
+        max_transitions: u32,
+    }
+    impl ::std::fmt::Debug for Workflow {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Workflow")
+                .field("state", &self.state)
+                .finish_non_exhaustive()
+        }
+    }
+    impl Workflow {
+        /// A workflow about to run its first step.
+        pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
+            Self::resume(clients, State::new(inputs))
+        }
+        /// Continues from a saved state.
+        pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
+            Self {
+                clients: clients.into(),
+                state,
+                observer: None,
+                max_transitions: MAX_TRANSITIONS,
+            }
+        }
+        /// Calls `observer` on every transition (step, status, attempt, wait).
+        pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
+            self.observer = Some(Box::new(observer));
+            self
+        }
+        /// Changes the bound on transitions.
+        pub fn with_max_transitions(mut self, limit: u32) -> Self {
+            self.max_transitions = limit;
+            self
+        }
+        /// The current state.
+        pub fn state(&self) -> &State {
+            &self.state
+        }
+        /// The current state, for saving.
+        pub fn into_state(self) -> State {
+            self.state
+        }
+        /// Runs to the end. The outputs are moved out of the state, not copied.
+        pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            while let rt::Progress::Continue = self.advance().await? {}
+            Ok(self.into_outputs())
+        }
+        /// Advances one transition: runs the next step once and applies its action.
+        pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            Ok(match self.advance().await? {
+                rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+            })
+        }
+        async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let Some(next) = self.state.next else {
+                return if self.state.finished || self.state.transitions > 0 {
+                    Ok(rt::Progress::Done(()))
+                } else {
+                    Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
+                };
+            };
+            if self.state.transitions >= self.max_transitions {
+                return Err(rt::WorkflowError::TooManyTransitions {
+                    workflow: WORKFLOW,
+                    limit: self.max_transitions,
+                });
+            }
+            self.state.transitions += 1;
+            match next {
+                StepId::Create => self.step_create().await,
+                StepId::Find => self.step_find().await,
+            }
+        }
+        /// Moves to `to` (or finishes), emitting the event.
+        fn go(
+            &mut self,
+            to: Option<StepId>,
+            from: &'static str,
+            status: Option<u16>,
+            attempt: u32,
+            outcome: rt::Outcome,
+        ) -> rt::Progress<()> {
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: from,
+                    status,
+                    attempt,
+                    outcome,
+                },
+            );
+            self.state.next = to;
+            self.state.attempt = 0;
+            if to.is_some() {
+                return rt::Progress::Continue;
+            }
+            self.state.finished = true;
+            rt::Progress::Done(())
+        }
+        fn outputs(&self) -> Outputs {
+            Outputs {
+                created: self.state.steps.create.as_ref().and_then(|o| o.id.clone()),
+                found: self.state.steps.find.as_ref().and_then(|o| o.name.clone()),
+            }
+        }
+        fn into_outputs(mut self) -> Outputs {
+            Outputs {
+                created: self.state.steps.create.as_mut().and_then(|o| o.id.take()),
+                found: self.state.steps.find.as_mut().and_then(|o| o.name.take()),
+            }
+        }
+        /// Runs step `create` once and picks the next transition.
+        async fn step_create(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "create";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let record = rt::RequestRecord::default();
+            let p0 = ::paragon_runtime::serde_json::Value::String("dark".to_owned());
+            let path = String::from("/pets");
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::POST, &path)
+                .operation("createPet")
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            let request = request.cookie("theme", &p0);
+            #[allow(unused_mut)]
+            let mut body = {
+                let mut m = ::paragon_runtime::serde_json::Map::new();
+                rt::insert(&mut m, "name", rt::to_value(&self.state.inputs.name), true);
+                rt::insert(
+                    &mut m,
+                    "status",
+                    ::paragon_runtime::serde_json::Value::String("available".to_owned()),
+                    false,
+                );
+                rt::insert(
+                    &mut m,
+                    "tags",
+                    ::paragon_runtime::serde_json::Value::Array(vec![
+                        ::paragon_runtime::serde_json::Value::String("placeholder".to_owned()),
+                        ::paragon_runtime::serde_json::Value::String("fixed".to_owned()),
+                    ]),
+                    false,
+                );
+                ::paragon_runtime::serde_json::Value::Object(m)
+            };
+            rt::replace(&mut body, "/tags/0", rt::to_value(&self.state.inputs.tag)).map_err(
+                |message| rt::WorkflowError::Request {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    message,
+                },
+            )?;
+            let request = request.json(&body);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(resp.status == 201) {
+                Some("$statusCode == 201")
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.create = Some(CreateOutputs {
+                    id: rt::typed_at::<i64>(STEP, "id", &resp, Some("/id"))?,
+                });
+                if true {
+                    return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+                }
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(
+                    Some(StepId::Find),
+                    STEP,
+                    status,
+                    attempt,
+                    rt::Outcome::Next { to: "find" },
+                ));
+            };
+            if resp.status == 409 {
+                return Ok(self.go(
+                    Some(StepId::Find),
+                    STEP,
+                    status,
+                    attempt,
+                    rt::Outcome::Goto {
+                        to: "find",
+                        action: "exists",
+                    },
+                ));
+            }
+            if true {
+                rt::emit(
+                    &mut self.observer,
+                    rt::Event {
+                        workflow: WORKFLOW,
+                        step: STEP,
+                        status,
+                        attempt,
+                        outcome: rt::Outcome::Failed {
+                            criterion: criterion.to_owned(),
+                        },
+                    },
+                );
+                return Err(rt::WorkflowError::Ended {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    action: "giveUp",
+                    status,
+                });
+            }
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+        /// Runs step `find` once and picks the next transition.
+        async fn step_find(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "find";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let record = rt::RequestRecord::default();
+            let path = format!(
+                "/pets/{}",
+                ::paragon_runtime::path_param(&self.state.inputs.pet_id)
+            );
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .operation("getPet")
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(resp.status == 200) {
+                Some("$statusCode == 200")
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.find = Some({
+                    #[derive(::paragon_runtime::serde::Deserialize)]
+                    #[serde(crate = "::paragon_runtime::serde")]
+                    struct Members {
+                        #[serde(rename = "id", default)]
+                        id: Option<i64>,
+                        #[serde(rename = "name", default)]
+                        name: Option<String>,
+                    }
+                    match rt::decode_members::<Members>(&resp) {
+                        Some(members) => FindOutputs {
+                            id: members.id,
+                            name: members.name,
+                        },
+                        None => FindOutputs {
+                            id: rt::typed_at::<i64>(STEP, "id", &resp, Some("/id"))?,
+                            name: rt::typed_at::<String>(STEP, "name", &resp, Some("/name"))?,
+                        },
+                    }
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+    }
+}
+pub mod refresh_and_retry {
+    //! Workflow `refresh-and-retry`.
+    #![allow(
+        clippy::needless_return,
+        clippy::collapsible_if,
+        clippy::blocks_in_conditions,
+        clippy::nonminimal_bool,
+        clippy::overly_complex_bool_expr,
+        clippy::clone_on_copy,
+        unused_variables,
+        unused_mut,
+        unreachable_code
+    )]
+    use ::paragon_runtime::arazzo as rt;
+    /// The `workflowId`.
+    pub const WORKFLOW: &str = "refresh-and-retry";
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Inputs {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub password: Option<String>,
+        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
+        pub pet_id: Option<i64>,
+    }
+    /// The steps of `refresh-and-retry`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub enum StepId {
+        /// `get`
+        #[serde(rename = "get")]
+        Get,
+        /// `relogin`
+        #[serde(rename = "relogin")]
+        Relogin,
+    }
+    impl StepId {
+        /// The `stepId` as written in the document.
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Get => "get",
+                Self::Relogin => "relogin",
+            }
+        }
+    }
+    /// Outputs of step `get`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct GetOutputs {
+        /// `name`
+        pub name: Option<String>,
+    }
+    /// Outputs of step `relogin`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct ReloginOutputs {}
+    /// Outputs of every step that has succeeded.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct StepOutputs {
+        /// Outputs of `get`, once it has succeeded.
+        pub get: Option<GetOutputs>,
+        /// Outputs of `relogin`, once it has succeeded.
+        pub relogin: Option<ReloginOutputs>,
+    }
+    /// The workflow's outputs.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Outputs {
+        /// `name`
+        pub name: Option<String>,
+    }
+    /// Everything needed to resume: save it after any `step()` (it is `Serialize`) and pass
+    /// it to [`Workflow::resume`] later.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct State {
+        /// The inputs the workflow runs with.
+        pub inputs: Inputs,
+        /// The step to run next; `None` once finished.
+        pub next: Option<StepId>,
+        /// Tries made of `next` so far (1 after its first try).
+        pub attempt: u32,
+        /// Transitions taken so far.
+        pub transitions: u32,
+        /// Outputs of the steps that have succeeded.
+        pub steps: StepOutputs,
+        /// Inputs and outputs of sub-workflows run so far, by workflowId.
+        pub workflows:
+            ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        /// The step to come back to after a `retry` action that ran another step first.
+        pub resume: Option<(StepId, u32)>,
+        /// Whether the workflow has finished; its outputs are computed from `steps`.
+        /// (States saved before this field existed load with `false`; a state with no
+        /// `next` step after some transitions counts as finished too.)
+        #[serde(default)]
+        pub finished: bool,
+    }
+    impl State {
+        /// The state before the first step.
+        pub fn new(inputs: Inputs) -> Self {
+            Self {
+                inputs,
+                next: Some(StepId::Get),
+                attempt: 0,
+                transitions: 0,
+                steps: StepOutputs::default(),
+                workflows: ::paragon_runtime::serde_json::Map::new(),
+                resume: None,
+                finished: false,
+            }
+        }
+    }
+    /// The default bound on transitions: a `goto` loop ends in an error instead of running forever.
+    pub const MAX_TRANSITIONS: u32 = 10_000;
+    /// The compiled state machine.
+    pub struct Workflow {
+        clients: super::Clients,
+        state: State,
+        observer: rt::Observer,
+        max_transitions: u32,
+    }
+    impl ::std::fmt::Debug for Workflow {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Workflow")
+                .field("state", &self.state)
+                .finish_non_exhaustive()
+        }
+    }
+    impl Workflow {
+        /// A workflow about to run its first step.
+        pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
+            Self::resume(clients, State::new(inputs))
+        }
+        /// Continues from a saved state.
+        pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
+            Self {
+                clients: clients.into(),
+                state,
+                observer: None,
+                max_transitions: MAX_TRANSITIONS,
+            }
+        }
+        /// Calls `observer` on every transition (step, status, attempt, wait).
+        pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
+            self.observer = Some(Box::new(observer));
+            self
+        }
+        /// Changes the bound on transitions.
+        pub fn with_max_transitions(mut self, limit: u32) -> Self {
+            self.max_transitions = limit;
+            self
+        }
+        /// The current state.
+        pub fn state(&self) -> &State {
+            &self.state
+        }
+        /// The current state, for saving.
+        pub fn into_state(self) -> State {
+            self.state
+        }
+        /// Runs to the end. The outputs are moved out of the state, not copied.
+        pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            while let rt::Progress::Continue = self.advance().await? {}
+            Ok(self.into_outputs())
+        }
+        /// Advances one transition: runs the next step once and applies its action.
+        pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            Ok(match self.advance().await? {
+                rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+            })
+        }
+        async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let Some(next) = self.state.next else {
+                return if self.state.finished || self.state.transitions > 0 {
+                    Ok(rt::Progress::Done(()))
+                } else {
+                    Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
+                };
+            };
+            if self.state.transitions >= self.max_transitions {
+                return Err(rt::WorkflowError::TooManyTransitions {
+                    workflow: WORKFLOW,
+                    limit: self.max_transitions,
+                });
+            }
+            self.state.transitions += 1;
+            match next {
+                StepId::Get => self.step_get().await,
+                StepId::Relogin => self.step_relogin().await,
+            }
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            self.clients.pets.clock().clone()
+        }
+        /// The longest a `Retry-After` header may make a retry wait (the client's
+        /// `RetryPolicy::max_retry_after`).
+        fn max_retry_after(&self) -> ::std::time::Duration {
+            self.clients.pets.retry_policy().max_retry_after
+        }
+        /// Moves to `to` (or finishes), emitting the event.
+        fn go(
+            &mut self,
+            to: Option<StepId>,
+            from: &'static str,
+            status: Option<u16>,
+            attempt: u32,
+            outcome: rt::Outcome,
+        ) -> rt::Progress<()> {
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: from,
+                    status,
+                    attempt,
+                    outcome,
+                },
+            );
+            self.state.next = to;
+            self.state.attempt = 0;
+            if to.is_some() {
+                return rt::Progress::Continue;
+            }
+            self.state.finished = true;
+            rt::Progress::Done(())
+        }
+        fn outputs(&self) -> Outputs {
+            Outputs {
+                name: self.state.steps.get.as_ref().and_then(|o| o.name.clone()),
+            }
+        }
+        fn into_outputs(mut self) -> Outputs {
+            Outputs {
+                name: self.state.steps.get.as_mut().and_then(|o| o.name.take()),
+            }
+        }
+        /// Runs step `get` once and picks the next transition.
+        async fn step_get(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "get";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let record = rt::RequestRecord::default();
+            let path = format!(
+                "/pets/{}",
+                ::paragon_runtime::path_param(&self.state.inputs.pet_id)
+            );
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .operation("getPet")
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(resp.status == 200) {
+                Some("$statusCode == 200")
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.get = Some(GetOutputs {
+                    name: rt::typed_at::<String>(STEP, "name", &resp, Some("/name"))?,
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(
+                    Some(StepId::Relogin),
+                    STEP,
+                    status,
+                    attempt,
+                    rt::Outcome::Next { to: "relogin" },
+                ));
+            };
+            if resp.status == 401 {
+                if attempt <= 2u32 {
+                    let clock = self.clock();
+                    let wait = resp.retry_wait(
+                        clock.wall_now(),
+                        ::std::time::Duration::from_secs_f64(0.25f64),
+                        self.max_retry_after(),
+                    );
+                    rt::emit(
+                        &mut self.observer,
+                        rt::Event {
+                            workflow: WORKFLOW,
+                            step: STEP,
+                            status,
+                            attempt,
+                            outcome: rt::Outcome::Retry {
+                                wait,
+                                action: "relogin",
+                            },
+                        },
+                    );
+                    clock.sleep(wait).await;
+                    self.state.resume = Some((StepId::Get, attempt));
+                    return Ok(self.go(
+                        Some(StepId::Relogin),
+                        STEP,
+                        status,
+                        attempt,
+                        rt::Outcome::Goto {
+                            to: "relogin",
+                            action: "relogin",
+                        },
+                    ));
+                    return Ok(rt::Progress::Continue);
+                }
+            }
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+        /// Runs step `relogin` once and picks the next transition.
+        async fn step_relogin(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "relogin";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let record = rt::RequestRecord::default();
+            let path = String::from("/login");
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::POST, &path)
+                .operation("login");
+            #[allow(unused_mut)]
+            let mut body = {
+                let mut m = ::paragon_runtime::serde_json::Map::new();
+                rt::insert(&mut m, "user", rt::to_value(&self.state.inputs.user), true);
+                rt::insert(
+                    &mut m,
+                    "password",
+                    rt::to_value(&self.state.inputs.password),
+                    true,
+                );
+                ::paragon_runtime::serde_json::Value::Object(m)
+            };
+            let request = request.json(&body);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(resp.status == 200) {
+                Some("$statusCode == 200")
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.relogin = Some(ReloginOutputs {});
+                if rt::compare(
+                    &rt::to_value(&self.state.steps.get.as_ref().and_then(|o| o.name.as_ref())),
+                    rt::CmpOp::Ne,
+                    &::paragon_runtime::serde_json::Value::Null,
+                ) {
+                    return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+                }
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+    }
+}
+pub mod nested {
+    //! Workflow `nested`.
+    #![allow(
+        clippy::needless_return,
+        clippy::collapsible_if,
+        clippy::blocks_in_conditions,
+        clippy::nonminimal_bool,
+        clippy::overly_complex_bool_expr,
+        clippy::clone_on_copy,
+        unused_variables,
+        unused_mut,
+        unreachable_code
+    )]
+    use ::paragon_runtime::arazzo as rt;
+    /// The `workflowId`.
+    pub const WORKFLOW: &str = "nested";
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Inputs {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub password: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tag: Option<String>,
+        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
+        pub pet_id: Option<i64>,
+    }
+    /// The steps of `nested`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub enum StepId {
+        /// `sub`
+        #[serde(rename = "sub")]
+        Sub,
+    }
+    impl StepId {
+        /// The `stepId` as written in the document.
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Sub => "sub",
+            }
+        }
+    }
+    /// Outputs of step `sub`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct SubOutputs {
+        /// `token`
+        pub token: Option<String>,
+    }
+    /// Outputs of every step that has succeeded.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct StepOutputs {
+        /// Outputs of `sub`, once it has succeeded.
+        pub sub: Option<SubOutputs>,
+    }
+    /// The workflow's outputs.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Outputs {
+        /// `token`
+        pub token: Option<String>,
+        /// `created`
+        pub created: Option<i64>,
+    }
+    /// Everything needed to resume: save it after any `step()` (it is `Serialize`) and pass
+    /// it to [`Workflow::resume`] later.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct State {
+        /// The inputs the workflow runs with.
+        pub inputs: Inputs,
+        /// The step to run next; `None` once finished.
+        pub next: Option<StepId>,
+        /// Tries made of `next` so far (1 after its first try).
+        pub attempt: u32,
+        /// Transitions taken so far.
+        pub transitions: u32,
+        /// Outputs of the steps that have succeeded.
+        pub steps: StepOutputs,
+        /// Inputs and outputs of sub-workflows run so far, by workflowId.
+        pub workflows:
+            ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        /// The step to come back to after a `retry` action that ran another step first.
+        pub resume: Option<(StepId, u32)>,
+        /// Whether the workflow has finished; its outputs are computed from `steps`.
+        /// (States saved before this field existed load with `false`; a state with no
+        /// `next` step after some transitions counts as finished too.)
+        #[serde(default)]
+        pub finished: bool,
+    }
+    impl State {
+        /// The state before the first step.
+        pub fn new(inputs: Inputs) -> Self {
+            Self {
+                inputs,
+                next: Some(StepId::Sub),
+                attempt: 0,
+                transitions: 0,
+                steps: StepOutputs::default(),
+                workflows: ::paragon_runtime::serde_json::Map::new(),
+                resume: None,
+                finished: false,
+            }
+        }
+    }
+    /// The default bound on transitions: a `goto` loop ends in an error instead of running forever.
+    pub const MAX_TRANSITIONS: u32 = 10_000;
+    /// The compiled state machine.
+    pub struct Workflow {
+        clients: super::Clients,
+        state: State,
+        observer: rt::Observer,
+        max_transitions: u32,
+    }
+    impl ::std::fmt::Debug for Workflow {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Workflow")
+                .field("state", &self.state)
+                .finish_non_exhaustive()
+        }
+    }
+    impl Workflow {
+        /// A workflow about to run its first step.
+        pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
+            Self::resume(clients, State::new(inputs))
+        }
+        /// Continues from a saved state.
+        pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
+            Self {
+                clients: clients.into(),
+                state,
+                observer: None,
+                max_transitions: MAX_TRANSITIONS,
+            }
+        }
+        /// Calls `observer` on every transition (step, status, attempt, wait).
+        pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
+            self.observer = Some(Box::new(observer));
+            self
+        }
+        /// Changes the bound on transitions.
+        pub fn with_max_transitions(mut self, limit: u32) -> Self {
+            self.max_transitions = limit;
+            self
+        }
+        /// The current state.
+        pub fn state(&self) -> &State {
+            &self.state
+        }
+        /// The current state, for saving.
+        pub fn into_state(self) -> State {
+            self.state
+        }
+        /// Runs to the end. The outputs are moved out of the state, not copied.
+        pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            while let rt::Progress::Continue = self.advance().await? {}
+            Ok(self.into_outputs())
+        }
+        /// Advances one transition: runs the next step once and applies its action.
+        pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            Ok(match self.advance().await? {
+                rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+            })
+        }
+        async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let Some(next) = self.state.next else {
+                return if self.state.finished || self.state.transitions > 0 {
+                    Ok(rt::Progress::Done(()))
+                } else {
+                    Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
+                };
+            };
+            if self.state.transitions >= self.max_transitions {
+                return Err(rt::WorkflowError::TooManyTransitions {
+                    workflow: WORKFLOW,
+                    limit: self.max_transitions,
+                });
+            }
+            if self.state.transitions == 0 {
+                const STEP: &str = "dependsOn";
+                let _ = {
+                    let inputs_json = rt::to_value(&self.state.inputs);
+                    let inputs: super::create_or_find::Inputs =
+                        ::paragon_runtime::serde_json::from_value(inputs_json.clone()).map_err(
+                            |e| rt::WorkflowError::Inputs {
+                                workflow: super::create_or_find::WORKFLOW,
+                                message: e.to_string(),
+                            },
+                        )?;
+                    let outputs = Box::pin(
+                        super::create_or_find::Workflow::new(self.clients.clone(), inputs).run(),
+                    )
+                    .await
+                    .map_err(|e| rt::WorkflowError::SubWorkflow {
+                        workflow: WORKFLOW,
+                        step: STEP,
+                        source: Box::new(e),
+                    })?;
+                    let outputs = rt::to_value(&outputs);
+                    let mut record = ::paragon_runtime::serde_json::Map::new();
+                    record.insert("inputs".to_owned(), inputs_json);
+                    record.insert("outputs".to_owned(), outputs.clone());
+                    self.state.workflows.insert(
+                        super::create_or_find::WORKFLOW.to_owned(),
+                        ::paragon_runtime::serde_json::Value::Object(record),
+                    );
+                    outputs
+                };
+            }
+            self.state.transitions += 1;
+            match next {
+                StepId::Sub => self.step_sub().await,
+            }
+        }
+        /// Moves to `to` (or finishes), emitting the event.
+        fn go(
+            &mut self,
+            to: Option<StepId>,
+            from: &'static str,
+            status: Option<u16>,
+            attempt: u32,
+            outcome: rt::Outcome,
+        ) -> rt::Progress<()> {
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: from,
+                    status,
+                    attempt,
+                    outcome,
+                },
+            );
+            self.state.next = to;
+            self.state.attempt = 0;
+            if to.is_some() {
+                return rt::Progress::Continue;
+            }
+            self.state.finished = true;
+            rt::Progress::Done(())
+        }
+        fn outputs(&self) -> Outputs {
+            Outputs {
+                token: self.state.steps.sub.as_ref().and_then(|o| o.token.clone()),
+                created: rt::typed::<i64>(
+                    WORKFLOW,
+                    "created",
+                    rt::pointer(
+                        &::paragon_runtime::serde_json::Value::Object(self.state.workflows.clone()),
+                        "/create-or-find/outputs/created",
+                    ),
+                )
+                .ok()
+                .flatten(),
+            }
+        }
+        fn into_outputs(mut self) -> Outputs {
+            let created = rt::typed::<i64>(
+                WORKFLOW,
+                "created",
+                rt::pointer(
+                    &::paragon_runtime::serde_json::Value::Object(self.state.workflows.clone()),
+                    "/create-or-find/outputs/created",
+                ),
+            )
+            .ok()
+            .flatten();
+            Outputs {
+                token: self.state.steps.sub.as_mut().and_then(|o| o.token.take()),
+                created,
+            }
+        }
+        /// Runs step `sub` once and picks the next transition.
+        async fn step_sub(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "sub";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let outputs = {
+                let inputs_json = {
+                    let mut m = ::paragon_runtime::serde_json::Map::new();
+                    rt::insert(&mut m, "user", rt::to_value(&self.state.inputs.user), true);
+                    rt::insert(
+                        &mut m,
+                        "password",
+                        rt::to_value(&self.state.inputs.password),
+                        true,
+                    );
+                    rt::insert(
+                        &mut m,
+                        "status",
+                        ::paragon_runtime::serde_json::Value::String("sold".to_owned()),
+                        true,
+                    );
+                    ::paragon_runtime::serde_json::Value::Object(m)
+                };
+                let inputs: super::login_and_list::Inputs =
+                    ::paragon_runtime::serde_json::from_value(inputs_json.clone()).map_err(
+                        |e| rt::WorkflowError::Inputs {
+                            workflow: super::login_and_list::WORKFLOW,
+                            message: e.to_string(),
+                        },
+                    )?;
+                let outputs = Box::pin(
+                    super::login_and_list::Workflow::new(self.clients.clone(), inputs).run(),
+                )
+                .await
+                .map_err(|e| rt::WorkflowError::SubWorkflow {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source: Box::new(e),
+                })?;
+                let outputs = rt::to_value(&outputs);
+                let mut record = ::paragon_runtime::serde_json::Map::new();
+                record.insert("inputs".to_owned(), inputs_json);
+                record.insert("outputs".to_owned(), outputs.clone());
+                self.state.workflows.insert(
+                    super::login_and_list::WORKFLOW.to_owned(),
+                    ::paragon_runtime::serde_json::Value::Object(record),
+                );
+                outputs
+            };
+            let resp = rt::StepResponse::synthetic(outputs);
+            let status: Option<u16> = None;
+            let failed: Option<&'static str> = if !(rt::compare(
+                &resp.body_at(Some("/token")),
+                rt::CmpOp::Ne,
+                &::paragon_runtime::serde_json::Value::Null,
+            )) {
+                Some("$outputs.token != null")
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.sub = Some(SubOutputs {
+                    token: rt::typed::<String>(STEP, "token", resp.body_at(Some("/token")))?,
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+    }
+}
+pub mod inspect {
+    //! Workflow `inspect`.
+    //!
+    //! Reads back what each step sent, with JSONPath criteria on the body.
+    #![allow(
+        clippy::needless_return,
+        clippy::collapsible_if,
+        clippy::blocks_in_conditions,
+        clippy::nonminimal_bool,
+        clippy::overly_complex_bool_expr,
+        clippy::clone_on_copy,
+        unused_variables,
+        unused_mut,
+        unreachable_code
+    )]
+    use ::paragon_runtime::arazzo as rt;
+    /// The `workflowId`.
+    pub const WORKFLOW: &str = "inspect";
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Default,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Inputs {
+        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
+        pub pet_id: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<String>,
+    }
+    /// The steps of `inspect`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub enum StepId {
+        /// `get`
+        #[serde(rename = "get")]
+        Get,
+        /// `list`
+        #[serde(rename = "list")]
+        List,
+        /// `login`
+        #[serde(rename = "login")]
+        Login,
+    }
+    impl StepId {
+        /// The `stepId` as written in the document.
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Get => "get",
+                Self::List => "list",
+                Self::Login => "login",
+            }
+        }
+    }
+    /// Outputs of step `get`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct GetOutputs {
+        /// `id`
+        pub id: Option<i64>,
+        /// `name`
+        pub name: Option<String>,
+        /// `url`
+        pub url: Option<String>,
+    }
+    /// Outputs of step `list`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct ListOutputs {
+        /// `total`
+        pub total: Option<i64>,
+    }
+    /// Outputs of step `login`.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct LoginOutputs {}
+    /// Outputs of every step that has succeeded.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct StepOutputs {
+        /// Outputs of `get`, once it has succeeded.
+        pub get: Option<GetOutputs>,
+        /// Outputs of `list`, once it has succeeded.
+        pub list: Option<ListOutputs>,
+        /// Outputs of `login`, once it has succeeded.
+        pub login: Option<LoginOutputs>,
+    }
+    /// The workflow's outputs.
+    #[derive(
+        Debug,
+        Clone,
+        Default,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct Outputs {
+        /// `id`
+        pub id: Option<i64>,
+        /// `sameId`
+        #[serde(rename = "sameId")]
+        pub same_id: Option<i64>,
+        /// `name`
+        pub name: Option<String>,
+        /// `url`
+        pub url: Option<String>,
+        /// `total`
+        pub total: Option<i64>,
+    }
+    /// Everything needed to resume: save it after any `step()` (it is `Serialize`) and pass
+    /// it to [`Workflow::resume`] later.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::paragon_runtime::serde::Serialize,
+        ::paragon_runtime::serde::Deserialize,
+    )]
+    #[serde(crate = "::paragon_runtime::serde")]
+    pub struct State {
+        /// The inputs the workflow runs with.
+        pub inputs: Inputs,
+        /// The step to run next; `None` once finished.
+        pub next: Option<StepId>,
+        /// Tries made of `next` so far (1 after its first try).
+        pub attempt: u32,
+        /// Transitions taken so far.
+        pub transitions: u32,
+        /// Outputs of the steps that have succeeded.
+        pub steps: StepOutputs,
+        /// Inputs and outputs of sub-workflows run so far, by workflowId.
+        pub workflows:
+            ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        /// The step to come back to after a `retry` action that ran another step first.
+        pub resume: Option<(StepId, u32)>,
+        /// Whether the workflow has finished; its outputs are computed from `steps`.
+        /// (States saved before this field existed load with `false`; a state with no
+        /// `next` step after some transitions counts as finished too.)
+        #[serde(default)]
+        pub finished: bool,
+    }
+    impl State {
+        /// The state before the first step.
+        pub fn new(inputs: Inputs) -> Self {
+            Self {
+                inputs,
+                next: Some(StepId::Get),
+                attempt: 0,
+                transitions: 0,
+                steps: StepOutputs::default(),
+                workflows: ::paragon_runtime::serde_json::Map::new(),
+                resume: None,
+                finished: false,
+            }
+        }
+    }
+    /// The default bound on transitions: a `goto` loop ends in an error instead of running forever.
+    pub const MAX_TRANSITIONS: u32 = 10_000;
+    /// The compiled state machine.
+    pub struct Workflow {
+        clients: super::Clients,
+        state: State,
+        observer: rt::Observer,
+        max_transitions: u32,
+    }
+    impl ::std::fmt::Debug for Workflow {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Workflow")
+                .field("state", &self.state)
+                .finish_non_exhaustive()
+        }
+    }
+    impl Workflow {
+        /// A workflow about to run its first step.
+        pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
+            Self::resume(clients, State::new(inputs))
+        }
+        /// Continues from a saved state.
+        pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
+            Self {
+                clients: clients.into(),
+                state,
+                observer: None,
+                max_transitions: MAX_TRANSITIONS,
+            }
+        }
+        /// Calls `observer` on every transition (step, status, attempt, wait).
+        pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
+            self.observer = Some(Box::new(observer));
+            self
+        }
+        /// Changes the bound on transitions.
+        pub fn with_max_transitions(mut self, limit: u32) -> Self {
+            self.max_transitions = limit;
+            self
+        }
+        /// The current state.
+        pub fn state(&self) -> &State {
+            &self.state
+        }
+        /// The current state, for saving.
+        pub fn into_state(self) -> State {
+            self.state
+        }
+        /// Runs to the end. The outputs are moved out of the state, not copied.
+        pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            while let rt::Progress::Continue = self.advance().await? {}
+            Ok(self.into_outputs())
+        }
+        /// Advances one transition: runs the next step once and applies its action.
+        pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
+            Ok(match self.advance().await? {
+                rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
+            })
+        }
+        async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let Some(next) = self.state.next else {
+                return if self.state.finished || self.state.transitions > 0 {
+                    Ok(rt::Progress::Done(()))
+                } else {
+                    Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
+                };
+            };
+            if self.state.transitions >= self.max_transitions {
+                return Err(rt::WorkflowError::TooManyTransitions {
+                    workflow: WORKFLOW,
+                    limit: self.max_transitions,
+                });
+            }
+            self.state.transitions += 1;
+            match next {
+                StepId::Get => self.step_get().await,
+                StepId::List => self.step_list().await,
+                StepId::Login => self.step_login().await,
+            }
+        }
+        /// Moves to `to` (or finishes), emitting the event.
+        fn go(
+            &mut self,
+            to: Option<StepId>,
+            from: &'static str,
+            status: Option<u16>,
+            attempt: u32,
+            outcome: rt::Outcome,
+        ) -> rt::Progress<()> {
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: from,
+                    status,
+                    attempt,
+                    outcome,
+                },
+            );
+            self.state.next = to;
+            self.state.attempt = 0;
+            if to.is_some() {
+                return rt::Progress::Continue;
+            }
+            self.state.finished = true;
+            rt::Progress::Done(())
+        }
+        fn outputs(&self) -> Outputs {
+            Outputs {
+                id: self.state.steps.get.as_ref().and_then(|o| o.id.clone()),
+                same_id: self.state.steps.get.as_ref().and_then(|o| o.id.clone()),
+                name: self.state.steps.get.as_ref().and_then(|o| o.name.clone()),
+                url: self.state.steps.get.as_ref().and_then(|o| o.url.clone()),
+                total: self.state.steps.list.as_ref().and_then(|o| o.total.clone()),
+            }
+        }
+        fn into_outputs(mut self) -> Outputs {
+            Outputs {
+                id: self.state.steps.get.as_ref().and_then(|o| o.id.clone()),
+                same_id: self.state.steps.get.as_ref().and_then(|o| o.id.clone()),
+                name: self.state.steps.get.as_mut().and_then(|o| o.name.take()),
+                url: self.state.steps.get.as_mut().and_then(|o| o.url.take()),
+                total: self.state.steps.list.as_mut().and_then(|o| o.total.take()),
+            }
+        }
+        /// Runs step `get` once and picks the next transition.
+        async fn step_get(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "get";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let mut record = rt::RequestRecord::default();
+            let p0 = rt::to_value(&self.state.inputs.pet_id);
+            record.path.insert("petId".to_owned(), p0.clone());
+            let path = format!("/pets/{}", ::paragon_runtime::path_param(&p0));
+            let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .operation("getPet")
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            let resp = rt::StepResponse::send(request, "GET", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(resp.status == 200) {
+                Some("$statusCode == 200")
+            } else {
+                if !(rt::body_exists(&resp, "/name")) {
+                    Some("$.name")
+                } else {
+                    if !(rt::body_compare(
+                        &resp,
+                        "/name",
+                        rt::CmpOp::Eq,
+                        &::paragon_runtime::serde_json::Value::String("rex".to_owned()),
+                    )) {
+                        Some("$['name'] == 'rex'")
+                    } else {
+                        if !(rt::compare(
+                            &::paragon_runtime::serde_json::Value::String(resp.method.clone()),
+                            rt::CmpOp::Eq,
+                            &::paragon_runtime::serde_json::Value::String("GET".to_owned()),
+                        ) && rt::compare(
+                            &resp.request_path("petId"),
+                            rt::CmpOp::Eq,
+                            &rt::to_value(&self.state.inputs.pet_id),
+                        )) {
+                            Some("$method == 'GET' && $request.path.petId == $inputs.petId")
+                        } else {
+                            None
+                        }
+                    }
+                }
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.get = Some({
+                    #[derive(::paragon_runtime::serde::Deserialize)]
+                    #[serde(crate = "::paragon_runtime::serde")]
+                    struct Members {
+                        #[serde(rename = "id", default)]
+                        id: Option<i64>,
+                        #[serde(rename = "name", default)]
+                        name: Option<String>,
+                    }
+                    match rt::decode_members::<Members>(&resp) {
+                        Some(members) => GetOutputs {
+                            id: members.id,
+                            name: members.name,
+                            url: rt::typed::<String>(
+                                STEP,
+                                "url",
+                                ::paragon_runtime::serde_json::Value::String(resp.url.clone()),
+                            )?,
+                        },
+                        None => GetOutputs {
+                            id: rt::typed_at::<i64>(STEP, "id", &resp, Some("/id"))?,
+                            name: rt::typed_at::<String>(STEP, "name", &resp, Some("/name"))?,
+                            url: rt::typed::<String>(
+                                STEP,
+                                "url",
+                                ::paragon_runtime::serde_json::Value::String(resp.url.clone()),
+                            )?,
+                        },
+                    }
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(
+                    Some(StepId::List),
+                    STEP,
+                    status,
+                    attempt,
+                    rt::Outcome::Next { to: "list" },
+                ));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+        /// Runs step `list` once and picks the next transition.
+        async fn step_list(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "list";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let mut record = rt::RequestRecord::default();
+            let p0 = ::paragon_runtime::serde_json::Value::String("s-1".to_owned());
+            let p1 = rt::to_value(&self.state.inputs.status);
+            record.header.insert("X-Session".to_owned(), p0.clone());
+            record.query.insert("status".to_owned(), p1.clone());
+            let path = String::from("/pets");
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .operation("listPets")
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            let request = request.header("X-Session", &p0);
+            let request = request.query("status", &p1);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(rt::compare(
+                &resp.request_header("X-Session"),
+                rt::CmpOp::Eq,
+                &::paragon_runtime::serde_json::Value::String("s-1".to_owned()),
+            ) && rt::compare(
+                &resp.request_query("status"),
+                rt::CmpOp::Eq,
+                &rt::to_value(&self.state.inputs.status),
+            )) {
+                Some(
+                    "$request.header.X-Session == 's-1' && $request.query.status == $inputs.status",
+                )
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.list = Some(ListOutputs {
+                    total: rt::typed_at::<i64>(STEP, "total", &resp, Some("/total"))?,
+                });
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(
+                    Some(StepId::Login),
+                    STEP,
+                    status,
+                    attempt,
+                    rt::Outcome::Next { to: "login" },
+                ));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+        /// Runs step `login` once and picks the next transition.
+        async fn step_login(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            const STEP: &str = "login";
+            self.state.attempt += 1;
+            let attempt = self.state.attempt;
+            let api = &self.clients.pets;
+            let mut record = rt::RequestRecord::default();
+            let path = String::from("/login");
+            let url = String::new();
+            let request = api
+                .request(::paragon_runtime::reqwest::Method::POST, &path)
+                .operation("login");
+            #[allow(unused_mut)]
+            let mut body = {
+                let mut m = ::paragon_runtime::serde_json::Map::new();
+                rt::insert(
+                    &mut m,
+                    "user",
+                    ::paragon_runtime::serde_json::Value::String("ada".to_owned()),
+                    false,
+                );
+                rt::insert(
+                    &mut m,
+                    "password",
+                    ::paragon_runtime::serde_json::Value::String("pw".to_owned()),
+                    false,
+                );
+                ::paragon_runtime::serde_json::Value::Object(m)
+            };
+            record.body = Some(body.clone());
+            let request = request.json(&body);
+            let resp = rt::StepResponse::send(request, "", url, record)
+                .await
+                .map_err(|source| rt::WorkflowError::Transport {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    source,
+                })?;
+            let status: Option<u16> = Some(resp.status);
+            let failed: Option<&'static str> = if !(rt::compare(
+                &resp.request_body_at(Some("/user")),
+                rt::CmpOp::Eq,
+                &::paragon_runtime::serde_json::Value::String("ada".to_owned()),
+            )) {
+                Some("$request.body#/user == 'ada'")
+            } else {
+                None
+            };
+            let Some(criterion) = failed else {
+                self.state.steps.login = Some(LoginOutputs {});
+                if let Some((step, attempts)) = self.state.resume.take() {
+                    let to = step.as_str();
+                    let progress =
+                        self.go(Some(step), STEP, status, attempt, rt::Outcome::Next { to });
+                    self.state.attempt = attempts;
+                    return Ok(progress);
+                }
+                return Ok(self.go(None, STEP, status, attempt, rt::Outcome::End));
+            };
+            rt::emit(
+                &mut self.observer,
+                rt::Event {
+                    workflow: WORKFLOW,
+                    step: STEP,
+                    status,
+                    attempt,
+                    outcome: rt::Outcome::Failed {
+                        criterion: criterion.to_owned(),
+                    },
+                },
+            );
+            Err(rt::WorkflowError::StepFailed {
+                workflow: WORKFLOW,
+                step: STEP,
+                status,
+                criterion: criterion.to_owned(),
+                attempts: attempt,
+            })
+        }
+    }
+}
