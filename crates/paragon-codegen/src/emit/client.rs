@@ -275,6 +275,39 @@ fn status_pattern(r: &ResponseIr) -> TokenStream {
     }
 }
 
+/// The documented error statuses (not `default`) as match patterns, sorted, with touching
+/// codes and ranges joined (`4XX` and `5XX` give `400..=599`).
+fn error_patterns(op: &Operation) -> Vec<TokenStream> {
+    let mut spans: Vec<(u16, u16)> = op
+        .responses
+        .iter()
+        .filter(|r| !r.success)
+        .filter_map(|r| match r.status {
+            StatusKey::Code(c) => Some((c, c)),
+            StatusKey::Range(x) => Some((x * 100, x * 100 + 99)),
+            StatusKey::Default => None,
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut joined: Vec<(u16, u16)> = Vec::new();
+    for (lo, hi) in spans {
+        match joined.last_mut() {
+            Some(last) if lo <= last.1.saturating_add(1) => last.1 = last.1.max(hi),
+            _ => joined.push((lo, hi)),
+        }
+    }
+    joined
+        .into_iter()
+        .map(|(lo, hi)| {
+            let (l, h) = (
+                proc_macro2::Literal::u16_unsuffixed(lo),
+                proc_macro2::Literal::u16_unsuffixed(hi),
+            );
+            if lo == hi { quote!(#l) } else { quote!(#l..=#h) }
+        })
+        .collect()
+}
+
 /// Responses in match order: exact codes, then ranges, then `default`.
 fn ordered(op: &Operation) -> Vec<&ResponseIr> {
     let mut rs: Vec<&ResponseIr> = op.responses.iter().collect();
@@ -449,13 +482,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         }
         v
     };
-    let errors: Vec<TokenStream> = op
-        .responses
-        .iter()
-        .filter(|r| !r.success)
-        .map(status_pattern)
-        .filter(|p| p.to_string() != "_")
-        .collect();
+    let errors = error_patterns(op);
     // A success arm that matches every status (a `default` response read as the success)
     // leaves nothing for an error arm to match.
     let success_catches_all = successes

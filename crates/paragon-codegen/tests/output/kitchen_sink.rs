@@ -133,7 +133,7 @@ impl Client {
         let raw = self.list_pets_request(x_request_id, options).send().await?;
         match raw.status().as_u16() {
             200 => Ok(raw.json::<ListPetsResponse>().await?.body),
-            400..=499 => Err(raw.documented_error().await),
+            400..=599 => Err(raw.documented_error().await),
             _ => Err(raw.unexpected().await),
         }
     }
@@ -153,6 +153,10 @@ impl Client {
                 .json::<Problem>()
                 .await?
                 .map(ListPetsResponses::ClientError),
+            500..=599 => raw
+                .json::<Problem>()
+                .await?
+                .map(ListPetsResponses::ServerError),
             _ => return Err(raw.unexpected().await),
         })
     }
@@ -369,6 +373,8 @@ pub enum ListPetsResponses {
     Ok(ListPetsResponse),
     /// 4XX: Client error.
     ClientError(Problem),
+    /// 5XX: Server error.
+    ServerError(Problem),
 }
 /// Every documented response of [`Client::create_pet`].
 #[derive(Debug)]
