@@ -11,9 +11,10 @@
 //! `unsupported` count in the total as not ok, and are expected to be refused with a located
 //! error that says why.
 //!
-//! Both commands exit non-zero on a panic or on any result the lists do not expect (a failure,
-//! or an `unsupported` document that now generates, whose line should go), so they can gate a
-//! change.
+//! Generated crates are compiled with clippy. Both commands exit non-zero on a panic, on any
+//! result the lists do not expect (a failure, or an `unsupported` document that now generates,
+//! whose line should go) and on any compiler or clippy warning in generated code, so they can
+//! gate a change.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -102,6 +103,8 @@ struct Entry {
     outcome: Outcome,
     /// Listed as `unsupported`, with the reason: a refusal is expected.
     unsupported: Option<String>,
+    /// Compiler and clippy warnings in its generated code (short form, one per line).
+    warnings: Vec<String>,
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -153,8 +156,8 @@ impl Scratch {
         Ok(())
     }
 
-    /// `cargo check`s every crate (one cargo run, `--keep-going`) and marks the entries whose
-    /// crate has an error.
+    /// Runs clippy over every crate (one cargo run, `--keep-going`), marks the entries whose
+    /// crate has an error and counts each crate's warnings.
     fn compile(&self, entries: &mut [Entry]) -> Result<()> {
         if self.members.is_empty() {
             return Ok(());
@@ -168,7 +171,7 @@ impl Scratch {
         eprintln!("compiling {} crates", self.members.len());
         let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .args([
-                "check",
+                "clippy",
                 "--quiet",
                 "--workspace",
                 "--keep-going",
@@ -178,13 +181,18 @@ impl Scratch {
             .arg(self.work.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", root().join("target/corpus-target"))
             .output()
-            .context("running cargo check")?;
+            .context("running cargo clippy")?;
         let stderr = String::from_utf8_lossy(&out.stderr);
         for e in entries.iter_mut() {
             if !matches!(e.outcome, Outcome::Ok) {
                 continue;
             }
             let prefix = format!("{}/", e.krate);
+            e.warnings = stderr
+                .lines()
+                .filter(|l| l.contains(&prefix) && l.contains(": warning"))
+                .map(str::to_owned)
+                .collect();
             let mut errors = stderr
                 .lines()
                 .filter(|l| l.contains(&prefix) && l.contains(": error"));
@@ -241,12 +249,25 @@ fn report(entries: &[Entry], extra: &str) -> Result<()> {
             }
         }
     }
+    let mut warnings = 0;
+    for e in entries.iter().filter(|e| !e.warnings.is_empty()) {
+        warnings += e.warnings.len();
+        println!("WARNINGS {} ({})", e.doc.display(), e.warnings.len());
+        for w in e.warnings.iter().take(3) {
+            println!("    {w}");
+        }
+    }
     if !extra.is_empty() {
         println!("{extra}");
     }
-    println!("corpus: {ok}/{total} ok, {panics} panics, {unexpected} unexpected");
+    println!(
+        "corpus: {ok}/{total} ok, {panics} panics, {unexpected} unexpected, {warnings} warnings in generated code"
+    );
     if unexpected > 0 {
         bail!("{unexpected} results the corpus lists do not expect (see above)");
+    }
+    if warnings > 0 {
+        bail!("{warnings} compiler or clippy warnings in generated code (see above)");
     }
     Ok(())
 }
@@ -284,6 +305,7 @@ fn openapi(dir: &Path) -> Result<()> {
             krate,
             outcome,
             unsupported: None,
+            warnings: Vec::new(),
         });
     }
     scratch.compile(&mut entries)?;
@@ -407,6 +429,7 @@ fn arazzo(dir: &Path) -> Result<()> {
             krate,
             outcome,
             unsupported,
+            warnings: Vec::new(),
         });
     }
     scratch.compile(&mut entries)?;

@@ -275,13 +275,15 @@ fn status_pattern(r: &ResponseIr) -> TokenStream {
     }
 }
 
-/// The documented error statuses (not `default`) as match patterns, sorted, with touching
-/// codes and ranges joined (`4XX` and `5XX` give `400..=599`).
+/// The documented error statuses (not `default`) as match patterns.
 fn error_patterns(op: &Operation) -> Vec<TokenStream> {
-    let mut spans: Vec<(u16, u16)> = op
-        .responses
-        .iter()
-        .filter(|r| !r.success)
+    joined_patterns(op.responses.iter().filter(|r| !r.success))
+}
+
+/// Statuses (not `default`) as match patterns, sorted, with touching codes and ranges joined
+/// (`4XX` and `5XX` give `400..=599`; `200`, `201`, `202` give `200..=202`).
+fn joined_patterns<'a>(responses: impl Iterator<Item = &'a ResponseIr>) -> Vec<TokenStream> {
+    let mut spans: Vec<(u16, u16)> = responses
         .filter_map(|r| match r.status {
             StatusKey::Code(c) => Some((c, c)),
             StatusKey::Range(x) => Some((x * 100, x * 100 + 99)),
@@ -303,7 +305,11 @@ fn error_patterns(op: &Operation) -> Vec<TokenStream> {
                 proc_macro2::Literal::u16_unsuffixed(lo),
                 proc_macro2::Literal::u16_unsuffixed(hi),
             );
-            if lo == hi { quote!(#l) } else { quote!(#l..=#h) }
+            if lo == hi {
+                quote!(#l)
+            } else {
+                quote!(#l..=#h)
+            }
         })
         .collect()
 }
@@ -512,7 +518,11 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         ),
         ([one], _) => {
             let t = body_type(one, api);
-            let pats = successes.iter().map(|r| status_pattern(r));
+            let pats = if successes.iter().any(|r| r.status == StatusKey::Default) {
+                vec![quote!(_)]
+            } else {
+                joined_patterns(successes.iter().copied())
+            };
             let arm = if **one == ResponseBody::Empty {
                 quote!(#(#pats)|* => { raw.empty().await?; Ok(()) })
             } else {
@@ -715,8 +725,14 @@ fn stream_fn(
         " Every item of [`Client::{}`], following the pages the server links until the last one.",
         op.fn_name
     );
+    // A deprecated operation's stream is deprecated too; inside it, calling the operation is
+    // not a use to warn about.
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated] #[allow(deprecated)]));
     quote! {
         #[doc = #doc]
+        #deprecated
         pub fn #stream_fn(&self, #(#decls),*) -> impl ::paragon_runtime::futures_util::Stream<Item = Result<#item, ::paragon_runtime::Error>> + Send + 'static {
             let this = self.clone();
             #(#owned)*

@@ -336,6 +336,116 @@ impl Client {
             _ => return Err(raw.unexpected().await),
         })
     }
+    fn list_legacy_pets_request(
+        &self,
+        options: &ListLegacyPetsOptions,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::GET, "/pets/legacy")
+            .operation("listLegacyPets")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+            .accept("application/json")
+            .query("cursor", &options.cursor)
+    }
+    /// The old listing, deprecated but still paged.
+    ///
+    /// `GET /pets/legacy`
+    #[deprecated]
+    pub async fn list_legacy_pets(
+        &self,
+        options: &ListLegacyPetsOptions,
+    ) -> Result<LegacyPage, ::paragon_runtime::Error> {
+        let raw = self.list_legacy_pets_request(options).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<LegacyPage>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::list_legacy_pets`], but returns the status, the headers and the typed body of every documented response.
+    #[deprecated]
+    pub async fn list_legacy_pets_with_response(
+        &self,
+        options: &ListLegacyPetsOptions,
+    ) -> Result<::paragon_runtime::Response<LegacyPage>, ::paragon_runtime::Error> {
+        let raw = self.list_legacy_pets_request(options).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<LegacyPage>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    /// Every item of [`Client::list_legacy_pets`], following the pages the server links until the last one.
+    #[deprecated]
+    #[allow(deprecated)]
+    pub fn list_legacy_pets_stream(
+        &self,
+        options: &ListLegacyPetsOptions,
+    ) -> impl ::paragon_runtime::futures_util::Stream<Item = Result<Pet, ::paragon_runtime::Error>>
+    + Send
+    + 'static {
+        let this = self.clone();
+        let options: ListLegacyPetsOptions = options.clone();
+        let first = {
+            let this = this.clone();
+            let options = options.clone();
+            async move { this.list_legacy_pets(&options).await }
+        };
+        ::paragon_runtime::paginate(
+            first,
+            |page: &LegacyPage| page.next_cursor.clone(),
+            move |token: String| {
+                let this = this.clone();
+                let options = options.clone();
+                async move {
+                    let mut options = options.clone();
+                    options.cursor = Some(token);
+                    this.list_legacy_pets(&options).await
+                }
+            },
+            |page: LegacyPage| page.items,
+        )
+    }
+    fn first_legacy_page_request(&self) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::GET,
+                "/pets/legacy/first",
+            )
+            .operation("firstLegacyPage")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+            .accept("application/json")
+    }
+    /// 200, 201 and 202 carry the same page.
+    ///
+    /// `GET /pets/legacy/first`
+    pub async fn first_legacy_page(&self) -> Result<LegacyPage, ::paragon_runtime::Error> {
+        let raw = self.first_legacy_page_request().send().await?;
+        match raw.status().as_u16() {
+            200..=202 => Ok(raw.json::<LegacyPage>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::first_legacy_page`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn first_legacy_page_with_response(
+        &self,
+    ) -> Result<::paragon_runtime::Response<FirstLegacyPageResponses>, ::paragon_runtime::Error>
+    {
+        let raw = self.first_legacy_page_request().send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw
+                .json::<LegacyPage>()
+                .await?
+                .map(FirstLegacyPageResponses::Ok),
+            201 => raw
+                .json::<LegacyPage>()
+                .await?
+                .map(FirstLegacyPageResponses::Created),
+            202 => raw
+                .json::<LegacyPage>()
+                .await?
+                .map(FirstLegacyPageResponses::Accepted),
+            _ => return Err(raw.unexpected().await),
+        })
+    }
     fn ping_request(&self) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::GET, "/ping")
@@ -393,6 +503,38 @@ pub enum GetPetsPetIdPhotoResponses {
     Ok(::paragon_runtime::ByteStream),
     /// 404: No photo.
     NotFound,
+}
+/// The optional parameters of [`Client::list_legacy_pets`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListLegacyPetsOptions {
+    pub cursor: Option<String>,
+}
+/// Every documented response of [`Client::first_legacy_page`].
+#[derive(Debug)]
+pub enum FirstLegacyPageResponses {
+    /// 200: A page of pets.
+    Ok(LegacyPage),
+    /// 201: A page of pets.
+    Created(LegacyPage),
+    /// 202: A page of pets.
+    Accepted(LegacyPage),
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct LegacyPage {
+    pub items: Vec<Pet>,
+    #[serde(
+        rename = "nextCursor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_cursor: Option<String>,
 }
 /// A pet, of one kind or another.
 #[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize)]
