@@ -265,11 +265,11 @@ const NOTES: &str = "\
   request) and no longer allocates to pick a credential or to check a path for dot segments.
   Before these changes the wall-clock ratio was 1.05 to 1.17 and the instruction ratio 1.17;
   after them the instruction count is 1.02 of the hand-written sequence and the allocation
-  count 1.03. The wall-clock ratio was 1.01 and 1.02 in the two five-round runs so far and 1.12
-  in the first run after the changes (three rounds, same order): between rounds of one run
-  each side moves by 10 to 25 % on two cores shared with the simulator, and whichever side
-  runs first in a round is faster, so the benches now run five rounds with the order
-  alternating and report the median of the rounds. On one thread (`workflow-once`, CPU time over 3,000 runs, seven
+  count 1.03. The wall-clock ratio was 1.12, 1.02 and 1.01 in the three runs since (the
+  first before the client changes and before both sides sent the same requests): between
+  rounds of one run each side moves by 10 to 25 % on two cores shared with the simulator, and
+  whichever side runs first in a round is faster, so the benches run five rounds with the
+  order alternating and report the median of the rounds. On one thread (`workflow-once`, CPU time over 3,000 runs, seven
   alternating runs) the workflow takes 1.05 to 1.08 of the hand-written time and the typed
   operations alone 1.00 to 1.05; that gap moves with code layout (it changes sign when the
   same code is built with frame pointers), while the instruction count does not. The
