@@ -281,26 +281,42 @@ const NOTES: &str = "\
   are dropped outside the measurement.
 ";
 
+const BENCH_USAGE: &str = "usage: cargo xtask bench [--write | --only generate|runtime]";
+
 pub fn run_bench(args: &[String]) -> Result<()> {
-    let write = args.iter().any(|a| a == "--write");
-    if let Some(other) = args.iter().find(|a| *a != "--write") {
-        bail!("unknown option `{other}`\nusage: cargo xtask bench [--write]");
+    let mut write = false;
+    let mut only: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--write" => write = true,
+            "--only" => only = Some(it.next().cloned().context(BENCH_USAGE)?),
+            other => bail!("unknown option `{other}`\n{BENCH_USAGE}"),
+        }
+    }
+    let (generation, runtime) = match only.as_deref() {
+        None => (true, true),
+        Some("generate") => (true, false),
+        Some("runtime") => (false, true),
+        Some(other) => bail!("`--only {other}`: there are `generate` and `runtime`\n{BENCH_USAGE}"),
+    };
+    if write && only.is_some() {
+        bail!("`--write` needs every figure, so it does not go with `--only`");
     }
     let root = root();
     let criterion_dir = root.join("target/criterion");
     let _ = std::fs::remove_dir_all(&criterion_dir);
     eprintln!("running the criterion benches (a few minutes)…");
+    let mut benches = vec!["bench", "-p", "paragon-bench"];
+    if generation {
+        benches.extend(["--bench", "generate"]);
+    }
+    if runtime {
+        benches.extend(["--bench", "runtime"]);
+    }
     // Criterion's progress goes to stderr, so stdout is only the report.
     let status = cargo()
-        .args([
-            "bench",
-            "-p",
-            "paragon-bench",
-            "--bench",
-            "generate",
-            "--bench",
-            "runtime",
-        ])
+        .args(&benches)
         .stdout(std::process::Stdio::from(std::io::stderr()))
         .status()
         .context("running cargo bench")?;
@@ -328,38 +344,32 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         })
     };
 
-    eprintln!("measuring peak memory in fresh processes…");
-    run(
-        cargo().args([
-            "build",
-            "--release",
-            "--quiet",
-            "-p",
-            "paragon-bench",
-            "--bin",
-            "gen-once",
-        ]),
-        "building gen-once",
-    )?;
-    let bin = root.join("target/release/gen-once");
-    eprintln!("counting the workflow's instructions and allocations under valgrind…");
-    run(
-        cargo().args([
-            "build",
-            "--release",
-            "--quiet",
-            "-p",
-            "paragon-bench",
-            "--bin",
-            "workflow-once",
-        ]),
-        "building workflow-once",
-    )?;
-    let once = root.join("target/release/workflow-once");
-    let counts = (counted(&once, "compiled"), counted(&once, "by-hand"));
-    if counts.0.is_none() || counts.1.is_none() {
-        eprintln!("valgrind not found or failed: instruction and allocation counts left out");
-    }
+    let release_bin = |name: &str| -> Result<PathBuf> {
+        run(
+            cargo().args([
+                "build",
+                "--release",
+                "--quiet",
+                "-p",
+                "paragon-bench",
+                "--bin",
+                name,
+            ]),
+            &format!("building {name}"),
+        )?;
+        Ok(root.join("target/release").join(name))
+    };
+    let counts = if runtime {
+        eprintln!("counting the workflow's instructions and allocations under valgrind…");
+        let once = release_bin("workflow-once")?;
+        let counts = (counted(&once, "compiled"), counted(&once, "by-hand"));
+        if counts.0.is_none() || counts.1.is_none() {
+            eprintln!("valgrind not found or failed: instruction and allocation counts left out");
+        }
+        counts
+    } else {
+        (None, None)
+    };
     let corpus = root.join("../shared/corpus/openapi");
     let oxide = corpus.join("oxide/oxide.json");
     let mistral = corpus.join("mistral/openapi.yaml");
@@ -371,7 +381,34 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         "Command: `cargo xtask bench` (criterion medians; ratios are against the baseline measured in the same run)\n"
     );
 
-    // 1. Generation.
+    if generation {
+        generation_report(&mut r, &get, &release_bin("gen-once")?, &oxide, &mistral)?;
+    }
+    if runtime {
+        runtime_report(&mut r, &get, &counts);
+    }
+    println!("{r}");
+    if write {
+        let text = format!(
+            "# Benchmarks\n\nThe tables are from one run of the command on the machine named; the notes after them were written from that run and earlier ones.\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once; instruction and allocation counts come from `valgrind --tool=callgrind` and `--tool=dhat` on `workflow-once` (one thread, 120 runs minus 20, left out when valgrind is missing). The baselines run in the same process and run: progenitor-impl {} on the OpenAPI 3.0 document (tokens then prettyplease, as ours; it takes no 3.1, so it is not run on the others), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}\n{NOTES}",
+            "0.15"
+        );
+        let path: PathBuf = root.join("BENCHMARKS.md");
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Generation, fresh processes, the generated crate and the macro.
+fn generation_report(
+    r: &mut String,
+    get: &dyn Fn(&str) -> Option<f64>,
+    bin: &Path,
+    oxide: &Path,
+    mistral: &Path,
+) -> Result<()> {
+    eprintln!("measuring peak memory in fresh processes…");
     let _ = writeln!(r, "## Generation (load + check + plan + emit + format)\n");
     let _ = writeln!(
         r,
@@ -407,18 +444,18 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     );
     let _ = writeln!(r, "| one fresh process | time | peak RSS |\n|---|---|---|");
     for (label, which, file) in [
-        ("paragon, oxide.json", "paragon", &oxide),
-        ("progenitor, oxide.json", "progenitor", &oxide),
-        ("paragon, mistral (3.1)", "paragon", &mistral),
+        ("paragon, oxide.json", "paragon", oxide),
+        ("progenitor, oxide.json", "progenitor", oxide),
+        ("paragon, mistral (3.1)", "paragon", mistral),
     ] {
-        if let Some(o) = gen_median(&bin, which, file, 5) {
+        if let Some(o) = gen_median(bin, which, file, 5) {
             let _ = writeln!(r, "| {label} | {:.0} ms | {:.1} MiB |", o.ms, o.rss_mib);
         }
     }
     // 2. Generated code.
     if oxide.is_file() {
         eprintln!("building the generated oxide.json crate…");
-        let (lines, secs) = generated_crate_build(&oxide, &root.join("target/bench/oxide-crate"))?;
+        let (lines, secs) = generated_crate_build(oxide, &root().join("target/bench/oxide-crate"))?;
         let _ = writeln!(
             r,
             "\n## Generated code\n\noxide.json (315 operations): {lines} lines; clean `cargo build` of the generated crate alone (dependencies built): {secs:.1} s.\n"
@@ -432,7 +469,15 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             ms(t)
         );
     }
-    // 4. Runtime.
+    Ok(())
+}
+
+/// The workflow against the hand-written requests, the counts, and decoding.
+fn runtime_report(
+    r: &mut String,
+    get: &dyn Fn(&str) -> Option<f64>,
+    counts: &(Option<Counted>, Option<Counted>),
+) {
     let _ = writeln!(
         r,
         "## Runtime\n\n| measure | ours | baseline | ratio |\n|---|---|---|---|"
@@ -486,15 +531,4 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             rt / p
         );
     }
-    println!("{r}");
-    if write {
-        let text = format!(
-            "# Benchmarks\n\nThe tables are from one run of the command on the machine named; the notes after them were written from that run and earlier ones.\n\nHow to reproduce: `cargo xtask bench --write` (needs `../shared/corpus` for oxide.json and Mistral's document; without it only the Paragon specs are measured). Benches live in `crates/paragon-bench` (criterion: `benches/generate.rs`, `benches/runtime.rs`); peak memory is `VmHWM` of a fresh process (`gen-once`) that generates once; instruction and allocation counts come from `valgrind --tool=callgrind` and `--tool=dhat` on `workflow-once` (one thread, 120 runs minus 20, left out when valgrind is missing). The baselines run in the same process and run: progenitor-impl {} on the OpenAPI 3.0 document (tokens then prettyplease, as ours; it takes no 3.1, so it is not run on the others), and the same requests written by hand with reqwest and serde_json against the same in-process simulator.\n\n{r}\n{NOTES}",
-            "0.15"
-        );
-        let path: PathBuf = root.join("BENCHMARKS.md");
-        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-        eprintln!("wrote {}", path.display());
-    }
-    Ok(())
 }
