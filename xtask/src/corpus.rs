@@ -223,31 +223,32 @@ fn report(entries: &[Entry], extra: &str) -> Result<()> {
     let mut unexpected = 0;
     for e in entries {
         let d = e.doc.display();
-        match (&e.outcome, &e.unsupported) {
-            (Outcome::Ok, None) => {}
-            (Outcome::Ok, Some(reason)) => {
-                unexpected += 1;
-                println!("NOW OK   {d}\n    listed as unsupported ({reason}): remove its line");
-            }
+        // What to print, and whether the verdicts expected it.
+        let (expected, text) = match (&e.outcome, &e.unsupported) {
+            (Outcome::Ok, None) => continue,
+            (Outcome::Ok, Some(reason)) => (
+                false,
+                format!("NOW OK   {d}\n    listed as unsupported ({reason}): remove its line"),
+            ),
             (Outcome::Rejected(first), Some(reason)) => {
-                println!("UNSUPPORTED {d}\n    {reason}\n    {first}");
+                (true, format!("UNSUPPORTED {d}\n    {reason}\n    {first}"))
             }
-            (outcome, _) => {
-                unexpected += 1;
-                match outcome {
-                    Outcome::Ok => {}
-                    Outcome::Rejected(first) => println!("REJECTED {d}\n    {first}"),
-                    Outcome::RejectedUnlocated(first) => {
-                        println!("REJECTED {d} (with no location)\n    {first}")
-                    }
-                    Outcome::Panicked(msg) => println!("PANIC    {d}\n    {msg}"),
-                    Outcome::CompileFailed(first) => println!("NO BUILD {d}\n    {first}"),
-                    Outcome::Accepted => {
-                        println!("ACCEPTED {d}\n    a negative fixture generated code")
-                    }
-                }
-            }
+            (Outcome::Rejected(first), None) => (false, format!("REJECTED {d}\n    {first}")),
+            (Outcome::RejectedUnlocated(first), _) => (
+                false,
+                format!("REJECTED {d} (with no location)\n    {first}"),
+            ),
+            (Outcome::Panicked(msg), _) => (false, format!("PANIC    {d}\n    {msg}")),
+            (Outcome::CompileFailed(first), _) => (false, format!("NO BUILD {d}\n    {first}")),
+            (Outcome::Accepted, _) => (
+                false,
+                format!("ACCEPTED {d}\n    a negative fixture generated code"),
+            ),
+        };
+        if !expected {
+            unexpected += 1;
         }
+        println!("{text}");
     }
     let mut warnings = 0;
     for e in entries.iter().filter(|e| !e.warnings.is_empty()) {

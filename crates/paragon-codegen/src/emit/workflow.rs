@@ -679,20 +679,23 @@ impl Ctx<'_> {
         }
     }
 
+    /// One output of a step, decoded on its own: `field: value?,`.
+    fn step_output(&self, o: &OutputIr) -> TokenStream {
+        let f = ident(&o.field);
+        let wire = &o.wire;
+        let t = self.wf_ty(&o.ty);
+        // A part of the response body decodes straight from the bytes, no JSON tree.
+        if let Some(p) = body_pointer(&o.value) {
+            return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
+        }
+        let v = self.value(&o.value);
+        quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
+    }
+
     /// The value of a step's outputs struct, once its response is in.
     fn step_outputs(&self, s: &StepIr) -> TokenStream {
         let outputs_type = ident(&s.outputs_type);
-        let one_by_one = s.outputs.iter().map(|o| {
-            let f = ident(&o.field);
-            let wire = &o.wire;
-            let t = self.wf_ty(&o.ty);
-            // A part of the response body decodes straight from the bytes, no JSON tree.
-            if let Some(p) = body_pointer(&o.value) {
-                return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
-            }
-            let v = self.value(&o.value);
-            quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
-        });
+        let one_by_one = s.outputs.iter().map(|o| self.step_output(o));
         let one_by_one = quote!(#outputs_type { #(#one_by_one)* });
         // Two or more outputs that are distinct top-level members of the body: one pass over
         // the bytes for all of them, and each on its own only if that pass cannot answer.
@@ -714,19 +717,11 @@ impl Ctx<'_> {
             quote!(#[serde(rename = #m, default)] #f: Option<#t>,)
         });
         let from_members = s.outputs.iter().map(|o| {
-            let f = ident(&o.field);
             if members.iter().any(|(m, _)| m.field == o.field) {
+                let f = ident(&o.field);
                 quote!(#f: members.#f,)
             } else {
-                let wire = &o.wire;
-                let t = self.wf_ty(&o.ty);
-                match body_pointer(&o.value) {
-                    Some(p) => quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,),
-                    None => {
-                        let v = self.value(&o.value);
-                        quote!(#f: rt::typed::<#t>(STEP, #wire, #v)?,)
-                    }
-                }
+                self.step_output(o)
             }
         });
         quote!({
