@@ -36,14 +36,15 @@ pub fn openapi(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Option
             ));
             return None;
         }
-        (None, Some(_)) => {
+        (None, Some(v)) => {
+            // 2.0 was upgraded on load; what is left is another version.
             diags.push(
                 sources
                     .error_at(
                         &root.join("swagger"),
-                        "Swagger 2.0 documents are not supported",
+                        format!("unsupported Swagger version {v}; Swagger 2.0 and OpenAPI 3.0/3.1 are supported"),
                     )
-                    .with_help("convert it to OpenAPI 3 first (for example with swagger2openapi)"),
+                    .with_help("convert it to OpenAPI 3 first"),
             );
             return None;
         }

@@ -29,6 +29,7 @@ use quote::quote;
 
 pub use diag::{Diagnostic, Diagnostics, Pos, Severity};
 pub use ir::Api;
+pub use load::LoadOptions;
 use load::{Loc, Sources};
 
 /// One generated API module.
@@ -45,22 +46,41 @@ pub struct Generated {
 /// Loads an OpenAPI document and everything it references, checks it, and plans it.
 /// Errors and warnings are all in the returned [`Diagnostics`].
 pub fn plan_openapi(path: &Path) -> (Option<Api>, Diagnostics) {
+    plan_openapi_with(path, &LoadOptions::default())
+}
+
+/// [`plan_openapi`] with how files are found and read.
+pub fn plan_openapi_with(path: &Path, options: &LoadOptions) -> (Option<Api>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut sources = Sources::default();
-    let Some(root) = sources.load_tree(path, &mut diags) else {
+    let mut sources = Sources::new(options.clone());
+    let Some(root) = load_openapi(&mut sources, path, &mut diags) else {
         return (None, diags);
     };
+    let api = ir::operations::plan_api(&sources, &root, &mut diags);
+    (Some(api), diags)
+}
+
+/// The one OpenAPI front end: loads `path` and what it references into `sources`, upgrades
+/// Swagger 2.0 to 3.0 and 3.0 to 3.1 (files loaded before are left as they are), and checks
+/// the document. `None` when it cannot be planned; the reasons are in `diags`.
+pub(crate) fn load_openapi(
+    sources: &mut Sources,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Loc> {
+    let errors_before = diags.errors().count();
+    let before = sources.ids().len();
+    let root = sources.load_tree(path, diags)?;
+    if diags.errors().count() > errors_before {
+        return None;
+    }
+    sources.upgrade_swagger2(diags);
     let root = Loc {
         file: root,
         ptr: String::new(),
     };
-    if diags.has_errors() {
-        return (None, diags);
-    }
-    let Some(version) = check::openapi(&sources, &root, &mut diags) else {
-        return (None, diags);
-    };
-    for id in sources.ids() {
+    let version = check::openapi(sources, &root, diags)?;
+    for id in before..sources.ids().len() {
         let upgraded = load::upgrade::upgrade(
             &mut sources.file_mut(id).value,
             version == check::Version::V30,
@@ -76,8 +96,7 @@ pub fn plan_openapi(path: &Path) -> (Option<Api>, Diagnostics) {
             );
         }
     }
-    let api = ir::operations::plan_api(&sources, &root, &mut diags);
-    (Some(api), diags)
+    Some(root)
 }
 
 /// Tokens of one API module: inner attributes, types, client.
@@ -193,7 +212,12 @@ pub fn rustfmt(source: &str) -> Result<String, String> {
 
 /// Generates the module for one OpenAPI document, or every diagnostic when it has errors.
 pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
-    let (api, mut diags) = plan_openapi(path);
+    generate_openapi_with(path, &LoadOptions::default())
+}
+
+/// [`generate_openapi`] with how files are found and read.
+pub fn generate_openapi_with(path: &Path, options: &LoadOptions) -> Result<Generated, Diagnostics> {
+    let (api, mut diags) = plan_openapi_with(path, options);
     let Some(api) = api.filter(|_| !diags.has_errors()) else {
         return Err(diags);
     };

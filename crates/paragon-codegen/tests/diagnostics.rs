@@ -92,10 +92,11 @@ fn unreadable_external_refs_name_the_referring_line() {
 fn not_openapi_documents_are_refused_with_help() {
     let path = write(
         "swagger",
-        &[("api.json", "{\"swagger\": \"2.0\", \"paths\": {}}")],
+        &[("api.json", "{\"swagger\": \"1.2\", \"paths\": {}}")],
     );
     let errs = errors(&path);
-    assert!(errs[0].contains("Swagger 2.0"), "{errs:?}");
+    assert!(errs[0].contains("unsupported Swagger version"), "{errs:?}");
+    assert!(errs[0].contains("api.json:1:13"), "{errs:?}");
     let path = write("none", &[("api.yml", "hello: world\n")]);
     let errs = errors(&path);
     assert!(errs[0].contains("no `openapi` field"), "{errs:?}");

@@ -9,3 +9,9 @@ pub mod legacy_30;
 
 #[path = "../../paragon-codegen/tests/output/features_workflow.rs"]
 pub mod features_workflow;
+
+#[path = "../../paragon-codegen/tests/output/swagger2.rs"]
+pub mod swagger2;
+
+#[path = "../../paragon-codegen/tests/output/vendor.rs"]
+pub mod vendor;

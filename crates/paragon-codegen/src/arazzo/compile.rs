@@ -590,24 +590,9 @@ pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
             ));
             continue;
         }
-        let before = sources.ids().len();
-        let Some(id) = sources.load_tree(&file, &mut diags) else {
+        let Some(api_root) = crate::load_openapi(&mut sources, &file, &mut diags) else {
             continue;
         };
-        let api_root = Loc {
-            file: id,
-            ptr: String::new(),
-        };
-        let Some(version) = crate::check::openapi(&sources, &api_root, &mut diags) else {
-            continue;
-        };
-        for fid in before..sources.ids().len() {
-            let up = crate::load::upgrade::upgrade(
-                &mut sources.file_mut(fid).value,
-                version == crate::check::Version::V30,
-            );
-            let _ = up;
-        }
         module_names.push(api_modules.claim(&snake_name(&sd.name)));
         apis0.push(Api0 {
             name: sd.name.clone(),

@@ -443,9 +443,15 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 ParamIn::Path => quote!(),
             }
         });
+    // A required scalar body is passed by value (`Copy`); the builder takes a reference.
+    let body_ref = op
+        .body
+        .as_ref()
+        .filter(|b| b.required && !matches!(b.kind, BodyKind::Bytes(_)))
+        .map(|b| arg(api, "body", &b.ty, false).as_ref);
     let body_call = op.body.as_ref().map(|b| match &b.kind {
-        BodyKind::Json if b.required => quote!(.json(body)),
-        BodyKind::Form if b.required => quote!(.form(body)),
+        BodyKind::Json if b.required => quote!(.json(#body_ref)),
+        BodyKind::Form if b.required => quote!(.form(#body_ref)),
         BodyKind::Json => quote!(.json_opt(body)),
         BodyKind::Form => quote!(.form_opt(body)),
         BodyKind::Bytes(ct) => quote!(.body_bytes(#ct, body)),

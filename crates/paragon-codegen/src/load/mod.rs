@@ -1,6 +1,8 @@
 //! Bytes on disk to documents with positions: parsing ([`yaml`]), `$ref` across files, and the
 //! OpenAPI 3.0 → 3.1 upgrade ([`upgrade`]). Knows nothing about Rust.
 
+pub mod json;
+pub mod swagger2;
 pub mod upgrade;
 pub mod yaml;
 
@@ -50,7 +52,101 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// The parsed document.
     pub value: Value,
+    /// What kind of file it is.
+    pub kind: FileKind,
     positions: HashMap<String, Pos>,
+    /// Pointer prefixes that moved when the document was upgraded (new → old), so positions
+    /// still point into the text as written.
+    aliases: Vec<(String, String)>,
+}
+
+/// What a loaded file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A YAML or JSON document.
+    Document,
+    /// A file of another kind (Markdown, a code sample) behind a `$ref`: its value is its text.
+    Text,
+    /// A remote document that is not fetched: every pointer into it reads as the empty schema.
+    Remote,
+}
+
+/// How files are found and read.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Remote `$ref` prefixes (`https://example.com/schemas/`) and the local directories that
+    /// hold copies of what is under them. A remote `$ref` under no prefix is not fetched.
+    pub ref_map: Vec<(String, PathBuf)>,
+}
+
+impl LoadOptions {
+    /// Parses `PREFIX=DIR` (the CLI's `--ref-map`).
+    pub fn parse_ref_map(spec: &str) -> Result<(String, PathBuf), String> {
+        match spec.rsplit_once('=') {
+            Some((prefix, dir)) if is_remote(prefix) && !dir.is_empty() => {
+                Ok((prefix.to_owned(), PathBuf::from(dir)))
+            }
+            _ => Err(format!(
+                "`{spec}` is not URL_PREFIX=DIR (for example `https://example.com/schemas/=vendor/schemas`)"
+            )),
+        }
+    }
+
+    /// The local file a remote reference maps to, if a prefix covers it (the longest wins).
+    fn map_remote(&self, url: &str) -> Option<PathBuf> {
+        self.ref_map
+            .iter()
+            .filter(|(prefix, _)| url.starts_with(prefix.as_str()))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(prefix, dir)| {
+                dir.join(percent_decode(url[prefix.len()..].trim_start_matches('/')))
+            })
+    }
+}
+
+/// `http://…` or `https://…`.
+pub fn is_remote(reference: &str) -> bool {
+    reference.starts_with("http://") || reference.starts_with("https://")
+}
+
+/// Where the file part of a `$ref` leads.
+enum Target {
+    Local(PathBuf),
+    Unmapped(String),
+}
+
+/// Whether a file with this name is read as YAML/JSON (anything else behind a `$ref` is text).
+fn is_document_name(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => ["yaml", "yml", "json"]
+            .iter()
+            .any(|d| ext.eq_ignore_ascii_case(d)),
+    }
+}
+
+/// Parses a document: JSON files (by name, or by a first character of `{`/`[` when they parse
+/// as JSON) with JSON's rules, everything else as YAML.
+pub fn parse_text(path: &Path, text: &str) -> (yaml::Parsed, Vec<yaml::ParseProblem>) {
+    let is_json_name = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json_name {
+        return json::parse(text);
+    }
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .next();
+    if matches!(first, Some('{' | '[')) {
+        let (parsed, problems) = json::parse(text);
+        if problems.is_empty() {
+            return (parsed, problems);
+        }
+    }
+    yaml::parse(text)
 }
 
 /// Every file loaded in one run.
@@ -58,49 +154,216 @@ pub struct SourceFile {
 pub struct Sources {
     files: Vec<SourceFile>,
     by_path: HashMap<PathBuf, FileId>,
+    remote: HashMap<String, FileId>,
+    options: LoadOptions,
 }
 
 impl Sources {
+    /// No files yet; references are followed as `options` say.
+    pub fn new(options: LoadOptions) -> Self {
+        Self {
+            options,
+            ..Self::default()
+        }
+    }
+
     /// Loads `path` and every file it reaches through `$ref`. Problems go to `diags`; returns
     /// `None` only when the root file itself cannot be read.
+    ///
+    /// A `$ref` inside data (`example`, `examples`, `default`, `const`, `enum`) is data and is
+    /// not followed. A `$ref` to a file that is not YAML/JSON is replaced by that file's text.
+    /// A remote `$ref` is never fetched: it is read from a `ref_map` directory, or its target
+    /// reads as the empty schema (any JSON) with a warning. A `$ref` inside an `x-` extension
+    /// that cannot be followed is a warning, not an error.
     pub fn load_tree(&mut self, path: &Path, diags: &mut Diagnostics) -> Option<FileId> {
         let root = self.load_file(path, diags)?;
         let mut queue = VecDeque::from([root]);
         while let Some(id) = queue.pop_front() {
+            if self.files[id].kind != FileKind::Document {
+                continue;
+            }
             let mut refs = Vec::new();
-            collect_refs(&self.files[id].value, &mut String::new(), &mut refs);
-            for (ptr, reference) in refs {
-                let (file_part, _) = split_ref(&reference);
+            collect_refs(
+                &self.files[id].value,
+                &mut String::new(),
+                Ctx::Keywords,
+                false,
+                &mut refs,
+            );
+            let mut inline: Vec<(String, Value)> = Vec::new();
+            for found in refs {
+                let (file_part, fragment) = split_ref(&found.reference);
                 if file_part.is_empty() {
                     continue;
                 }
-                if file_part.starts_with("http://") || file_part.starts_with("https://") {
-                    diags.push(
-                        self.error_at(
-                            &Loc { file: id, ptr },
-                            format!("remote `$ref` `{reference}` is not supported"),
-                        )
-                        .with_help("download the document and refer to it by a relative path"),
-                    );
-                    continue;
-                }
-                let target = self.relative_path(id, file_part);
-                if self.by_path.contains_key(&normalize(&target)) {
-                    continue;
-                }
-                match std::fs::read_to_string(&target) {
-                    Ok(text) => {
-                        let new_id = self.insert(&target, text, diags);
-                        queue.push_back(new_id);
+                let at = Loc {
+                    file: id,
+                    ptr: found.ptr.clone(),
+                };
+                let problem = |s: &Self, message: String| {
+                    if found.in_extension {
+                        s.warning_at(&at, message)
+                    } else {
+                        s.error_at(&at, message)
                     }
-                    Err(e) => diags.push(self.error_at(
-                        &Loc { file: id, ptr },
-                        format!("`$ref` to `{}` cannot be read: {e}", target.display()),
-                    )),
+                };
+                let target = match self.target_of(id, file_part) {
+                    Target::Local(target) => target,
+                    // Extension values are data to other tools; an unmapped URL there is left be.
+                    Target::Unmapped(_) if found.in_extension => continue,
+                    Target::Unmapped(url) => {
+                        if !self.remote.contains_key(&url) {
+                            let placeholder = self.files.len();
+                            self.files.push(SourceFile {
+                                path: PathBuf::from(&url),
+                                text: Arc::from(""),
+                                value: Value::Object(serde_json::Map::new()),
+                                kind: FileKind::Remote,
+                                positions: HashMap::new(),
+                                aliases: Vec::new(),
+                            });
+                            self.remote.insert(url.clone(), placeholder);
+                        }
+                        diags.push(
+                            self.warning_at(
+                                &at,
+                                format!("remote `$ref` `{}` is not fetched; what it points at is read as any JSON (`serde_json::Value`)", found.reference),
+                            )
+                            .with_help(format!(
+                                "keep a copy of it and map it with `--ref-map {}=DIR` (the CLI), or the same `ref_map` setting of `regen` and the macro",
+                                &file_part[..file_part.rfind('/').map_or(file_part.len(), |i| i + 1)]
+                            )),
+                        );
+                        continue;
+                    }
+                };
+                let known = self.by_path.get(&normalize(&target)).copied();
+                let target_id = match known {
+                    Some(t) => t,
+                    None => match std::fs::read_to_string(&target) {
+                        Ok(text) => {
+                            let new_id = if is_document_name(&target) {
+                                self.insert(&target, text, diags)
+                            } else {
+                                self.insert_text(&target, text)
+                            };
+                            queue.push_back(new_id);
+                            new_id
+                        }
+                        Err(e) => {
+                            let message = format!(
+                                "`$ref` to `{}` cannot be read: {e}",
+                                normalize(&target).display()
+                            );
+                            diags.push(problem(self, message));
+                            continue;
+                        }
+                    },
+                };
+                if self.files[target_id].kind == FileKind::Text {
+                    if fragment.is_empty() {
+                        // As a string value: without the file's final newline.
+                        let text = match &self.files[target_id].value {
+                            Value::String(t) => Value::String(t.trim_end().to_owned()),
+                            other => other.clone(),
+                        };
+                        inline.push((found.ptr.clone(), text));
+                    } else {
+                        let message = format!(
+                            "`$ref` `{}` has a fragment, but `{file_part}` is not a YAML or JSON document",
+                            found.reference
+                        );
+                        diags.push(problem(self, message));
+                    }
+                }
+            }
+            // `{ $ref: ./description.md }` becomes the file's text, where a string is expected.
+            for (ref_ptr, text) in inline {
+                let parent = ref_ptr.rsplit_once('/').map_or("", |(p, _)| p);
+                if let Some(slot) = self.files[id].value.pointer_mut(parent) {
+                    *slot = text;
                 }
             }
         }
         Some(root)
+    }
+
+    /// Adds a file that is read as text, not parsed.
+    fn insert_text(&mut self, path: &Path, text: String) -> FileId {
+        let id = self.files.len();
+        let text: Arc<str> = Arc::from(text);
+        self.files.push(SourceFile {
+            path: path.to_path_buf(),
+            value: Value::String(text.to_string()),
+            text,
+            kind: FileKind::Text,
+            positions: HashMap::from([(String::new(), Pos { line: 1, col: 1 })]),
+            aliases: Vec::new(),
+        });
+        self.by_path.insert(normalize(path), id);
+        id
+    }
+
+    /// Upgrades every loaded Swagger 2.0 document to the OpenAPI 3.0 shape and points the
+    /// references into them at their new places. Constructs with no exact 3.0 equivalent are
+    /// warnings. Returns whether any document was upgraded.
+    pub fn upgrade_swagger2(&mut self, diags: &mut Diagnostics) -> bool {
+        let mut upgraded = Vec::new();
+        for id in self.ids() {
+            if self.files[id].kind != FileKind::Document
+                || !swagger2::is_swagger2(&self.files[id].value)
+            {
+                continue;
+            }
+            let up = swagger2::upgrade(&mut self.files[id].value);
+            self.files[id].aliases = up.aliases;
+            for (ptr, message) in up.notes {
+                // Notes point into the 2.0 text, which has no aliases.
+                let file = &self.files[id];
+                let pos = file.positions.get(&ptr).copied();
+                diags.push(
+                    Diagnostic::warning(&file.path, pos, message).with_source(file.text.clone()),
+                );
+            }
+            upgraded.push(id);
+        }
+        if upgraded.is_empty() {
+            return false;
+        }
+        for id in self.ids() {
+            if self.files[id].kind != FileKind::Document {
+                continue;
+            }
+            let mut refs = Vec::new();
+            collect_refs(
+                &self.files[id].value,
+                &mut String::new(),
+                Ctx::Keywords,
+                false,
+                &mut refs,
+            );
+            for found in refs {
+                let (file_part, fragment) = split_ref(&found.reference);
+                let target = if file_part.is_empty() {
+                    Some(id)
+                } else {
+                    match self.target_of(id, file_part) {
+                        Target::Local(p) => self.by_path.get(&normalize(&p)).copied(),
+                        Target::Unmapped(_) => None,
+                    }
+                };
+                if !target.is_some_and(|t| upgraded.contains(&t)) {
+                    continue;
+                }
+                if let Some(new) = swagger2::rewrite_fragment(fragment) {
+                    let rewritten = format!("{file_part}#{new}");
+                    if let Some(slot) = self.files[id].value.pointer_mut(&found.ptr) {
+                        *slot = Value::String(rewritten);
+                    }
+                }
+            }
+        }
+        true
     }
 
     /// Loads one file without following references.
@@ -123,7 +386,7 @@ impl Sources {
 
     /// Adds a file from text (used by tests and by the macro, which reads files itself).
     pub fn insert(&mut self, path: &Path, text: String, diags: &mut Diagnostics) -> FileId {
-        let (parsed, problems) = yaml::parse(&text);
+        let (parsed, problems) = parse_text(path, &text);
         let text: Arc<str> = Arc::from(text);
         for p in problems {
             diags.push(Diagnostic::error(path, Some(p.pos), p.message).with_source(text.clone()));
@@ -133,7 +396,9 @@ impl Sources {
             path: path.to_path_buf(),
             text,
             value: parsed.value,
+            kind: FileKind::Document,
             positions: parsed.positions,
+            aliases: Vec::new(),
         });
         self.by_path.insert(normalize(path), id);
         id
@@ -159,10 +424,20 @@ impl Sources {
         self.files.get(loc.file)?.value.pointer(&loc.ptr)
     }
 
-    /// The position of a location, or of its nearest ancestor that has one.
+    /// The position of a location, or of its nearest ancestor that has one. A location that
+    /// an upgrade moved is looked up where it was written.
     pub fn pos(&self, loc: &Loc) -> Option<Pos> {
         let file = self.files.get(loc.file)?;
-        let mut ptr = loc.ptr.as_str();
+        let moved = file
+            .aliases
+            .iter()
+            .filter(|(new, _)| {
+                loc.ptr.starts_with(new.as_str())
+                    && matches!(loc.ptr.as_bytes().get(new.len()), None | Some(b'/'))
+            })
+            .max_by_key(|(new, _)| new.len())
+            .map(|(new, old)| format!("{old}{}", &loc.ptr[new.len()..]));
+        let mut ptr = moved.as_deref().unwrap_or(&loc.ptr);
         loop {
             if let Some(p) = file.positions.get(ptr) {
                 return Some(*p);
@@ -190,12 +465,19 @@ impl Sources {
         let file = if file_part.is_empty() {
             from
         } else {
-            let target = normalize(&self.relative_path(from, file_part));
-            *self
-                .by_path
-                .get(&target)
-                .ok_or_else(|| format!("`$ref` target file `{file_part}` was not loaded"))?
+            let found = match self.target_of(from, file_part) {
+                Target::Local(target) => self.by_path.get(&normalize(&target)),
+                Target::Unmapped(url) => self.remote.get(&url),
+            };
+            *found.ok_or_else(|| format!("`$ref` target file `{file_part}` was not loaded"))?
         };
+        if self.files[file].kind == FileKind::Remote {
+            // Not fetched: everything in it reads as the empty schema.
+            return Ok(Loc {
+                file,
+                ptr: String::new(),
+            });
+        }
         let ptr = percent_decode(fragment);
         if !ptr.is_empty() && !ptr.starts_with('/') {
             return Err(format!(
@@ -228,6 +510,18 @@ impl Sources {
     fn relative_path(&self, from: FileId, file_part: &str) -> PathBuf {
         let base = self.files[from].path.parent().unwrap_or(Path::new(""));
         base.join(percent_decode(file_part))
+    }
+
+    /// Where a `$ref`'s file part leads from `from`: a local file (a remote one through
+    /// `ref_map`), or a remote URL no prefix maps.
+    fn target_of(&self, from: FileId, file_part: &str) -> Target {
+        if is_remote(file_part) {
+            return match self.options.map_remote(file_part) {
+                Some(local) => Target::Local(local),
+                None => Target::Unmapped(file_part.to_owned()),
+            };
+        }
+        Target::Local(self.relative_path(from, file_part))
     }
 }
 
@@ -263,18 +557,113 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn collect_refs(value: &Value, ptr: &mut String, out: &mut Vec<(String, String)>) {
+/// A `$ref` found in a document.
+struct FoundRef {
+    /// Pointer to the `$ref` member.
+    ptr: String,
+    reference: String,
+    /// Inside an `x-` extension, where a reference that cannot be followed is only a warning.
+    in_extension: bool,
+}
+
+/// What the members of the object being walked are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    /// Keywords (`schema`, `example`, `$ref`, …).
+    Keywords,
+    /// Names chosen by the author (`properties`, `paths`, `components/schemas`): a member
+    /// called `example` or `default` is a name, not data.
+    Names,
+    /// The entries of an `examples` map: Example Objects, whose `value` is data.
+    ExampleEntries,
+    /// The members of `components`: maps of names, `examples` a map of Example Objects.
+    Components,
+}
+
+/// Keywords whose values are data, where a `$ref` member is part of the value.
+const DATA_KEYWORDS: &[&str] = &["example", "default", "const", "enum"];
+
+/// Keywords whose members are names, not keywords.
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "paths",
+    "webhooks",
+    "components",
+    "schemas",
+    "responses",
+    "parameters",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+    "content",
+    "encoding",
+    "variables",
+    "mapping",
+];
+
+fn collect_refs(
+    value: &Value,
+    ptr: &mut String,
+    ctx: Ctx,
+    in_extension: bool,
+    out: &mut Vec<FoundRef>,
+) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
+                let child = match ctx {
+                    Ctx::Names => Ctx::Keywords,
+                    Ctx::ExampleEntries => Ctx::Keywords,
+                    Ctx::Components if k == "examples" => Ctx::ExampleEntries,
+                    Ctx::Components => Ctx::Names,
+                    Ctx::Keywords if k == "components" => Ctx::Components,
+                    Ctx::Keywords if DATA_KEYWORDS.contains(&k.as_str()) => continue,
+                    Ctx::Keywords if k == "examples" => match v {
+                        // A schema's `examples` (3.1) is a list of values.
+                        Value::Array(_) => continue,
+                        _ => Ctx::ExampleEntries,
+                    },
+                    Ctx::Keywords if NAME_MAPS.contains(&k.as_str()) => Ctx::Names,
+                    Ctx::Keywords => Ctx::Keywords,
+                };
+                if ctx == Ctx::ExampleEntries {
+                    // One Example Object: follow its `$ref`, never look inside its `value`.
+                    let len = ptr.len();
+                    yaml::push_token(ptr, k);
+                    if let Value::Object(example) = v
+                        && let Some(Value::String(r)) = example.get("$ref")
+                    {
+                        let mut p = ptr.clone();
+                        yaml::push_token(&mut p, "$ref");
+                        out.push(FoundRef {
+                            ptr: p,
+                            reference: r.clone(),
+                            in_extension,
+                        });
+                    }
+                    ptr.truncate(len);
+                    continue;
+                }
                 let len = ptr.len();
                 yaml::push_token(ptr, k);
-                if k == "$ref" {
+                if k == "$ref" && ctx == Ctx::Keywords {
                     if let Value::String(s) = v {
-                        out.push((ptr.clone(), s.clone()));
+                        out.push(FoundRef {
+                            ptr: ptr.clone(),
+                            reference: s.clone(),
+                            in_extension,
+                        });
                     }
                 } else {
-                    collect_refs(v, ptr, out);
+                    let ext = in_extension || (ctx == Ctx::Keywords && k.starts_with("x-"));
+                    collect_refs(v, ptr, child, ext, out);
                 }
                 ptr.truncate(len);
             }
@@ -283,7 +672,8 @@ fn collect_refs(value: &Value, ptr: &mut String, out: &mut Vec<(String, String)>
             for (i, v) in items.iter().enumerate() {
                 let len = ptr.len();
                 yaml::push_token(ptr, &i.to_string());
-                collect_refs(v, ptr, out);
+                // Items of a list of keyword objects (`allOf`, `parameters`) are keyword objects.
+                collect_refs(v, ptr, Ctx::Keywords, in_extension, out);
                 ptr.truncate(len);
             }
         }

@@ -1,0 +1,515 @@
+//! Pet store (Swagger 2.0) 👍 (version 1.0.0)
+//!
+//! A Swagger 2.0 document: JSON escapes such as /pets and "quotes\" load as JSON.
+//!
+//! Upgraded to OpenAPI 3 on load.
+#![allow(
+    clippy::too_many_arguments,
+    clippy::large_enum_variant,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    clippy::needless_lifetimes,
+    clippy::match_single_binding,
+    clippy::enum_variant_names,
+    clippy::derive_partial_eq_without_eq,
+    rustdoc::all
+)]
+/// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
+pub const DEFAULT_BASE_URL: &str = "https://pets.example.com/v2";
+/// The document's security schemes, also used by requests built outside this
+/// module (compiled workflows).
+pub const SECURITY_SCHEMES: &[::paragon_runtime::SecurityScheme] = &[
+    ::paragon_runtime::SecurityScheme {
+        name: "api_key",
+        kind: ::paragon_runtime::SchemeKind::ApiKey {
+            location: ::paragon_runtime::ApiKeyLocation::Header,
+            name: "X-Api-Key",
+        },
+    },
+    ::paragon_runtime::SecurityScheme {
+        name: "basic",
+        kind: ::paragon_runtime::SchemeKind::Basic,
+    },
+    ::paragon_runtime::SecurityScheme {
+        name: "oauth",
+        kind: ::paragon_runtime::SchemeKind::Bearer,
+    },
+];
+/// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
+/// retries, rate limit, clock and the reqwest client.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    runtime: ::paragon_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Sends requests to `url` instead of [`DEFAULT_BASE_URL`].
+    pub fn base_url(mut self, url: &str) -> Self {
+        self.runtime = self.runtime.base_url(url);
+        self
+    }
+    /// Credentials for the `api_key` security scheme.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.runtime = self
+            .runtime
+            .credential("api_key", ::paragon_runtime::Credential::ApiKey(key.into()));
+        self
+    }
+    /// Credentials for the `basic` security scheme.
+    pub fn basic(mut self, username: impl Into<String>, password: impl Into<String>) -> Self {
+        self.runtime = self.runtime.credential(
+            "basic",
+            ::paragon_runtime::Credential::Basic {
+                username: username.into(),
+                password: password.into(),
+            },
+        );
+        self
+    }
+    /// Credentials for the `oauth` security scheme.
+    pub fn oauth(mut self, token: impl Into<String>) -> Self {
+        self.runtime = self
+            .runtime
+            .credential("oauth", ::paragon_runtime::Credential::Bearer(token.into()));
+        self
+    }
+    /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
+    pub fn runtime(
+        mut self,
+        configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder,
+    ) -> Self {
+        self.runtime = configure(self.runtime);
+        self
+    }
+    /// Builds the client; fails on an invalid base URL.
+    pub fn build(self) -> Result<Client, ::paragon_runtime::Error> {
+        Ok(Client {
+            runtime: self.runtime.build()?,
+        })
+    }
+}
+/// A client for Pet store (Swagger 2.0) 👍.
+#[derive(Debug, Clone)]
+pub struct Client {
+    runtime: ::paragon_runtime::Client,
+}
+impl Client {
+    /// Starts configuring a client for [`DEFAULT_BASE_URL`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            runtime: ::paragon_runtime::Client::builder(DEFAULT_BASE_URL),
+        }
+    }
+    /// Wraps an already configured runtime client.
+    pub fn from_runtime(runtime: ::paragon_runtime::Client) -> Self {
+        Self { runtime }
+    }
+    /// The runtime client underneath.
+    pub fn runtime(&self) -> &::paragon_runtime::Client {
+        &self.runtime
+    }
+    fn list_pets_request(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::GET, "/pets")
+            .operation("listPets")
+            .security(SECURITY_SCHEMES, &[&["api_key"]])
+            .accept("application/json")
+            .query("limit", &options.limit)
+            .query("tags", &options.tags)
+            .query("status", &options.status)
+            .header("X-Request-Id", x_request_id)
+    }
+    /// Lists pets
+    ///
+    /// `GET /pets`
+    pub async fn list_pets(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
+        let raw = self.list_pets_request(x_request_id, options).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<Vec<Pet>>().await?.body),
+            _ => Err(raw.documented_error().await),
+        }
+    }
+    /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn list_pets_with_response(
+        &self,
+        x_request_id: &str,
+        options: &ListPetsOptions,
+    ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error> {
+        let raw = self.list_pets_request(x_request_id, options).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<Vec<Pet>>().await?.map(ListPetsResponses::Ok),
+            _ => raw.json::<Error>().await?.map(ListPetsResponses::Default),
+        })
+    }
+    fn create_pet_request(&self, body: &NewPet) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::POST, "/pets")
+            .operation("createPet")
+            .security(SECURITY_SCHEMES, &[&["api_key"]])
+            .accept("application/json")
+            .json(body)
+    }
+    /// `POST /pets`
+    pub async fn create_pet(&self, body: &NewPet) -> Result<Pet, ::paragon_runtime::Error> {
+        let raw = self.create_pet_request(body).send().await?;
+        match raw.status().as_u16() {
+            201 => Ok(raw.json::<Pet>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn create_pet_with_response(
+        &self,
+        body: &NewPet,
+    ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+        let raw = self.create_pet_request(body).send().await?;
+        Ok(match raw.status().as_u16() {
+            201 => raw.json::<Pet>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn get_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::GET,
+                &format!("/pets/{}", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("getPet")
+            .security(SECURITY_SCHEMES, &[&["basic"]])
+            .accept("application/json")
+    }
+    /// `GET /pets/{petId}`
+    pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, ::paragon_runtime::Error> {
+        let raw = self.get_pet_request(pet_id).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<Pet>().await?.body),
+            404 => Err(raw.documented_error().await),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::get_pet`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn get_pet_with_response(
+        &self,
+        pet_id: i64,
+    ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error> {
+        let raw = self.get_pet_request(pet_id).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<Pet>().await?.map(GetPetResponses::Ok),
+            404 => raw.json::<Error>().await?.map(GetPetResponses::NotFound),
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn delete_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::DELETE,
+                &format!("/pets/{}", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("deletePet")
+            .security(SECURITY_SCHEMES, &[&["oauth"]])
+    }
+    /// `DELETE /pets/{petId}`
+    pub async fn delete_pet(&self, pet_id: i64) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.delete_pet_request(pet_id).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::delete_pet`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn delete_pet_with_response(
+        &self,
+        pet_id: i64,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.delete_pet_request(pet_id).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn upload_photo_request(
+        &self,
+        pet_id: i64,
+        body: ::paragon_runtime::bytes::Bytes,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::POST,
+                &format!("/pets/{}/photo", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("uploadPhoto")
+            .security(SECURITY_SCHEMES, &[&["api_key"]])
+            .accept("application/json")
+            .body_bytes("multipart/form-data", body)
+    }
+    /// `POST /pets/{petId}/photo`
+    pub async fn upload_photo(
+        &self,
+        pet_id: i64,
+        body: ::paragon_runtime::bytes::Bytes,
+    ) -> Result<Pet, ::paragon_runtime::Error> {
+        let raw = self.upload_photo_request(pet_id, body).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<Pet>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::upload_photo`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn upload_photo_with_response(
+        &self,
+        pet_id: i64,
+        body: ::paragon_runtime::bytes::Bytes,
+    ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+        let raw = self.upload_photo_request(pet_id, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<Pet>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn rename_pet_request(
+        &self,
+        pet_id: i64,
+        body: &RenamePetBody,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::PUT,
+                &format!("/pets/{}/name", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("renamePet")
+            .security(SECURITY_SCHEMES, &[&["api_key"]])
+            .accept("application/json")
+            .form(body)
+    }
+    /// `PUT /pets/{petId}/name`
+    pub async fn rename_pet(
+        &self,
+        pet_id: i64,
+        body: &RenamePetBody,
+    ) -> Result<Pet, ::paragon_runtime::Error> {
+        let raw = self.rename_pet_request(pet_id, body).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<Pet>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::rename_pet`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn rename_pet_with_response(
+        &self,
+        pet_id: i64,
+        body: &RenamePetBody,
+    ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+        let raw = self.rename_pet_request(pet_id, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<Pet>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+}
+/// The optional parameters of [`Client::list_pets`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPetsOptions {
+    pub limit: Option<i32>,
+    pub tags: Option<Vec<String>>,
+    pub status: Option<Vec<ListPetsStatusItem>>,
+}
+/// Every documented response of [`Client::list_pets`].
+#[derive(Debug)]
+pub enum ListPetsResponses {
+    /// 200: The pets
+    Ok(Vec<Pet>),
+    /// Any other status: An error
+    Default(Error),
+}
+/// Every documented response of [`Client::get_pet`].
+#[derive(Debug)]
+pub enum GetPetResponses {
+    /// 200: The pet
+    Ok(Pet),
+    /// 404: No such pet
+    NotFound(Error),
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct NewPet {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NewPetKind>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+pub enum NewPetKind {
+    /// `dog`
+    Dog,
+    /// `cat`
+    Cat,
+    /// A value this client does not know, kept as sent.
+    Unknown(String),
+}
+impl NewPetKind {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dog => "dog",
+            Self::Cat => "cat",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl From<String> for NewPetKind {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "dog" => Self::Dog,
+            "cat" => Self::Cat,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl From<&str> for NewPetKind {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_owned())
+    }
+}
+impl From<NewPetKind> for String {
+    fn from(value: NewPetKind) -> Self {
+        match value {
+            NewPetKind::Unknown(value) => value,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+impl ::std::fmt::Display for NewPetKind {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Pet {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NewPetKind>,
+    pub id: i64,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Error {
+    pub code: i32,
+    pub message: String,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+pub enum ListPetsStatusItem {
+    /// `available`
+    Available,
+    /// `sold`
+    Sold,
+    /// A value this client does not know, kept as sent.
+    Unknown(String),
+}
+impl ListPetsStatusItem {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Available => "available",
+            Self::Sold => "sold",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl From<String> for ListPetsStatusItem {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "available" => Self::Available,
+            "sold" => Self::Sold,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl From<&str> for ListPetsStatusItem {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_owned())
+    }
+}
+impl From<ListPetsStatusItem> for String {
+    fn from(value: ListPetsStatusItem) -> Self {
+        match value {
+            ListPetsStatusItem::Unknown(value) => value,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+impl ::std::fmt::Display for ListPetsStatusItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct RenamePetBody {
+    pub name: String,
+}
