@@ -25,16 +25,21 @@ use anyhow::{Context, Result, bail};
 use crate::root;
 
 pub fn run(args: &[String]) -> Result<()> {
-    match (args.first().map(String::as_str), args.get(1)) {
-        (Some("openapi"), Some(dir)) => openapi(Path::new(dir)),
-        (Some("arazzo"), Some(dir)) => arazzo(Path::new(dir)),
-        _ => bail!("usage: cargo xtask corpus <openapi | arazzo> DIR"),
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let rest: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    match rest.as_slice() {
+        ["openapi", dir] => openapi(Path::new(dir), verbose),
+        ["arazzo", dir] => arazzo(Path::new(dir)),
+        _ => bail!("usage: cargo xtask corpus <openapi | arazzo> DIR [--verbose]"),
     }
 }
 
-/// Files under `dir` whose top level has one of `keys` (referenced fragments, like Lob's
-/// hundreds of model files, are not documents of their own).
-fn documents(dir: &Path, keys: &[&str]) -> Result<Vec<PathBuf>> {
+/// Every `.json`/`.yaml`/`.yml` file under `dir`, sorted.
+fn candidate_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -45,13 +50,7 @@ fn documents(dir: &Path, keys: &[&str]) -> Result<Vec<PathBuf>> {
                 continue;
             }
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if !["json", "yaml", "yml"].contains(&ext) {
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            if has_top_level_key(&text, keys) {
+            if ["json", "yaml", "yml"].contains(&ext) {
                 out.push(path);
             }
         }
@@ -60,12 +59,59 @@ fn documents(dir: &Path, keys: &[&str]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn has_top_level_key(text: &str, keys: &[&str]) -> bool {
+/// What a candidate file of the OpenAPI corpus is.
+enum Candidate {
+    /// A document to generate.
+    Document,
+    /// A file that cannot be read or parsed: a document that fails, unless another document
+    /// reaches it through `$ref` (then its error shows there).
+    Broken(String),
+    /// Not a document, and why.
+    Other(&'static str),
+}
+
+fn classify_openapi(path: &Path) -> Candidate {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Candidate::Broken(format!("{}: cannot be read: {e}", path.display())),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Candidate::Broken(format!("{}: error: not UTF-8 text", path.display()));
+    };
+    let (parsed, problems) = paragon_codegen::load::parse_text(path, &text);
+    let top = parsed.value.as_object();
+    if top.is_some_and(|m| m.contains_key("openapi") || m.contains_key("swagger")) {
+        return Candidate::Document;
+    }
+    if let Some(p) = problems.first() {
+        return Candidate::Broken(format!(
+            "{}:{}:{}: error: {}",
+            path.display(),
+            p.pos.line,
+            p.pos.col,
+            p.message
+        ));
+    }
+    Candidate::Other("no top-level `openapi` or `swagger` key")
+}
+
+/// Files under `dir` whose top level has one of `keys` (referenced fragments, like Lob's
+/// hundreds of model files, are not documents of their own).
+fn documents(dir: &Path, keys: &[&str]) -> Result<Vec<PathBuf>> {
+    Ok(candidate_files(dir)?
+        .into_iter()
+        .filter(|path| {
+            std::fs::read_to_string(path).is_ok_and(|text| has_top_level_key(path, &text, keys))
+        })
+        .collect())
+}
+
+fn has_top_level_key(path: &Path, text: &str, keys: &[&str]) -> bool {
     // Cheap pre-filter, then a real parse of the top level.
     if !keys.iter().any(|k| text.contains(k)) {
         return false;
     }
-    let (parsed, _) = paragon_codegen::load::yaml::parse(text);
+    let (parsed, _) = paragon_codegen::load::parse_text(path, text);
     parsed
         .value
         .as_object()
@@ -273,9 +319,60 @@ fn report(entries: &[Entry], extra: &str) -> Result<()> {
     Ok(())
 }
 
-fn openapi(dir: &Path) -> Result<()> {
-    let docs = documents(dir, &["openapi", "swagger"])?;
-    if docs.is_empty() {
+fn openapi(dir: &Path, verbose: bool) -> Result<()> {
+    let files = candidate_files(dir)?;
+    let mut docs = Vec::new();
+    let mut broken = Vec::new();
+    let mut others = Vec::new();
+    for f in &files {
+        match classify_openapi(f) {
+            Candidate::Document => docs.push(f.clone()),
+            Candidate::Broken(e) => broken.push((f.clone(), e)),
+            Candidate::Other(why) => others.push((f.clone(), why.to_owned())),
+        }
+    }
+    // Files the documents reach through `$ref` are parts of them, not documents of their own.
+    let mut reached = std::collections::HashSet::new();
+    for doc in &docs {
+        let mut sources = paragon_codegen::load::Sources::default();
+        let mut diags = paragon_codegen::Diagnostics::default();
+        let root = sources.load_tree(doc, &mut diags);
+        for id in sources.ids() {
+            if Some(id) != root {
+                reached.insert(paragon_codegen::load::normalize(&sources.file(id).path));
+            }
+        }
+    }
+    let mut broken_docs = Vec::new();
+    for (f, e) in broken {
+        if reached.contains(&paragon_codegen::load::normalize(&f)) {
+            others.push((
+                f,
+                "a part of another document that fails to parse (its error shows there)".into(),
+            ));
+        } else {
+            broken_docs.push((f, e));
+        }
+    }
+    for (f, why) in others.iter_mut() {
+        if reached.contains(&paragon_codegen::load::normalize(f)) && why.starts_with("no top-level")
+        {
+            *why = "a part of another document (reached through `$ref`)".into();
+        }
+    }
+    println!(
+        "looked at {} files: {} documents, {} that fail to parse, {} parts or other files",
+        files.len(),
+        docs.len(),
+        broken_docs.len(),
+        others.len()
+    );
+    if verbose {
+        for (f, why) in &others {
+            println!("NOT A DOCUMENT {}: {why}", f.display());
+        }
+    }
+    if docs.is_empty() && broken_docs.is_empty() {
         bail!("no OpenAPI documents under {}", dir.display());
     }
     let mut scratch = Scratch::new("openapi")?;
@@ -309,6 +406,16 @@ fn openapi(dir: &Path) -> Result<()> {
             warnings: Vec::new(),
         });
     }
+    for (doc, error) in broken_docs {
+        entries.push(Entry {
+            krate: crate_name(dir, &doc),
+            doc,
+            outcome: Outcome::Rejected(error),
+            unsupported: None,
+            warnings: Vec::new(),
+        });
+    }
+    entries.sort_by(|a, b| a.doc.cmp(&b.doc));
     scratch.compile(&mut entries)?;
     report(&entries, "")
 }
@@ -357,7 +464,7 @@ fn expectations() -> Result<std::collections::HashMap<PathBuf, (Verdict, String)
 /// The first source description whose document is not on disk, if any.
 fn unavailable_source(doc: &Path) -> Option<String> {
     let text = std::fs::read_to_string(doc).ok()?;
-    let (parsed, _) = paragon_codegen::load::yaml::parse(&text);
+    let (parsed, _) = paragon_codegen::load::parse_text(doc, &text);
     let sources = parsed.value.get("sourceDescriptions")?.as_array()?;
     let base = doc.parent()?;
     sources.iter().find_map(|sd| {

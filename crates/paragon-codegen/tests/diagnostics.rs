@@ -132,3 +132,53 @@ fn missing_operation_ids_get_derived_names() {
     assert_eq!(g.api.operations[0].fn_name, "get_pets_id");
     assert!(g.source.contains("pub async fn get_pets_id("));
 }
+
+#[test]
+fn swagger2_problems_point_into_the_2_0_text() {
+    let path = write(
+        "swagger2-pos",
+        &[(
+            "api.yml",
+            "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      parameters:\n        - {name: body, in: body, schema: {type: object}}\n        - {name: x, in: nowhere, type: string}\n      responses:\n        '200': {description: ok}\ndefinitions:\n  A:\n    properties:\n      b:\n        $ref: '#/definitions/Missing'\n",
+        )],
+    );
+    let errs = errors(&path);
+    assert_eq!(errs.len(), 2, "{errs:#?}");
+    // `parameters/1` of the 2.0 text is `parameters/0` once the body has moved out.
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("api.yml:8:25") && e.contains("`nowhere`")),
+        "{errs:#?}"
+    );
+    // `definitions` moved to `components/schemas`; the reference was rewritten with it.
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("api.yml:15:15") && e.contains("#/components/schemas/Missing")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn a_minified_json_document_of_megabytes_keeps_its_columns() {
+    let mut text = String::from(
+        r#"{"openapi":"3.1.0","info":{"title":"big \ud83d\udc4d","version":"1"},"paths":{},"components":{"schemas":{"#,
+    );
+    for i in 0..30_000 {
+        text.push_str(&format!(
+            r#""S{i}":{{"type":"object","description":"caf\u00e9 \/ {i}","properties":{{"a":{{"type":"string"}}}}}},"#
+        ));
+    }
+    let before = text.chars().count();
+    text.push_str(r##""Last":{"$ref":"#/components/schemas/Nope"}}}}"##);
+    assert!(text.len() > 2_500_000, "{}", text.len());
+    let path = write("minified", &[("api.json", &text)]);
+    let errs = errors(&path);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    // The `$ref` value starts 15 characters after `"Last":` begins.
+    let col = before + "\"Last\":{\"$ref\":".chars().count() + 1;
+    assert!(
+        errs[0].contains(&format!("api.json:1:{col}:")),
+        "{} (expected column {col})",
+        errs[0]
+    );
+}
