@@ -28,6 +28,20 @@ const WORKFLOWS: &[(&str, &str)] = &[(
     "sync_flow",
 )];
 
+/// Where `regen` reads remote `$ref`s from: (URL prefix, directory relative to the repository).
+/// Nothing is fetched; the Paragon specs have no remote references today, so it is empty. An
+/// entry here is the `--ref-map` of the CLI and the `ref_map(…)` setting of the macro.
+const REF_MAP: &[(&str, &str)] = &[];
+
+fn load_options() -> paragon_codegen::LoadOptions {
+    paragon_codegen::LoadOptions {
+        ref_map: REF_MAP
+            .iter()
+            .map(|(prefix, dir)| ((*prefix).to_owned(), root().join(dir)))
+            .collect(),
+    }
+}
+
 const GENERATED_DIR: &str = "crates/paragon-generated/src";
 const DOCS_DIR: &str = "crates/paragon-generated/docs";
 
@@ -90,7 +104,7 @@ fn generated_files() -> Result<Vec<(PathBuf, String)>> {
     let root = root();
     let mut out = Vec::new();
     for (spec, module) in APIS {
-        let g = paragon_codegen::generate_openapi(&root.join(spec))
+        let g = paragon_codegen::generate_openapi_with(&root.join(spec), &load_options())
             .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
         for w in g.diagnostics.iter() {
             eprintln!("{w}");
@@ -106,7 +120,7 @@ fn generated_files() -> Result<Vec<(PathBuf, String)>> {
         ));
     }
     for (spec, module) in WORKFLOWS {
-        let g = paragon_codegen::generate_workflows(&root.join(spec))
+        let g = paragon_codegen::generate_workflows_with(&root.join(spec), &load_options())
             .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
         for w in g.diagnostics.iter() {
             eprintln!("{w}");

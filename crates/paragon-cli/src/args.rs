@@ -7,7 +7,7 @@ paragon-codegen: typed Rust clients and compiled Arazzo workflows from your API 
 
 USAGE:
     paragon-codegen generate --spec FILE [--spec FILE ...] --out DIR [OPTIONS]
-    paragon-codegen check FILE [FILE ...]
+    paragon-codegen check FILE [FILE ...] [--ref-map URL_PREFIX=DIR ...]
 
 COMMANDS:
     generate    Write a standalone crate to DIR: one module per document. An OpenAPI 3.0/3.1
@@ -27,6 +27,11 @@ OPTIONS (generate):
     --runtime-version VER   Depend on paragon-runtime VER from the registry instead.
     --force                 Overwrite DIR's Cargo.toml even if paragon-codegen did not write it.
 
+OPTIONS (generate and check):
+    --ref-map PREFIX=DIR    Read remote `$ref`s under URL PREFIX from local copies in DIR; repeat
+                            for several. Nothing is fetched: a remote `$ref` under no prefix is
+                            read as any JSON (`serde_json::Value`), with a warning.
+
 GLOBAL:
     -h, --help              Print this help.
     -V, --version           Print the version.
@@ -42,8 +47,16 @@ EXAMPLES:
 pub enum Command {
     Help,
     Version,
-    Check(Vec<PathBuf>),
+    Check(CheckOptions),
     Generate(GenerateOptions),
+}
+
+/// `check`'s options.
+#[derive(Debug, Default, PartialEq)]
+pub struct CheckOptions {
+    pub files: Vec<PathBuf>,
+    /// `--ref-map` entries.
+    pub ref_map: Vec<(String, PathBuf)>,
 }
 
 /// `generate`'s options.
@@ -55,6 +68,8 @@ pub struct GenerateOptions {
     pub runtime: Runtime,
     /// Overwrite a crate in `out` that this tool did not write.
     pub force: bool,
+    /// `--ref-map` entries.
+    pub ref_map: Vec<(String, PathBuf)>,
 }
 
 /// Where the generated crate finds `paragon-runtime`.
@@ -74,24 +89,41 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     match first.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
-        "check" => {
-            let rest = &argv[1..];
-            if rest.iter().any(|a| a == "-h" || a == "--help") {
-                return Ok(Command::Help);
-            }
-            if let Some(flag) = rest.iter().find(|a| a.starts_with('-')) {
-                return Err(format!("`check` takes no option `{flag}`"));
-            }
-            if rest.is_empty() {
-                return Err("`check` needs at least one FILE".into());
-            }
-            Ok(Command::Check(rest.iter().map(PathBuf::from).collect()))
-        }
+        "check" => check(&argv[1..]),
         "generate" => generate(&argv[1..]),
         other => Err(format!(
             "unknown command `{other}`; expected `generate` or `check`"
         )),
     }
+}
+
+fn check(rest: &[String]) -> Result<Command, String> {
+    let mut opts = CheckOptions::default();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        match flag {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--ref-map" => {
+                let v = inline
+                    .or_else(|| it.next().cloned())
+                    .ok_or("`--ref-map` needs a value")?;
+                opts.ref_map
+                    .push(paragon_codegen::LoadOptions::parse_ref_map(&v)?);
+            }
+            other if other.starts_with('-') => {
+                return Err(format!("unknown option `{other}` for `check`"));
+            }
+            file => opts.files.push(PathBuf::from(file)),
+        }
+    }
+    if opts.files.is_empty() {
+        return Err("`check` needs at least one FILE".into());
+    }
+    Ok(Command::Check(opts))
 }
 
 fn generate(rest: &[String]) -> Result<Command, String> {
@@ -122,6 +154,9 @@ fn generate(rest: &[String]) -> Result<Command, String> {
             "--crate-name" => opts.crate_name = Some(value()?),
             "--runtime-path" => opts.runtime = Runtime::Path(PathBuf::from(value()?)),
             "--runtime-version" => opts.runtime = Runtime::Version(value()?),
+            "--ref-map" => opts
+                .ref_map
+                .push(paragon_codegen::LoadOptions::parse_ref_map(&value()?)?),
             other if !other.starts_with('-') => {
                 return Err(format!(
                     "`{other}`: documents are given with `--spec {other}`"
@@ -157,6 +192,40 @@ mod tests {
         assert_eq!(o.out, PathBuf::from("x"));
         assert_eq!(o.crate_name.as_deref(), Some("n"));
         assert_eq!(o.runtime, Runtime::Auto);
+    }
+
+    #[test]
+    fn ref_maps_for_both_commands() {
+        let Command::Generate(o) = parse(&argv(
+            "generate --spec a.yml --out x --ref-map https://h.example/s/=vendor --ref-map=https://k.example/=k",
+        ))
+        .unwrap() else {
+            panic!("not generate");
+        };
+        assert_eq!(
+            o.ref_map,
+            [
+                ("https://h.example/s/".to_owned(), PathBuf::from("vendor")),
+                ("https://k.example/".to_owned(), PathBuf::from("k")),
+            ]
+        );
+        let Command::Check(c) =
+            parse(&argv("check a.yml --ref-map https://h.example/=v b.yml")).unwrap()
+        else {
+            panic!("not check");
+        };
+        assert_eq!(c.files, [PathBuf::from("a.yml"), PathBuf::from("b.yml")]);
+        assert_eq!(c.ref_map.len(), 1);
+        assert!(
+            parse(&argv("check a.yml --ref-map vendor"))
+                .unwrap_err()
+                .contains("URL_PREFIX=DIR")
+        );
+        assert!(
+            parse(&argv("check a.yml --frob"))
+                .unwrap_err()
+                .contains("--frob")
+        );
     }
 
     #[test]

@@ -1,12 +1,17 @@
 //! `paragon-codegen check FILE…`: every problem of every document, then a summary line.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(files: &[PathBuf]) -> ExitCode {
+use crate::args::CheckOptions;
+
+pub fn run(opts: &CheckOptions) -> ExitCode {
+    let files = &opts.files;
+    let load = paragon_codegen::LoadOptions {
+        ref_map: opts.ref_map.clone(),
+    };
     let (mut errors, mut warnings, mut failed) = (0, 0, 0);
     for file in files {
-        let diags = paragon_codegen::check_document(file);
+        let diags = paragon_codegen::check_document_with(file, &load);
         let e = diags.errors().count();
         errors += e;
         warnings += diags.len() - e;

@@ -127,6 +127,9 @@ fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, Str
 /// twice: its module re-exports the workflow module's copy of the client (which may hold a few
 /// more types, those the workflows' outputs need).
 pub fn run(opts: &GenerateOptions) -> Result<String, String> {
+    let load = paragon_codegen::LoadOptions {
+        ref_map: opts.ref_map.clone(),
+    };
     let mut modules: Vec<Module> = Vec::new();
     let mut files: Vec<(String, String)> = Vec::new();
     let mut failures = String::new();
@@ -159,7 +162,7 @@ pub fn run(opts: &GenerateOptions) -> Result<String, String> {
             workflows.push(None);
             continue;
         }
-        match paragon_codegen::generate_workflows(spec) {
+        match paragon_codegen::generate_workflows_with(spec, &load) {
             Ok(g) => {
                 for a in &g.doc.apis {
                     if let Ok(path) = std::fs::canonicalize(&a.path) {
@@ -197,7 +200,7 @@ pub fn run(opts: &GenerateOptions) -> Result<String, String> {
                 )
             }
             (Some(DocumentKind::OpenApi), _, None) => {
-                match paragon_codegen::generate_openapi(spec) {
+                match paragon_codegen::generate_openapi_with(spec, &load) {
                     Ok(g) => {
                         let what = format!(
                             "client for {} ({} operations, {} types)",

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
             println!("paragon-codegen {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Ok(args::Command::Check(files)) => check::run(&files),
+        Ok(args::Command::Check(opts)) => check::run(&opts),
         Ok(args::Command::Generate(opts)) => match generate::run(&opts) {
             Ok(summary) => {
                 println!("{summary}");

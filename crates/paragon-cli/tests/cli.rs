@@ -276,3 +276,23 @@ fn a_document_named_lib_does_not_replace_the_crate_root() {
     assert!(lib.contains("pub mod lib_2;"), "{lib}");
     assert!(out_dir.join("src/lib_2.rs").is_file());
 }
+
+#[test]
+fn check_maps_remote_refs_to_local_copies() {
+    let spec = repo("crates/paragon-codegen/tests/fixtures/vendor/openapi.yaml");
+    let mirror = repo("crates/paragon-codegen/tests/fixtures/vendor/mirror/schemas");
+    // Unmapped: both remote schemas are read as any JSON, each with a located warning.
+    let out = bin(&["check", &spec]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("is not fetched").count(), 3, "{stderr}");
+    // Mapped: only the one under no prefix is left.
+    let map = format!("https://schemas.vendor.example/common/={mirror}");
+    let out = bin(&["check", &spec, "--ref-map", &map]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("is not fetched").count(), 1, "{stderr}");
+    assert!(stderr.contains("unmapped.example.org"), "{stderr}");
+    let out = bin(&["check", &spec, "--ref-map", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}

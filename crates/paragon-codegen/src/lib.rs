@@ -156,7 +156,15 @@ pub struct GeneratedWorkflows {
 /// Compiles an Arazzo document (and the OpenAPI documents it names) into tokens: what
 /// `paragon_workflow!` expands to and what `cargo xtask regen` writes.
 pub fn generate_workflows(path: &Path) -> Result<GeneratedWorkflows, Diagnostics> {
-    let (doc, diags) = arazzo::compile::plan_document(path);
+    generate_workflows_with(path, &LoadOptions::default())
+}
+
+/// [`generate_workflows`] with how files are found and read.
+pub fn generate_workflows_with(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<GeneratedWorkflows, Diagnostics> {
+    let (doc, diags) = arazzo::compile::plan_document_with(path, options);
     match doc {
         Some(doc) if !diags.has_errors() => Ok(GeneratedWorkflows {
             tokens: emit::workflow::document_tokens(&doc),
@@ -274,9 +282,14 @@ pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
 /// Every diagnostic of one document of either kind (and of the files it references): what
 /// `paragon-codegen check` prints.
 pub fn check_document(path: &Path) -> Diagnostics {
+    check_document_with(path, &LoadOptions::default())
+}
+
+/// [`check_document`] with how files are found and read.
+pub fn check_document_with(path: &Path, options: &LoadOptions) -> Diagnostics {
     match document_kind(path) {
         Err(diags) => diags,
-        Ok(DocumentKind::OpenApi) => plan_openapi(path).1,
-        Ok(DocumentKind::Arazzo) => arazzo::compile::plan_document(path).1,
+        Ok(DocumentKind::OpenApi) => plan_openapi_with(path, options).1,
+        Ok(DocumentKind::Arazzo) => arazzo::compile::plan_document_with(path, options).1,
     }
 }

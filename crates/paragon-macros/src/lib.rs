@@ -10,24 +10,77 @@
 //! file is there, it is tried relative to the file that contains the call. Cargo rebuilds the
 //! crate when the Arazzo file or any OpenAPI file it references changes. Every problem in the
 //! documents becomes a compile error showing `file:line:col` and the offending line.
+//!
+//! Remote `$ref`s are never fetched at build time. Map them to local copies with
+//! `paragon_workflow!("flow.yml", ref_map("https://example.com/schemas/" = "vendor/schemas"))`
+//! (directories relative to the manifest directory); an unmapped one is read as any JSON, with a
+//! warning.
 
 use std::path::{Path, PathBuf};
 
 use proc_macro::TokenStream;
 use quote::quote;
-use syn::{LitStr, parse_macro_input};
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, LitStr, Token, parse_macro_input};
 
 /// Expands an Arazzo document into typed workflow state machines. See the crate documentation.
 #[proc_macro]
 pub fn paragon_workflow(input: TokenStream) -> TokenStream {
-    let lit = parse_macro_input!(input as LitStr);
+    let args = parse_macro_input!(input as Args);
     let call_file = proc_macro::Span::call_site().local_file();
     expand(
-        &lit,
+        &args,
         std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from),
         call_file,
     )
     .into()
+}
+
+/// `"path.yml"` then optional settings: `ref_map("URL_PREFIX" = "DIR", …)`.
+struct Args {
+    path: LitStr,
+    ref_map: Vec<(LitStr, LitStr)>,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path: LitStr = input.parse()?;
+        let mut ref_map = Vec::new();
+        while input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let setting: Ident = input.parse()?;
+            if setting != "ref_map" {
+                return Err(syn::Error::new(
+                    setting.span(),
+                    format!(
+                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`"
+                    ),
+                ));
+            }
+            let content;
+            syn::parenthesized!(content in input);
+            let pairs = content.parse_terminated(
+                |c: ParseStream<'_>| {
+                    let prefix: LitStr = c.parse()?;
+                    c.parse::<Token![=]>()?;
+                    let dir: LitStr = c.parse()?;
+                    if !paragon_codegen::load::is_remote(&prefix.value()) {
+                        return Err(syn::Error::new(
+                            prefix.span(),
+                            "a `ref_map` prefix is an `http://` or `https://` URL",
+                        ));
+                    }
+                    Ok((prefix, dir))
+                },
+                Token![,],
+            )?;
+            ref_map.extend(pairs);
+        }
+        Ok(Args { path, ref_map })
+    }
 }
 
 /// Where the document is: relative to the manifest directory, else to the calling file.
@@ -53,10 +106,11 @@ fn resolve(
 }
 
 fn expand(
-    lit: &LitStr,
+    args: &Args,
     manifest: Option<PathBuf>,
     call_file: Option<PathBuf>,
 ) -> proc_macro2::TokenStream {
+    let lit = &args.path;
     let relative = lit.value();
     let Some((path, base)) = resolve(&relative, manifest.as_deref(), call_file.as_deref()) else {
         let message = format!(
@@ -64,7 +118,14 @@ fn expand(
         );
         return syn::Error::new(lit.span(), message).to_compile_error();
     };
-    match paragon_codegen::generate_workflows(&path) {
+    let options = paragon_codegen::LoadOptions {
+        ref_map: args
+            .ref_map
+            .iter()
+            .map(|(prefix, dir)| (prefix.value(), base.join(dir.value())))
+            .collect(),
+    };
+    match paragon_codegen::generate_workflows_with(&path, &options) {
         Ok(generated) => {
             let tokens = generated.tokens;
             // Stable Rust has no warning API for proc macros; a deprecated item used once makes
@@ -113,6 +174,34 @@ fn expand(
 mod tests {
     use super::*;
 
+    fn args(path: &str) -> Args {
+        Args {
+            path: LitStr::new(path, proc_macro2::Span::call_site()),
+            ref_map: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn settings_parse_and_mistakes_are_named() {
+        let a: Args = syn::parse_str(
+            r#""flow.yml", ref_map("https://example.com/s/" = "vendor/s", "http://x.example/" = "x"),"#,
+        )
+        .unwrap();
+        assert_eq!(a.path.value(), "flow.yml");
+        assert_eq!(a.ref_map.len(), 2);
+        assert_eq!(a.ref_map[0].0.value(), "https://example.com/s/");
+        let bad = syn::parse_str::<Args>(r#""flow.yml", refmap("https://e/" = "v")"#)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(bad.contains("unknown setting `refmap`"), "{bad}");
+        let bad = syn::parse_str::<Args>(r#""flow.yml", ref_map("vendor" = "v")"#)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(bad.contains("http"), "{bad}");
+    }
+
     fn workspace() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
     }
@@ -122,8 +211,8 @@ mod tests {
     #[test]
     fn expansion_equals_the_committed_generated_code() {
         let spec = "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml";
-        let lit = LitStr::new(spec, proc_macro2::Span::call_site());
-        let expanded: syn::File = syn::parse2(expand(&lit, Some(workspace()), None)).unwrap();
+        let expanded: syn::File =
+            syn::parse2(expand(&args(spec), Some(workspace()), None)).unwrap();
         // The macro adds `include_bytes!` consts for rebuild tracking (and one per warning); the
         // file has none.
         let items: Vec<syn::Item> = expanded
@@ -154,10 +243,7 @@ mod tests {
 
     #[test]
     fn the_expansion_tracks_every_input_file() {
-        let lit = LitStr::new(
-            "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml",
-            proc_macro2::Span::call_site(),
-        );
+        let lit = args("specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml");
         let out = expand(&lit, Some(workspace()), None).to_string();
         assert!(out.contains("paragon-enable-sync-and-pull-records-workflow.yml"));
         assert!(out.contains("paragon-managed-sync-api-openapi.yml"));
@@ -166,10 +252,7 @@ mod tests {
 
     #[test]
     fn warnings_become_deprecation_notes() {
-        let lit = LitStr::new(
-            "tests/fixtures/warn.arazzo.yml",
-            proc_macro2::Span::call_site(),
-        );
+        let lit = args("tests/fixtures/warn.arazzo.yml");
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
         let out = expand(&lit, Some(manifest), None).to_string();
         assert!(!out.contains("compile_error"), "{out}");
@@ -182,7 +265,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_a_compile_error() {
-        let lit = LitStr::new("nope.yml", proc_macro2::Span::call_site());
+        let lit = args("nope.yml");
         let out = expand(&lit, Some(workspace()), None).to_string();
         assert!(
             out.contains("compile_error") && out.contains("no file `nope.yml`"),

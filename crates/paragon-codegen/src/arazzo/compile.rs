@@ -535,8 +535,16 @@ enum Resolved {
 
 /// Loads, checks and plans the Arazzo document at `path` and the OpenAPI documents it names.
 pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
+    plan_document_with(path, &crate::LoadOptions::default())
+}
+
+/// [`plan_document`] with how files are found and read.
+pub fn plan_document_with(
+    path: &Path,
+    options: &crate::LoadOptions,
+) -> (Option<WorkflowDoc>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut sources = Sources::default();
+    let mut sources = Sources::new(options.clone());
     let Some(root_id) = sources.load_tree(path, &mut diags) else {
         return (None, diags);
     };
