@@ -35,6 +35,7 @@ mod clock;
 pub mod date;
 mod datetime;
 mod error;
+mod multipart;
 mod paginate;
 mod params;
 mod request;
@@ -49,8 +50,9 @@ pub use client::{
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use datetime::{Date, DateTime};
 pub use error::{Error, ErrorResponse};
+pub use multipart::{FilePart, Multipart};
 pub use paginate::paginate;
-pub use params::path_param;
+pub use params::{ParamStyle, Style, path_param, path_param_with};
 pub use request::RequestBuilder;
 pub use response::{ByteStream, RawResponse, Response};
 pub use retry::{RateLimit, RetryPolicy};

@@ -13,7 +13,8 @@ use url::Url;
 
 use crate::client::{ApiKeyLocation, Client, Credential, SchemeKind, SecurityScheme};
 use crate::error::Error;
-use crate::params::{cookie_value, form_body_pairs, form_pairs, simple_style};
+use crate::multipart::Multipart;
+use crate::params::{ParamStyle, cookie_pairs, form_body, header_value, query_param};
 use crate::response::RawResponse;
 
 type Requirements = &'static [&'static [&'static str]];
@@ -27,7 +28,8 @@ pub struct RequestBuilder {
     url: Result<Url, Error>,
     /// The first error met while building.
     error: Option<Error>,
-    query: Vec<(String, String)>,
+    /// Encoded `name=value` pieces, joined with `&` when sent.
+    query: Vec<String>,
     headers: HeaderMap,
     cookies: Vec<(String, String)>,
     body: Option<Bytes>,
@@ -100,31 +102,49 @@ impl RequestBuilder {
         self
     }
 
-    /// Adds a query parameter (OpenAPI `form` style, explode=true). The value
-    /// is serialized with `serde_json::to_value`: strings as-is, numbers and
-    /// booleans in their usual text form, `null` (so `Option::None`) skipped,
-    /// arrays as one `name=element` pair per element, objects as
-    /// `name[key]=value` pairs.
-    pub fn query<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
-        match serialize("query parameter", value) {
-            Ok(v) => {
-                form_pairs(name, &v, &mut self.query);
+    /// Adds a query parameter in the default style (OpenAPI `form`, exploded). The value is
+    /// serialized with `serde_json::to_value`: strings as-is, numbers and booleans in their
+    /// usual text form, `null` (so `Option::None`) skipped, arrays as one `name=element` pair
+    /// per element, objects as one `key=value` pair per member. Pieces are percent-encoded.
+    pub fn query<T: Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
+        self.query_with(name, value, ParamStyle::QUERY)
+    }
+
+    /// Adds a query parameter in any OpenAPI style ([`ParamStyle`]).
+    pub fn query_with<T: Serialize + ?Sized>(
+        mut self,
+        name: &str,
+        value: &T,
+        style: ParamStyle,
+    ) -> Self {
+        match query_param(name, value, style) {
+            Ok(pieces) => {
+                self.query.extend(pieces);
                 self
             }
-            Err(e) => self.fail(e),
+            Err(e) => self.fail(Error::InvalidRequest(e)),
         }
     }
 
-    /// Sets a header (OpenAPI `simple` style): scalars as for
-    /// [`RequestBuilder::query`], arrays comma-joined, objects
-    /// `key,value,...`, `null` skipped. An invalid name or value is reported
-    /// by [`RequestBuilder::send`].
-    pub fn header<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+    /// Sets a header (OpenAPI `simple` style, not exploded): scalars as for
+    /// [`RequestBuilder::query`], arrays comma-joined, objects `key,value,...`, `null`
+    /// skipped. An invalid name or value is reported by [`RequestBuilder::send`].
+    pub fn header<T: Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
+        self.header_with(name, value, false)
+    }
+
+    /// Sets a header in the `simple` style, exploded (`key=value,...` for objects) or not.
+    pub fn header_with<T: Serialize + ?Sized>(
+        mut self,
+        name: &str,
+        value: &T,
+        explode: bool,
+    ) -> Self {
         let value = match serialize("header", value) {
             Ok(v) => v,
             Err(e) => return self.fail(e),
         };
-        let Some(text) = simple_style(&value, &str::to_owned) else {
+        let Some(text) = header_value(&value, explode) else {
             return self;
         };
         let name = match header_name(name) {
@@ -142,15 +162,23 @@ impl RequestBuilder {
         }
     }
 
-    /// Adds a cookie; all cookies are sent in one `Cookie` header. Values are
-    /// converted as for [`RequestBuilder::header`] and characters not
-    /// allowed in cookies are percent-encoded; `null` is skipped.
-    pub fn cookie<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+    /// Adds a cookie (OpenAPI `form` style, exploded); all cookies are sent in one `Cookie`
+    /// header. Characters not allowed in cookies are percent-encoded; `null` is skipped.
+    pub fn cookie<T: Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
+        self.cookie_with(name, value, true)
+    }
+
+    /// Adds a cookie parameter, exploded (a list or object as several cookies) or not
+    /// (`name=a,b`).
+    pub fn cookie_with<T: Serialize + ?Sized>(
+        mut self,
+        name: &str,
+        value: &T,
+        explode: bool,
+    ) -> Self {
         match serialize("cookie", value) {
             Ok(v) => {
-                if let Some(text) = simple_style(&v, &cookie_value) {
-                    self.cookies.push((name.to_owned(), text));
-                }
+                self.cookies.extend(cookie_pairs(name, &v, explode));
                 self
             }
             Err(e) => self.fail(e),
@@ -202,16 +230,23 @@ impl RequestBuilder {
         }
     }
 
-    /// Sets an `application/x-www-form-urlencoded` body. `body` must
-    /// serialize to an object; its fields are encoded like query parameters.
-    pub fn form<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
-        let pairs = serialize("form body", body)
-            .and_then(|v| form_body_pairs(&v).map_err(Error::InvalidRequest));
-        match pairs {
-            Ok(pairs) => {
-                let encoded = url::form_urlencoded::Serializer::new(String::new())
-                    .extend_pairs(pairs)
-                    .finish();
+    /// Sets an `application/x-www-form-urlencoded` body. `body` must serialize to an object;
+    /// each member is written like an exploded `form` query parameter.
+    pub fn form<T: Serialize + ?Sized>(self, body: &T) -> Self {
+        self.form_with(body, &[])
+    }
+
+    /// Sets a form body whose members are written in the styles of the request body's
+    /// `encoding` object (members it does not name: `form`, exploded).
+    pub fn form_with<T: Serialize + ?Sized>(
+        mut self,
+        body: &T,
+        encoding: &[(&str, ParamStyle)],
+    ) -> Self {
+        let encoded = serialize("form body", body)
+            .and_then(|v| form_body(&v, encoding).map_err(Error::InvalidRequest));
+        match encoded {
+            Ok(encoded) => {
                 self.headers.insert(
                     CONTENT_TYPE,
                     HeaderValue::from_static("application/x-www-form-urlencoded"),
@@ -220,6 +255,34 @@ impl RequestBuilder {
                 self
             }
             Err(e) => self.fail(e),
+        }
+    }
+
+    /// Sets a form body with an encoding when `body` is `Some`; sends no body otherwise.
+    pub fn form_with_opt<T: Serialize + ?Sized>(
+        self,
+        body: Option<&T>,
+        encoding: &[(&str, ParamStyle)],
+    ) -> Self {
+        match body {
+            Some(b) => self.form_with(b, encoding),
+            None => self,
+        }
+    }
+
+    /// Sets a `multipart/form-data` body. It is encoded once, here, so a retry resends the
+    /// same bytes.
+    pub fn multipart(mut self, form: Multipart) -> Self {
+        match form.encode() {
+            Ok((content_type, bytes)) => match HeaderValue::from_str(&content_type) {
+                Ok(v) => {
+                    self.headers.insert(CONTENT_TYPE, v);
+                    self.body = Some(bytes);
+                    self
+                }
+                Err(_) => self.fail(Error::InvalidRequest("invalid multipart boundary".into())),
+            },
+            Err(e) => self.fail(Error::InvalidRequest(e)),
         }
     }
 
@@ -303,9 +366,12 @@ impl RequestBuilder {
                     let value = secret_header(secret, scheme.name)?;
                     self.headers.insert(header_name(name)?, value);
                 }
-                ApiKeyLocation::Query => self.query.push((name.to_owned(), secret.to_owned())),
+                ApiKeyLocation::Query => self.query.extend(
+                    query_param(name, secret, ParamStyle::QUERY).map_err(Error::InvalidRequest)?,
+                ),
                 ApiKeyLocation::Cookie => {
-                    self.cookies.push((name.to_owned(), cookie_value(secret)))
+                    self.cookies
+                        .extend(cookie_pairs(name, &serde_json::Value::from(secret), true))
                 }
             },
         }
@@ -334,7 +400,15 @@ impl RequestBuilder {
         } = self;
         let mut url = url?;
         if !query.is_empty() {
-            url.query_pairs_mut().extend_pairs(query);
+            // Pieces are encoded already; a URL that has a query (a next-page link) keeps it.
+            let mut joined = url.query().unwrap_or("").to_owned();
+            for piece in &query {
+                if !joined.is_empty() {
+                    joined.push('&');
+                }
+                joined.push_str(piece);
+            }
+            url.set_query(Some(&joined));
         }
         if !cookies.is_empty() {
             for (name, _) in &cookies {
