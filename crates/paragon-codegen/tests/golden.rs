@@ -50,7 +50,15 @@ fn compare(name: &str, generated: &str) {
 
 #[test]
 fn kitchen_sink() {
-    check("kitchen_sink");
+    let warnings = check_file("kitchen_sink", "kitchen_sink.yml", &LoadOptions::default());
+    let styles: Vec<&String> = warnings.iter().filter(|w| w.contains("style")).collect();
+    assert_eq!(styles.len(), 1, "{warnings:#?}");
+    assert!(
+        styles[0].contains("kitchen_sink.yml:")
+            && styles[0].contains("style `matrix` is not one of the styles of a query"),
+        "{}",
+        styles[0]
+    );
 }
 
 /// Swagger 2.0 in JSON (escapes, body and form parameters, collection formats, security

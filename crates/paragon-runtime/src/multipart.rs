@@ -123,6 +123,33 @@ impl Multipart {
         self
     }
 
+    /// A part per member of `value`'s JSON object (text for scalars and lists of them, JSON
+    /// otherwise); anything but an object is one JSON part named `body`.
+    pub fn fields<T: Serialize + ?Sized>(mut self, value: &T) -> Self {
+        match serde_json::to_value(value) {
+            Ok(Value::Object(map)) => {
+                for (k, v) in &map {
+                    match v {
+                        Value::Array(items) => {
+                            for item in items {
+                                self.text_value(k, item);
+                            }
+                        }
+                        other => self.text_value(k, other),
+                    }
+                }
+            }
+            Ok(Value::Null) => {}
+            Ok(other) => self.push(
+                "body",
+                Some("application/json"),
+                Bytes::from(other.to_string()),
+            ),
+            Err(e) => self.error = Some(format!("cannot serialize the multipart body: {e}")),
+        }
+        self
+    }
+
     /// A file part.
     pub fn file(mut self, name: &str, file: &FilePart) -> Self {
         self.parts.push(Part {

@@ -270,6 +270,14 @@ impl RequestBuilder {
         }
     }
 
+    /// Sets a multipart body when there is one; sends no body otherwise.
+    pub fn multipart_opt(self, form: Option<Multipart>) -> Self {
+        match form {
+            Some(f) => self.multipart(f),
+            None => self,
+        }
+    }
+
     /// Sets a `multipart/form-data` body. It is encoded once, here, so a retry resends the
     /// same bytes.
     pub fn multipart(mut self, form: Multipart) -> Self {

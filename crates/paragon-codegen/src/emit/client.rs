@@ -7,9 +7,72 @@ use quote::{format_ident, quote};
 use super::doc_attrs;
 use super::types::{ident, ty_tokens};
 use crate::ir::operations::{
-    BodyKind, Operation, PageKind, Param, ParamIn, ResponseBody, ResponseIr, StatusKey,
+    BodyKind, Operation, PageKind, Param, ParamIn, ResponseBody, ResponseIr, Serialization,
+    StatusKey, Style,
 };
-use crate::ir::{Api, SchemeKind, Ty};
+use crate::ir::{Api, SchemeKind, Ty, TypeKind};
+
+/// `::paragon_runtime::ParamStyle::new(Style::…, explode)`, with `.reserved()` when asked.
+fn style_tokens(s: &Serialization) -> TokenStream {
+    let style = match s.style {
+        Style::Simple => quote!(Simple),
+        Style::Label => quote!(Label),
+        Style::Matrix => quote!(Matrix),
+        Style::Form => quote!(Form),
+        Style::SpaceDelimited => quote!(SpaceDelimited),
+        Style::PipeDelimited => quote!(PipeDelimited),
+        Style::DeepObject => quote!(DeepObject),
+    };
+    let explode = s.explode;
+    let reserved = s.allow_reserved.then(|| quote!(.reserved()));
+    quote!(::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::#style, #explode)#reserved)
+}
+
+/// Whether a member is sent as a text part (scalars, string enums and lists of them).
+fn is_text(api: &Api, ty: &Ty) -> bool {
+    match ty.strip_option() {
+        Ty::String | Ty::Prim(_) | Ty::DateTime | Ty::Date => true,
+        Ty::Vec(inner) => !matches!(**inner, Ty::Vec(_)) && is_text(api, inner),
+        Ty::Named(id) => matches!(api.types[*id].kind, TypeKind::StringEnum { .. }),
+        _ => false,
+    }
+}
+
+/// A `Multipart` of `body`'s members: files as file parts, scalars as text parts, the rest as
+/// JSON parts; members the `encoding` gives a media type get it.
+fn multipart_tokens(api: &Api, ty: &Ty, content_types: &[(String, String)]) -> TokenStream {
+    let mut parts = TokenStream::new();
+    let fields = match ty.strip_option() {
+        Ty::Named(id) => match &api.types[*id].kind {
+            TypeKind::Struct { fields, .. } => Some(fields),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(fields) = fields else {
+        // Not an object we know the members of: each member of its JSON is a part.
+        return quote!(::paragon_runtime::Multipart::new().fields(body));
+    };
+    for f in fields {
+        let wire = &f.wire;
+        let n = ident(&f.name);
+        let optional = matches!(f.ty, Ty::Option(_));
+        parts.extend(match (f.ty.strip_option(), optional) {
+            (Ty::File, false) => quote!(.file(#wire, &body.#n)),
+            (Ty::File, true) => quote!(.file_opt(#wire, body.#n.as_ref())),
+            (Ty::Vec(inner), false) if **inner == Ty::File => quote!(.files(#wire, &body.#n)),
+            (Ty::Vec(inner), true) if **inner == Ty::File => {
+                quote!(.files(#wire, body.#n.as_deref().unwrap_or_default()))
+            }
+            (t, _) if is_text(api, t) => quote!(.text(#wire, &body.#n)),
+            _ => quote!(.json(#wire, &body.#n)),
+        });
+    }
+    for (member, ct) in content_types {
+        parts.extend(quote!(.content_type(#member, #ct)));
+    }
+    quote!(::paragon_runtime::Multipart::new() #parts)
+}
 
 /// How a positional argument is declared, passed on, and owned for a stream.
 enum ArgKind {
@@ -406,7 +469,13 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 ArgKind::Copy => quote!(&#n),
                 _ => quote!(#n),
             };
-            path_args.push(quote!(::paragon_runtime::path_param(#r)));
+            if p.style == Serialization::default_for(ParamIn::Path) {
+                path_args.push(quote!(::paragon_runtime::path_param(#r)));
+            } else {
+                let st = style_tokens(&p.style);
+                let wire = &p.wire;
+                path_args.push(quote!(::paragon_runtime::path_param_with(#wire, #r, #st)));
+            }
         }
         rest = after.get(end + 1..).unwrap_or("");
     }
@@ -436,10 +505,18 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 let n = ident(&p.name);
                 quote!(&options.#n)
             };
+            let default = p.style == Serialization::default_for(p.location);
+            let explode = p.style.explode;
             match p.location {
-                ParamIn::Query => quote!(.query(#wire, #value)),
-                ParamIn::Header => quote!(.header(#wire, #value)),
-                ParamIn::Cookie => quote!(.cookie(#wire, #value)),
+                ParamIn::Query if default => quote!(.query(#wire, #value)),
+                ParamIn::Query => {
+                    let st = style_tokens(&p.style);
+                    quote!(.query_with(#wire, #value, #st))
+                }
+                ParamIn::Header if default => quote!(.header(#wire, #value)),
+                ParamIn::Header => quote!(.header_with(#wire, #value, #explode)),
+                ParamIn::Cookie if default => quote!(.cookie(#wire, #value)),
+                ParamIn::Cookie => quote!(.cookie_with(#wire, #value, #explode)),
                 ParamIn::Path => quote!(),
             }
         });
@@ -449,12 +526,39 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         .as_ref()
         .filter(|b| b.required && !matches!(b.kind, BodyKind::Bytes(_)))
         .map(|b| arg(api, "body", &b.ty, false).as_ref);
-    let body_call = op.body.as_ref().map(|b| match &b.kind {
-        BodyKind::Json if b.required => quote!(.json(#body_ref)),
-        BodyKind::Form if b.required => quote!(.form(#body_ref)),
-        BodyKind::Json => quote!(.json_opt(body)),
-        BodyKind::Form => quote!(.form_opt(body)),
-        BodyKind::Bytes(ct) => quote!(.body_bytes(#ct, body)),
+    let body_call = op.body.as_ref().map(|b| {
+        let encoding = |encoding: &[(String, Serialization)]| {
+            let entries = encoding.iter().map(|(m, st)| {
+                let st = style_tokens(st);
+                quote!((#m, #st))
+            });
+            quote!(&[#(#entries),*])
+        };
+        match &b.kind {
+            BodyKind::Json if b.required => quote!(.json(#body_ref)),
+            BodyKind::Json => quote!(.json_opt(body)),
+            BodyKind::Form { encoding: e } if e.is_empty() && b.required => {
+                quote!(.form(#body_ref))
+            }
+            BodyKind::Form { encoding: e } if e.is_empty() => quote!(.form_opt(body)),
+            BodyKind::Form { encoding: e } if b.required => {
+                let e = encoding(e);
+                quote!(.form_with(#body_ref, #e))
+            }
+            BodyKind::Form { encoding: e } => {
+                let e = encoding(e);
+                quote!(.form_with_opt(body, #e))
+            }
+            BodyKind::Multipart { content_types } => {
+                let m = multipart_tokens(api, &b.ty, content_types);
+                if b.required {
+                    quote!(.multipart(#m))
+                } else {
+                    quote!(.multipart_opt(body.map(|body| #m)))
+                }
+            }
+            BodyKind::Bytes(ct) => quote!(.body_bytes(#ct, body)),
+        }
     });
     let accept = op
         .successes()

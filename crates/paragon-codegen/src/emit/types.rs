@@ -30,6 +30,7 @@ pub fn ty_tokens_in(types: &[TypeDef], ty: &Ty, prefix: Option<&TokenStream>) ->
         }
         Ty::DateTime => quote!(::paragon_runtime::DateTime),
         Ty::Date => quote!(::paragon_runtime::Date),
+        Ty::File => quote!(::paragon_runtime::FilePart),
         Ty::Named(id) => {
             let name = ident(&types[*id].name);
             quote!(#prefix #name)
@@ -61,7 +62,7 @@ fn total_eq(types: &[TypeDef], ty: &Ty, depth: usize) -> bool {
     match ty {
         Ty::String | Ty::DateTime | Ty::Date => true,
         Ty::Prim(p) => !p.starts_with('f'),
-        Ty::Json | Ty::JsonObject | Ty::Map(_) => false,
+        Ty::Json | Ty::JsonObject | Ty::Map(_) | Ty::File => false,
         Ty::Vec(i) | Ty::Option(i) | Ty::Boxed(i) => total_eq(types, i, depth + 1),
         Ty::Named(id) => matches!(types[*id].kind, TypeKind::StringEnum { .. }),
     }

@@ -24,6 +24,9 @@ pub enum Ty {
     DateTime,
     /// `YYYY-MM-DD`.
     Date,
+    /// A file to upload (`format: binary` in a `multipart/form-data` body):
+    /// `paragon_runtime::FilePart`.
+    File,
     /// A type defined in [`Api::types`].
     Named(TypeId),
     /// `Vec<T>`.

@@ -29,6 +29,115 @@ pub enum ParamIn {
     Cookie,
 }
 
+/// An OpenAPI serialization `style`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `simple`
+    Simple,
+    /// `label`
+    Label,
+    /// `matrix`
+    Matrix,
+    /// `form`
+    Form,
+    /// `spaceDelimited`
+    SpaceDelimited,
+    /// `pipeDelimited`
+    PipeDelimited,
+    /// `deepObject`
+    DeepObject,
+}
+
+/// How a parameter or form field is written: `style`, `explode`, `allowReserved`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Serialization {
+    /// The style.
+    pub style: Style,
+    /// `explode`.
+    pub explode: bool,
+    /// `allowReserved`.
+    pub allow_reserved: bool,
+}
+
+impl Serialization {
+    /// What OpenAPI says when nothing is written: `simple` for paths and headers, `form` for
+    /// queries and cookies (form bodies read as queries); `explode` is true for `form` only.
+    pub fn default_for(location: ParamIn) -> Self {
+        let style = match location {
+            ParamIn::Path | ParamIn::Header => Style::Simple,
+            ParamIn::Query | ParamIn::Cookie => Style::Form,
+        };
+        Self {
+            style,
+            explode: style == Style::Form,
+            allow_reserved: false,
+        }
+    }
+}
+
+/// Reads `style`, `explode` and `allowReserved` from a Parameter or Encoding Object; a style
+/// that does not fit the location is a warning and the default is used.
+fn serialization(
+    planner: &mut TypePlanner<'_>,
+    owner: &Loc,
+    map: &Map<String, Value>,
+    location: ParamIn,
+) -> Serialization {
+    let default = Serialization::default_for(location);
+    let style = match str_at(map, "style") {
+        None => default.style,
+        Some(name) => {
+            let style = match name {
+                "simple" => Some(Style::Simple),
+                "label" => Some(Style::Label),
+                "matrix" => Some(Style::Matrix),
+                "form" => Some(Style::Form),
+                "spaceDelimited" => Some(Style::SpaceDelimited),
+                "pipeDelimited" => Some(Style::PipeDelimited),
+                "deepObject" => Some(Style::DeepObject),
+                _ => None,
+            };
+            let allowed: &[Style] = match location {
+                ParamIn::Path => &[Style::Simple, Style::Label, Style::Matrix],
+                ParamIn::Query => &[
+                    Style::Form,
+                    Style::SpaceDelimited,
+                    Style::PipeDelimited,
+                    Style::DeepObject,
+                ],
+                ParamIn::Header => &[Style::Simple],
+                ParamIn::Cookie => &[Style::Form],
+            };
+            match style {
+                Some(s) if allowed.contains(&s) => s,
+                _ => {
+                    planner.diags.push(planner.sources.warning_at(
+                        &owner.join("style"),
+                        format!(
+                            "style `{name}` is not one of the styles of a {} parameter; the default is used",
+                            match location {
+                                ParamIn::Path => "path",
+                                ParamIn::Query => "query (or form field)",
+                                ParamIn::Header => "header",
+                                ParamIn::Cookie => "cookie",
+                            }
+                        ),
+                    ));
+                    default.style
+                }
+            }
+        }
+    };
+    Serialization {
+        style,
+        explode: map
+            .get("explode")
+            .and_then(Value::as_bool)
+            .unwrap_or(style == Style::Form),
+        allow_reserved: map.get("allowReserved") == Some(&Value::Bool(true)),
+    }
+}
+
 /// One operation parameter.
 #[derive(Debug, Clone)]
 pub struct Param {
@@ -44,6 +153,8 @@ pub struct Param {
     pub required: bool,
     /// From the document.
     pub doc: Option<String>,
+    /// How its value is written.
+    pub style: Serialization,
 }
 
 /// How a request body is encoded.
@@ -51,8 +162,16 @@ pub struct Param {
 pub enum BodyKind {
     /// JSON (`application/json` or `+json`).
     Json,
-    /// `application/x-www-form-urlencoded`.
-    Form,
+    /// `application/x-www-form-urlencoded`, with the styles its `encoding` gives members.
+    Form {
+        /// (member, how it is written), for members whose encoding is not the default.
+        encoding: Vec<(String, Serialization)>,
+    },
+    /// `multipart/form-data`: typed parts (`format: binary` members are files).
+    Multipart {
+        /// (member, media type) from the `encoding` object's `contentType`.
+        content_types: Vec<(String, String)>,
+    },
     /// Anything else, sent as bytes with this content type.
     Bytes(String),
 }
@@ -472,6 +591,7 @@ fn plan_operation(
             Ty::Option(inner) => *inner,
             other => other,
         };
+        let style = serialization(planner, &ploc, p, location);
         params.push(Param {
             name: param_names.claim(&snake_name(&wire)),
             wire,
@@ -479,6 +599,7 @@ fn plan_operation(
             ty,
             required,
             doc: str_at(p, "description").map(str::to_owned),
+            style,
         });
     }
     // Every `{name}` in the template needs a path parameter.
@@ -499,6 +620,7 @@ fn plan_operation(
                 ty: Ty::String,
                 required: true,
                 doc: None,
+                style: Serialization::default_for(ParamIn::Path),
             });
         }
     }
@@ -590,21 +712,44 @@ fn request_body(planner: &mut TypePlanner<'_>, op_loc: &Loc, prefix: &str) -> Op
             required,
         });
     }
-    if let Some(mt) = content
+    let form = content
         .keys()
-        .find(|m| m.starts_with("application/x-www-form-urlencoded"))
-    {
-        let sloc = bloc.join("content").join(mt).join("schema");
+        .find(|m| m.starts_with("application/x-www-form-urlencoded"));
+    let multipart = content
+        .keys()
+        .find(|m| m.starts_with("multipart/form-data"));
+    if let Some(mt) = form.or(multipart) {
+        let mloc = bloc.join("content").join(mt);
+        let sloc = mloc.join("schema");
+        let is_multipart = form.is_none();
+        planner.binary_as_file = is_multipart;
         let ty = if sources.get(&sloc).is_some() {
             planner.ty(&sloc, &hint)
         } else {
             Ty::JsonObject
         };
-        return Some(Body {
-            ty,
-            kind: BodyKind::Form,
-            required,
-        });
+        planner.binary_as_file = false;
+        let mut encoding = Vec::new();
+        let mut content_types = Vec::new();
+        if let Some(Value::Object(enc)) = sources.get(&mloc.join("encoding")) {
+            for (member, e) in enc {
+                let Value::Object(e) = e else { continue };
+                let eloc = mloc.join("encoding").join(member);
+                if let Some(ct) = str_at(e, "contentType") {
+                    content_types.push((member.clone(), ct.to_owned()));
+                }
+                let style = serialization(planner, &eloc, e, ParamIn::Query);
+                if style != Serialization::default_for(ParamIn::Query) {
+                    encoding.push((member.clone(), style));
+                }
+            }
+        }
+        let kind = if is_multipart {
+            BodyKind::Multipart { content_types }
+        } else {
+            BodyKind::Form { encoding }
+        };
+        return Some(Body { ty, kind, required });
     }
     let mt = content.keys().next()?.clone();
     Some(Body {

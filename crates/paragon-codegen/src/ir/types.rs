@@ -18,6 +18,8 @@ pub struct TypePlanner<'a> {
     pub(crate) types: Vec<TypeDef>,
     memo: HashMap<Loc, Ty>,
     pub(crate) names: Unique,
+    /// Set while a `multipart/form-data` body is planned: `format: binary` is a file there.
+    pub(crate) binary_as_file: bool,
 }
 
 fn doc_of(map: &Map<String, Value>) -> Option<String> {
@@ -58,6 +60,7 @@ impl<'a> TypePlanner<'a> {
             types: Vec::new(),
             memo: HashMap::new(),
             names,
+            binary_as_file: false,
         }
     }
 
@@ -180,6 +183,12 @@ impl<'a> TypePlanner<'a> {
         let ty = match types.iter().next().copied() {
             Some("object") => self.object(loc, map, hint),
             Some("array") => self.array(loc, map, hint),
+            Some("string")
+                if self.binary_as_file
+                    && map.get("format").and_then(Value::as_str) == Some("binary") =>
+            {
+                Ty::File
+            }
             Some("string") => string_format(map),
             Some("integer") => integer_format(map),
             Some("number") => match map.get("format").and_then(Value::as_str) {

@@ -468,6 +468,234 @@ impl Client {
             _ => raw.json::<PingResponse>().await?,
         })
     }
+    fn styled_request(
+        &self,
+        label: &Vec<String>,
+        matrix: &::std::collections::BTreeMap<String, i64>,
+        options: &StyledOptions,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::GET,
+                &format!(
+                    "/styles/{}/{}",
+                    ::paragon_runtime::path_param_with(
+                        "label",
+                        label,
+                        ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Label, true)
+                    ),
+                    ::paragon_runtime::path_param_with(
+                        "matrix",
+                        matrix,
+                        ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Matrix, false)
+                    )
+                ),
+            )
+            .operation("styled")
+            .query_with(
+                "csv",
+                &options.csv,
+                ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Form, false),
+            )
+            .query_with(
+                "ssv",
+                &options.ssv,
+                ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::SpaceDelimited, false),
+            )
+            .query_with(
+                "pipes",
+                &options.pipes,
+                ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::PipeDelimited, false),
+            )
+            .query_with(
+                "filter",
+                &options.filter,
+                ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::DeepObject, true),
+            )
+            .query_with(
+                "next",
+                &options.next,
+                ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Form, true).reserved(),
+            )
+            .query("odd", &options.odd)
+            .header_with("X-Pairs", &options.x_pairs, true)
+            .cookie_with("prefs", &options.prefs, false)
+    }
+    /// Every parameter style that is not the default.
+    ///
+    /// `GET /styles/{label}/{matrix}`
+    pub async fn styled(
+        &self,
+        label: &Vec<String>,
+        matrix: &::std::collections::BTreeMap<String, i64>,
+        options: &StyledOptions,
+    ) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.styled_request(label, matrix, options).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::styled`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn styled_with_response(
+        &self,
+        label: &Vec<String>,
+        matrix: &::std::collections::BTreeMap<String, i64>,
+        options: &StyledOptions,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.styled_request(label, matrix, options).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn styled_form_request(&self, body: &StyledFormBody) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::POST, "/styles/form")
+            .operation("styledForm")
+            .form_with(
+                body,
+                &[
+                    (
+                        "tags",
+                        ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Form, false),
+                    ),
+                    (
+                        "meta",
+                        ::paragon_runtime::ParamStyle::new(
+                            ::paragon_runtime::Style::DeepObject,
+                            true,
+                        ),
+                    ),
+                ],
+            )
+    }
+    /// `POST /styles/form`
+    pub async fn styled_form(&self, body: &StyledFormBody) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.styled_form_request(body).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::styled_form`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn styled_form_with_response(
+        &self,
+        body: &StyledFormBody,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.styled_form_request(body).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn upload_documents_request(
+        &self,
+        pet_id: i64,
+        body: &UploadDocumentsBody,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::POST,
+                &format!("/pets/{}/documents", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("uploadDocuments")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+            .multipart(
+                ::paragon_runtime::Multipart::new()
+                    .file("file", &body.file)
+                    .file_opt("thumbnail", body.thumbnail.as_ref())
+                    .files("pages", body.pages.as_deref().unwrap_or_default())
+                    .text("title", &body.title)
+                    .text("tags", &body.tags)
+                    .json("meta", &body.meta)
+                    .content_type("meta", "application/vnd.meta+json"),
+            )
+    }
+    /// A multipart body with files, text and JSON parts.
+    ///
+    /// `POST /pets/{pet-id}/documents`
+    pub async fn upload_documents(
+        &self,
+        pet_id: i64,
+        body: &UploadDocumentsBody,
+    ) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.upload_documents_request(pet_id, body).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::upload_documents`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn upload_documents_with_response(
+        &self,
+        pet_id: i64,
+        body: &UploadDocumentsBody,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.upload_documents_request(pet_id, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn replace_notes_request(
+        &self,
+        pet_id: i64,
+        body: Option<
+            &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        >,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::PUT,
+                &format!("/pets/{}/notes", ::paragon_runtime::path_param(&pet_id)),
+            )
+            .operation("replaceNotes")
+            .security(SECURITY_SCHEMES, &[&["token"]])
+            .multipart_opt(body.map(|body| ::paragon_runtime::Multipart::new().fields(body)))
+    }
+    /// An optional multipart body whose schema names no members.
+    ///
+    /// `PUT /pets/{pet-id}/notes`
+    pub async fn replace_notes(
+        &self,
+        pet_id: i64,
+        body: Option<
+            &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        >,
+    ) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.replace_notes_request(pet_id, body).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::replace_notes`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn replace_notes_with_response(
+        &self,
+        pet_id: i64,
+        body: Option<
+            &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+        >,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.replace_notes_request(pet_id, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
 }
 /// The optional parameters of [`Client::list_pets`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -518,6 +746,18 @@ pub enum FirstLegacyPageResponses {
     Created(LegacyPage),
     /// 202: A page of pets.
     Accepted(LegacyPage),
+}
+/// The optional parameters of [`Client::styled`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StyledOptions {
+    pub csv: Option<Vec<String>>,
+    pub ssv: Option<Vec<i64>>,
+    pub pipes: Option<Vec<i64>>,
+    pub filter: Option<::std::collections::BTreeMap<String, String>>,
+    pub next: Option<String>,
+    pub odd: Option<String>,
+    pub x_pairs: Option<::std::collections::BTreeMap<String, String>>,
+    pub prefs: Option<Vec<String>>,
 }
 #[derive(
     Debug,
@@ -861,4 +1101,56 @@ pub struct LoginBody {
 pub struct PingResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct StyledFormBody {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<::std::collections::BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct UploadDocumentsBody {
+    pub file: ::paragon_runtime::FilePart,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<::paragon_runtime::FilePart>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Vec<::paragon_runtime::FilePart>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<UploadDocumentsBodyMeta>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct UploadDocumentsBodyMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }

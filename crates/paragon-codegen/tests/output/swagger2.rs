@@ -120,7 +120,11 @@ impl Client {
             .security(SECURITY_SCHEMES, &[&["api_key"]])
             .accept("application/json")
             .query("limit", &options.limit)
-            .query("tags", &options.tags)
+            .query_with(
+                "tags",
+                &options.tags,
+                ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Form, false),
+            )
             .query("status", &options.status)
             .header("X-Request-Id", x_request_id)
     }
@@ -242,7 +246,7 @@ impl Client {
     fn upload_photo_request(
         &self,
         pet_id: i64,
-        body: ::paragon_runtime::bytes::Bytes,
+        body: &UploadPhotoBody,
     ) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -252,13 +256,17 @@ impl Client {
             .operation("uploadPhoto")
             .security(SECURITY_SCHEMES, &[&["api_key"]])
             .accept("application/json")
-            .body_bytes("multipart/form-data", body)
+            .multipart(
+                ::paragon_runtime::Multipart::new()
+                    .file("file", &body.file)
+                    .text("note", &body.note),
+            )
     }
     /// `POST /pets/{petId}/photo`
     pub async fn upload_photo(
         &self,
         pet_id: i64,
-        body: ::paragon_runtime::bytes::Bytes,
+        body: &UploadPhotoBody,
     ) -> Result<Pet, ::paragon_runtime::Error> {
         let raw = self.upload_photo_request(pet_id, body).send().await?;
         match raw.status().as_u16() {
@@ -270,7 +278,7 @@ impl Client {
     pub async fn upload_photo_with_response(
         &self,
         pet_id: i64,
-        body: ::paragon_runtime::bytes::Bytes,
+        body: &UploadPhotoBody,
     ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
         let raw = self.upload_photo_request(pet_id, body).send().await?;
         Ok(match raw.status().as_u16() {
@@ -500,6 +508,20 @@ impl ::std::fmt::Display for ListPetsStatusItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct UploadPhotoBody {
+    /// The photo
+    pub file: ::paragon_runtime::FilePart,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 #[derive(
     Debug,
