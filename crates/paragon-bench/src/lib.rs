@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use paragon_codegen::load::Sources;
 use paragon_codegen::{Api, Diagnostics};
 
+pub mod synth;
 pub mod workflow;
 
 /// The repository root.

@@ -21,6 +21,7 @@ pub mod emit;
 pub mod ir;
 pub mod load;
 pub mod names;
+pub mod pointer;
 
 use std::path::Path;
 

@@ -182,3 +182,56 @@ fn a_minified_json_document_of_megabytes_keeps_its_columns() {
         errs[0]
     );
 }
+
+/// A chain of schemas each referring to the next is planned one link after another, not by
+/// recursing once per link (a large vendor document overflowed the stack this way).
+#[test]
+fn a_chain_of_thousands_of_schemas_does_not_overflow_the_stack() {
+    let mut text = String::from(
+        r#"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"#,
+    );
+    let n = 5_000;
+    for i in 0..n {
+        let next = (i + 1) % n;
+        text.push_str(&format!(
+            r##""S{i}":{{"type":"object","properties":{{"next":{{"$ref":"#/components/schemas/S{next}"}},"list":{{"type":"array","items":{{"$ref":"#/components/schemas/S{next}"}}}}}}}},"##
+        ));
+    }
+    text.push_str(r##""Own":{"allOf":[{"$ref":"#/components/schemas/Own"},{"type":"object","properties":{"a":{"type":"string"}}}]}}}}"##);
+    let path = write("chain", &[("api.json", &text)]);
+    // A thread with a small stack, as a proc macro's or a test's may be.
+    let generated = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || paragon_codegen::generate_openapi(&path).map(|g| g.api.types.len()))
+        .unwrap()
+        .join()
+        .unwrap();
+    match generated {
+        Ok(types) => assert!(types >= n, "{types}"),
+        Err(d) => panic!("{}", d.render()),
+    }
+}
+
+#[test]
+fn inline_schemas_nested_past_the_bound_are_any_json_with_a_warning() {
+    let depth = 10 * paragon_codegen::ir::types::MAX_SCHEMA_DEPTH / 4;
+    let mut schema = String::from(r#"{"type":"string"}"#);
+    for _ in 0..depth {
+        schema = format!(r#"{{"type":"array","items":{schema}}}"#);
+    }
+    let text = format!(
+        r#"{{"openapi":"3.1.0","info":{{"title":"t","version":"1"}},"paths":{{}},"components":{{"schemas":{{"Deep":{schema}}}}}}}"#
+    );
+    let path = write("deep", &[("api.json", &text)]);
+    let g = match paragon_codegen::generate_openapi(&path) {
+        Ok(g) => g,
+        Err(d) => panic!("{}", d.render()),
+    };
+    let warnings: Vec<String> = g.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].contains("api.json:1:") && warnings[0].contains("nested deeper than 64"),
+        "{}",
+        warnings[0]
+    );
+}

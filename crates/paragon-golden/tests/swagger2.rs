@@ -7,7 +7,7 @@ use paragon_golden::swagger2::{
 };
 use paragon_runtime::{Error, FilePart};
 use serde_json::json;
-use wiremock::matchers::{body_json, body_string, header, method, path, query_param};
+use wiremock::matchers::{body_json, body_string, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {

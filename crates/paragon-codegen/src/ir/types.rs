@@ -20,6 +20,27 @@ pub struct TypePlanner<'a> {
     pub(crate) names: Unique,
     /// Set while a `multipart/form-data` body is planned: `format: binary` is a file there.
     pub(crate) binary_as_file: bool,
+    /// Structs whose fields are still to be planned. A struct is named first and filled in
+    /// from this list, so a chain of schemas that refer to each other is planned one after
+    /// another, not by recursing once per link (a large document has chains thousands long).
+    pending: Vec<Job>,
+    /// How deep [`TypePlanner::plan`] is in nested inline schemas.
+    depth: usize,
+}
+
+/// Inline schemas nested deeper than this (arrays of arrays of …) are typed as any JSON, with
+/// a located warning.
+pub const MAX_SCHEMA_DEPTH: usize = 64;
+
+/// A struct to fill in.
+struct Job {
+    id: TypeId,
+    /// The schemas whose properties it has: one object, or the members of an `allOf`.
+    members: Vec<Loc>,
+    /// Where `additionalProperties` is, if it has a schema.
+    extra: Option<Loc>,
+    /// What [`TypePlanner::binary_as_file`] was when the struct was named.
+    binary_as_file: bool,
 }
 
 fn doc_of(map: &Map<String, Value>) -> Option<String> {
@@ -61,6 +82,34 @@ impl<'a> TypePlanner<'a> {
             memo: HashMap::new(),
             names,
             binary_as_file: false,
+            pending: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    /// The type of the schema at `loc`, with every struct it reaches complete; `hint` names it
+    /// if it needs a definition.
+    pub fn ty(&mut self, loc: &Loc, hint: &str) -> Ty {
+        let t = self.plan(loc, hint);
+        self.finish();
+        t
+    }
+
+    /// Fills in the structs named so far (and those their fields name in turn).
+    fn finish(&mut self) {
+        while let Some(job) = self.pending.pop() {
+            let saved = std::mem::replace(&mut self.binary_as_file, job.binary_as_file);
+            let name = self.types[job.id].name.clone();
+            let mut fields = Vec::new();
+            let mut unique = Unique::default();
+            for member in &job.members {
+                if let Some(Value::Object(m)) = self.sources.get(member) {
+                    self.fields_of(member, m, &name, &mut fields, &mut unique);
+                }
+            }
+            let extra = job.extra.map(|e| self.plan(&e, &format!("{name}Value")));
+            self.types[job.id].kind = TypeKind::Struct { fields, extra };
+            self.binary_as_file = saved;
         }
     }
 
@@ -76,11 +125,28 @@ impl<'a> TypePlanner<'a> {
         }
     }
 
-    /// The type of the schema at `loc`; `hint` names it if it needs a definition.
-    pub fn ty(&mut self, loc: &Loc, hint: &str) -> Ty {
+    /// The type of the schema at `loc`; structs it names may still be [`TypeKind::Pending`]
+    /// until [`TypePlanner::finish`].
+    fn plan(&mut self, loc: &Loc, hint: &str) -> Ty {
         if let Some(t) = self.memo.get(loc) {
             return t.clone();
         }
+        if self.depth >= MAX_SCHEMA_DEPTH {
+            self.diags.push(self.sources.warning_at(
+                loc,
+                format!(
+                    "schemas nested deeper than {MAX_SCHEMA_DEPTH} levels are typed as any JSON"
+                ),
+            ));
+            return Ty::Json;
+        }
+        self.depth += 1;
+        let t = self.plan_here(loc, hint);
+        self.depth -= 1;
+        t
+    }
+
+    fn plan_here(&mut self, loc: &Loc, hint: &str) -> Ty {
         let Some(value) = self.sources.get(loc) else {
             return Ty::Json;
         };
@@ -98,7 +164,7 @@ impl<'a> TypePlanner<'a> {
         if let Some(Value::String(reference)) = map.get("$ref") {
             let nullable = map.get("nullable") == Some(&Value::Bool(true));
             let t = match self.sources.resolve(loc.file, reference) {
-                Ok(target) => self.ty(&target, &ref_name(reference)),
+                Ok(target) => self.plan(&target, &ref_name(reference)),
                 Err(message) => {
                     self.diags
                         .push(self.sources.error_at(&loc.join("$ref"), message));
@@ -219,7 +285,7 @@ impl<'a> TypePlanner<'a> {
     fn array(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
         if map.contains_key("items") {
             Ty::Vec(Box::new(
-                self.ty(&loc.join("items"), &format!("{hint}Item")),
+                self.plan(&loc.join("items"), &format!("{hint}Item")),
             ))
         } else {
             Ty::Vec(Box::new(Ty::Json))
@@ -235,7 +301,7 @@ impl<'a> TypePlanner<'a> {
         if !has_props {
             return match extra_schema {
                 Some(extra) => {
-                    let t = self.ty(&extra, &format!("{hint}Value"));
+                    let t = self.plan(&extra, &format!("{hint}Value"));
                     if t == Ty::Json {
                         Ty::JsonObject
                     } else {
@@ -246,12 +312,12 @@ impl<'a> TypePlanner<'a> {
             };
         }
         let id = self.define(loc, hint, doc_of(map));
-        let name = self.types[id].name.clone();
-        let mut fields = Vec::new();
-        let mut unique = Unique::default();
-        self.fields_of(loc, map, &name, &mut fields, &mut unique);
-        let extra = extra_schema.map(|e| self.ty(&e, &format!("{name}Value")));
-        self.types[id].kind = TypeKind::Struct { fields, extra };
+        self.pending.push(Job {
+            id,
+            members: vec![loc.clone()],
+            extra: extra_schema,
+            binary_as_file: self.binary_as_file,
+        });
         Ty::Named(id)
     }
 
@@ -284,7 +350,7 @@ impl<'a> TypePlanner<'a> {
             }
             let ploc = loc.join("properties").join(wire);
             let hint = format!("{owner}{}", type_name(wire));
-            let ty = self.ty(&ploc, &hint);
+            let ty = self.plan(&ploc, &hint);
             let is_required = required.contains(wire.as_str());
             let doc = match schema {
                 Value::Object(m) => doc_of(m).or_else(|| {
@@ -313,12 +379,15 @@ impl<'a> TypePlanner<'a> {
     fn all_of(&mut self, loc: &Loc, map: &Map<String, Value>, parts: usize, hint: &str) -> Ty {
         let own_props = matches!(map.get("properties"), Some(Value::Object(p)) if !p.is_empty());
         if parts == 1 && !own_props {
-            return self.ty(&loc.join("allOf").index(0), hint);
+            return self.plan(&loc.join("allOf").index(0), hint);
         }
         // Collect every object member, flattening nested allOf and following references.
         let mut members = Vec::new();
         let mut stack = vec![loc.clone()];
         let mut bad = None;
+        // A member reached twice (an `allOf` that names itself, or two that name each other)
+        // adds its properties once.
+        let mut seen = std::collections::HashSet::new();
         while let Some(l) = stack.pop() {
             let target = match self.sources.deref(&l) {
                 Ok(t) => t,
@@ -327,6 +396,9 @@ impl<'a> TypePlanner<'a> {
                     continue;
                 }
             };
+            if !seen.insert(target.clone()) {
+                continue;
+            }
             let Some(Value::Object(m)) = self.sources.get(&target) else {
                 continue;
             };
@@ -354,20 +426,23 @@ impl<'a> TypePlanner<'a> {
             return Ty::Json;
         }
         let id = self.define(loc, hint, doc_of(map));
-        let name = self.types[id].name.clone();
-        let mut fields = Vec::new();
-        let mut unique = Unique::default();
-        let mut extra = None;
-        for member in members {
-            if let Some(Value::Object(m)) = self.sources.get(&member) {
-                self.fields_of(&member, m, &name, &mut fields, &mut unique);
-                if let Some(Value::Object(_)) = m.get("additionalProperties") {
-                    extra = Some(member.join("additionalProperties"));
+        let extra = members
+            .iter()
+            .rev()
+            .find_map(|member| match self.sources.get(member) {
+                Some(Value::Object(m))
+                    if matches!(m.get("additionalProperties"), Some(Value::Object(_))) =>
+                {
+                    Some(member.join("additionalProperties"))
                 }
-            }
-        }
-        let extra = extra.map(|e| self.ty(&e, &format!("{name}Value")));
-        self.types[id].kind = TypeKind::Struct { fields, extra };
+                _ => None,
+            });
+        self.pending.push(Job {
+            id,
+            members,
+            extra,
+            binary_as_file: self.binary_as_file,
+        });
         Ty::Named(id)
     }
 
@@ -400,7 +475,7 @@ impl<'a> TypePlanner<'a> {
             0 => return Ty::Json,
             1 => {
                 let (l, _) = &alts[0];
-                return wrap(self.ty(l, hint));
+                return wrap(self.plan(l, hint));
             }
             _ => {}
         }
@@ -421,7 +496,7 @@ impl<'a> TypePlanner<'a> {
                 .or_else(|| self.kind_word(target))
                 .unwrap_or_else(|| format!("Variant{i}"));
             let vname = unique.claim(&variant_name(&base));
-            let ty = self.ty(l, &format!("{name}{vname}"));
+            let ty = self.plan(l, &format!("{name}{vname}"));
             variants.push(UnionVariant {
                 name: vname,
                 ty,

@@ -9,8 +9,6 @@
 //!
 //! Columns count characters, tracked incrementally, so a one-line document costs O(n).
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Number, Value};
 
 use super::yaml::{ParseProblem, Parsed, push_token};
@@ -31,7 +29,7 @@ pub fn parse(text: &str) -> (Parsed, Vec<ParseProblem>) {
         col_at: 0,
         col_chars: 0,
         pointer: String::new(),
-        positions: HashMap::new(),
+        positions: super::positions::Positions::default(),
         problems: Vec::new(),
     };
     let value = p.document();
@@ -69,7 +67,7 @@ struct JsonParser<'t> {
     /// …and that column (0-based), so columns are counted incrementally.
     col_chars: u32,
     pointer: String,
-    positions: HashMap<String, Pos>,
+    positions: super::positions::Positions,
     problems: Vec<ParseProblem>,
 }
 
@@ -124,7 +122,7 @@ impl JsonParser<'_> {
         }
         self.skip_ws();
         let pos = self.pos();
-        self.positions.insert(String::new(), pos);
+        self.positions.insert("", pos);
         let value = self.value(0)?;
         self.skip_ws();
         if self.at < self.bytes.len() {
@@ -197,7 +195,7 @@ impl JsonParser<'_> {
                 Some(b'{' | b'[') => key_pos,
                 _ => self.pos(),
             };
-            self.positions.insert(self.pointer.clone(), pos);
+            self.positions.insert(&self.pointer, pos);
             let value = self.value(depth)?;
             self.pointer.truncate(base);
             if map.contains_key(&key) {
@@ -234,7 +232,7 @@ impl JsonParser<'_> {
             let base = self.pointer.len();
             push_token(&mut self.pointer, &items.len().to_string());
             let pos = self.pos();
-            self.positions.insert(self.pointer.clone(), pos);
+            self.positions.insert(&self.pointer, pos);
             let value = self.value(depth)?;
             self.pointer.truncate(base);
             items.push(value);

@@ -2,6 +2,7 @@
 //! OpenAPI 3.0 → 3.1 upgrade ([`upgrade`]). Knows nothing about Rust.
 
 pub mod json;
+pub mod positions;
 pub mod swagger2;
 pub mod upgrade;
 pub mod yaml;
@@ -54,7 +55,7 @@ pub struct SourceFile {
     pub value: Value,
     /// What kind of file it is.
     pub kind: FileKind,
-    positions: HashMap<String, Pos>,
+    positions: positions::Positions,
     /// Pointer prefixes that moved when the document was upgraded (new → old), so positions
     /// still point into the text as written.
     aliases: Vec<(String, String)>,
@@ -219,7 +220,7 @@ impl Sources {
                                 text: Arc::from(""),
                                 value: Value::Object(serde_json::Map::new()),
                                 kind: FileKind::Remote,
-                                positions: HashMap::new(),
+                                positions: positions::Positions::default(),
                                 aliases: Vec::new(),
                             });
                             self.remote.insert(url.clone(), placeholder);
@@ -297,7 +298,11 @@ impl Sources {
             value: Value::String(text.to_string()),
             text,
             kind: FileKind::Text,
-            positions: HashMap::from([(String::new(), Pos { line: 1, col: 1 })]),
+            positions: {
+                let mut p = positions::Positions::default();
+                p.insert("", Pos { line: 1, col: 1 });
+                p
+            },
             aliases: Vec::new(),
         });
         self.by_path.insert(normalize(path), id);
@@ -320,7 +325,7 @@ impl Sources {
             for (ptr, message) in up.notes {
                 // Notes point into the 2.0 text, which has no aliases.
                 let file = &self.files[id];
-                let pos = file.positions.get(&ptr).copied();
+                let pos = file.positions.get(&ptr);
                 diags.push(
                     Diagnostic::warning(&file.path, pos, message).with_source(file.text.clone()),
                 );
@@ -421,7 +426,7 @@ impl Sources {
 
     /// The value at a location.
     pub fn get(&self, loc: &Loc) -> Option<&Value> {
-        self.files.get(loc.file)?.value.pointer(&loc.ptr)
+        crate::pointer::get(&self.files.get(loc.file)?.value, &loc.ptr)
     }
 
     /// The position of a location, or of its nearest ancestor that has one. A location that
@@ -440,7 +445,7 @@ impl Sources {
         let mut ptr = moved.as_deref().unwrap_or(&loc.ptr);
         loop {
             if let Some(p) = file.positions.get(ptr) {
-                return Some(*p);
+                return Some(p);
             }
             let cut = ptr.rfind('/')?;
             ptr = &ptr[..cut];

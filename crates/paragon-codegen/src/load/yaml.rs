@@ -19,7 +19,7 @@ pub struct Parsed {
     pub value: Value,
     /// JSON Pointer (RFC 6901, unescaped-safe form as produced by [`push_token`]) to the
     /// position of the node. For mapping entries whose value is a collection, the key's position.
-    pub positions: HashMap<String, Pos>,
+    pub positions: super::positions::Positions,
 }
 
 /// A problem found while parsing; always located.
@@ -31,17 +31,7 @@ pub struct ParseProblem {
     pub message: String,
 }
 
-/// Appends one reference token to a JSON Pointer, escaping `~` and `/`.
-pub fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
+pub use crate::pointer::push_token;
 
 enum Frame {
     Seq {
@@ -64,7 +54,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     pointer: String,
-    positions: HashMap<String, Pos>,
+    positions: super::positions::Positions,
     anchors: HashMap<usize, Value>,
     problems: Vec<ParseProblem>,
     root: Option<Value>,
@@ -84,7 +74,7 @@ pub fn parse(text: &str) -> (Parsed, Vec<ParseProblem>) {
     let mut b = Builder {
         stack: Vec::new(),
         pointer: String::new(),
-        positions: HashMap::new(),
+        positions: super::positions::Positions::default(),
         anchors: HashMap::new(),
         problems: Vec::new(),
         root: None,
@@ -195,9 +185,7 @@ impl Builder {
             Some(Frame::Seq { items, .. }) => {
                 let idx = items.len().to_string();
                 push_token(&mut self.pointer, &idx);
-                self.positions
-                    .entry(self.pointer.clone())
-                    .or_insert_with(|| pos_of(span));
+                self.positions.insert_if_absent(&self.pointer, pos_of(span));
             }
             Some(Frame::Map {
                 pending_key: Some((key, key_pos)),
@@ -205,7 +193,7 @@ impl Builder {
             }) => {
                 let (key, key_pos) = (key.clone(), *key_pos);
                 push_token(&mut self.pointer, &key);
-                self.positions.insert(self.pointer.clone(), key_pos);
+                self.positions.insert(&self.pointer, key_pos);
             }
             Some(Frame::Map { .. }) => {
                 // A collection used as a mapping key: not representable in JSON.
@@ -216,7 +204,7 @@ impl Builder {
                 push_token(&mut self.pointer, "?");
             }
             None => {
-                self.positions.insert(String::new(), pos_of(span));
+                self.positions.insert("", pos_of(span));
             }
         }
     }
@@ -230,16 +218,17 @@ impl Builder {
             None => {
                 if self.root.is_none() {
                     if !closed_collection {
-                        self.positions.insert(String::new(), pos_of(span));
+                        self.positions.insert("", pos_of(span));
                     }
                     self.root = Some(value);
                 }
             }
             Some(Frame::Seq { items, .. }) => {
                 if !closed_collection {
-                    let mut p = self.pointer.clone();
-                    push_token(&mut p, &items.len().to_string());
-                    self.positions.insert(p, pos_of(span));
+                    let len = self.pointer.len();
+                    push_token(&mut self.pointer, &items.len().to_string());
+                    self.positions.insert(&self.pointer, pos_of(span));
+                    self.pointer.truncate(len);
                 }
                 items.push(value);
             }
@@ -260,9 +249,10 @@ impl Builder {
                 }
                 Some((key, key_pos)) => {
                     if !closed_collection {
-                        let mut p = self.pointer.clone();
-                        push_token(&mut p, &key);
-                        self.positions.insert(p, pos_of(span));
+                        let len = self.pointer.len();
+                        push_token(&mut self.pointer, &key);
+                        self.positions.insert(&self.pointer, pos_of(span));
+                        self.pointer.truncate(len);
                     }
                     if key == "<<" {
                         merges.push(value);

@@ -839,6 +839,30 @@ pub struct Cat {
     Debug,
     Clone,
     PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Dog {
+    pub id: i64,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<::paragon_runtime::Date>,
+    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<::paragon_runtime::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
+    /// A field named after a keyword.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    pub good: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friend: Option<Box<Dog>>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
     Eq,
     Hash,
     PartialOrd,
@@ -895,30 +919,6 @@ impl ::std::fmt::Display for Mood {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
-}
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
-pub struct Dog {
-    pub id: i64,
-    pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub born: Option<::paragon_runtime::Date>,
-    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<::paragon_runtime::DateTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<::std::collections::BTreeMap<String, String>>,
-    /// A field named after a keyword.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
-    pub good: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub friend: Option<Box<Dog>>,
 }
 #[derive(
     Debug,
