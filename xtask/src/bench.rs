@@ -281,7 +281,77 @@ const NOTES: &str = "\
   are dropped outside the measurement.
 ";
 
-const BENCH_USAGE: &str = "usage: cargo xtask bench [--write | --only generate|runtime]";
+const BENCH_USAGE: &str = "usage: cargo xtask bench [--write] [--only generate|runtime|large]";
+
+/// Marks the large-document section of BENCHMARKS.md, which `--only large --write` replaces.
+const LARGE_BEGIN: &str = "<!-- large-documents: cargo xtask bench --only large --write -->";
+const LARGE_END: &str = "<!-- /large-documents -->";
+
+/// Synthetic documents of 0.1 to 5 MB, generated in fresh processes by us and by progenitor.
+fn large_report(r: &mut String, gen_once: &Path, synth: &Path) -> Result<()> {
+    let dir = root().join("target/synth");
+    std::fs::create_dir_all(&dir)?;
+    let _ = writeln!(r, "{LARGE_BEGIN}\n## Large documents\n");
+    let _ = writeln!(
+        r,
+        "Synthetic OpenAPI 3.0 documents as minified JSON (`crates/paragon-bench/src/synth.rs`: object schemas that refer to each other, enums, `allOf`, two operations per path with parameters, bodies and several responses; 1,500 operations and 7,000 schemas at \"4 MB\"). Each figure is one fresh process that generates the whole module (load, plan, emit, prettyplease; `gen-once`, with the CLI's allocator), median of 5 runs (3 for progenitor), peak memory the largest `VmHWM`. progenitor-impl {} runs on the same files in the same run.\n",
+        "0.15"
+    );
+    let _ = writeln!(
+        r,
+        "| document | operations | schemas | ours | ours per MB | ours peak | progenitor | progenitor peak | time ratio | memory ratio |"
+    );
+    let _ = writeln!(r, "|---|---|---|---|---|---|---|---|---|---|");
+    let mut per_mb = Vec::new();
+    for mb in ["0.1", "1", "2.5", "4", "5"] {
+        let file = dir.join(format!("synth-{mb}.json"));
+        let said = run(
+            Command::new(synth).arg(mb).arg(&file),
+            &format!("writing the {mb} MB document"),
+        )?;
+        let field = |k: &str| {
+            said.split_whitespace()
+                .zip(said.split_whitespace().skip(1))
+                .find_map(|(n, w)| (w.trim_end_matches(',') == k).then(|| n.to_owned()))
+                .unwrap_or_default()
+        };
+        let bytes: f64 = std::fs::metadata(&file)
+            .map(|m| m.len() as f64)
+            .unwrap_or(0.0);
+        let size_mb = bytes / 1e6;
+        eprintln!("generating {} ({size_mb:.2} MB)…", file.display());
+        let ours = gen_median(gen_once, "paragon", &file, 5)
+            .context("our generator failed on a synthetic document")?;
+        let theirs = gen_median(gen_once, "progenitor", &file, 3);
+        per_mb.push(ours.ms / size_mb);
+        let (p_ms, p_rss, t_ratio, m_ratio) = match &theirs {
+            Some(t) => (
+                format!("{:.0} ms", t.ms),
+                format!("{:.0} MiB", t.rss_mib),
+                format!("{:.2}", ours.ms / t.ms),
+                format!("{:.2}", ours.rss_mib / t.rss_mib),
+            ),
+            None => ("fails".into(), "".into(), "".into(), "".into()),
+        };
+        let _ = writeln!(
+            r,
+            "| {size_mb:.2} MB | {} | {} | {:.0} ms | {:.0} ms | {:.0} MiB | {p_ms} | {p_rss} | {t_ratio} | {m_ratio} |",
+            field("operations"),
+            field("schemas"),
+            ours.ms,
+            ours.ms / size_mb,
+            ours.rss_mib,
+        );
+    }
+    let max = per_mb.iter().copied().fold(f64::MIN, f64::max);
+    let min = per_mb.iter().copied().fold(f64::MAX, f64::min);
+    let _ = writeln!(
+        r,
+        "\nTime per MB, largest over smallest across the sizes: {:.2} (the smallest document also pays the process's fixed start-up).\n{LARGE_END}",
+        max / min
+    );
+    Ok(())
+}
 
 pub fn run_bench(args: &[String]) -> Result<()> {
     let mut write = false;
@@ -298,10 +368,13 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         None => (true, true),
         Some("generate") => (true, false),
         Some("runtime") => (false, true),
-        Some(other) => bail!("`--only {other}`: there are `generate` and `runtime`\n{BENCH_USAGE}"),
+        Some("large") => return large_only(write),
+        Some(other) => {
+            bail!("`--only {other}`: there are `generate`, `runtime` and `large`\n{BENCH_USAGE}")
+        }
     };
     if write && only.is_some() {
-        bail!("`--write` needs every figure, so it does not go with `--only`");
+        bail!("`--write` needs every figure, so it goes with no `--only` but `large`");
     }
     let root = root();
     let criterion_dir = root.join("target/criterion");
@@ -383,6 +456,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
 
     if generation {
         generation_report(&mut r, &get, &release_bin("gen-once")?, &oxide, &mistral)?;
+        large_report(&mut r, &release_bin("gen-once")?, &release_bin("synth")?)?;
     }
     if runtime {
         runtime_report(&mut r, &get, &counts);
@@ -396,6 +470,49 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         let path: PathBuf = root.join("BENCHMARKS.md");
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn build_bench_bin(name: &str) -> Result<PathBuf> {
+    run(
+        cargo().args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "paragon-bench",
+            "--bin",
+            name,
+        ]),
+        &format!("building {name}"),
+    )?;
+    Ok(root().join("target/release").join(name))
+}
+
+/// `--only large [--write]`: the large-document table alone; `--write` replaces its section
+/// of BENCHMARKS.md and leaves the rest as the last full run wrote it.
+fn large_only(write: bool) -> Result<()> {
+    let mut r = String::new();
+    let _ = writeln!(r, "Machine: {}\n", machine());
+    large_report(
+        &mut r,
+        &build_bench_bin("gen-once")?,
+        &build_bench_bin("synth")?,
+    )?;
+    println!("{r}");
+    if write {
+        let path = root().join("BENCHMARKS.md");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let section = r[r.find(LARGE_BEGIN).unwrap_or(0)..].trim_end().to_owned();
+        let updated = match (text.find(LARGE_BEGIN), text.find(LARGE_END)) {
+            (Some(a), Some(b)) if b > a => {
+                format!("{}{section}{}", &text[..a], &text[b + LARGE_END.len()..])
+            }
+            _ => format!("{}\n\n{section}\n", text.trim_end()),
+        };
+        std::fs::write(&path, updated).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote the large-document section of {}", path.display());
     }
     Ok(())
 }

@@ -1,6 +1,10 @@
 //! `gen-once (paragon|progenitor) FILE`: generates once and prints the process's peak resident
 //! memory, so `cargo xtask bench` can compare both generators in fresh processes.
 
+/// As the CLI does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;

@@ -2,6 +2,9 @@
 //! emit, format), each stage run once on the previous stage's output, so `cargo xtask bench`
 //! can say where the time of a large document goes.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;

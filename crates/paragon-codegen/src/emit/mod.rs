@@ -61,50 +61,44 @@ pub fn api_tokens(api: &Api) -> TokenStream {
 /// `first` is prepended to the first part (the module's inner attributes).
 pub fn format_parts(api: &Api, first: TokenStream, parts: &[Part]) -> Result<String, String> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    // Tokens are not `Send`; each worker emits its parts itself. The header goes with part 0 on
-    // this thread.
-    let head = {
+    let rest = parts.get(1..).unwrap_or_default();
+    // Threads in all, this one included: it formats the first part (with the header, whose
+    // tokens cannot move to another thread) while the others start on the rest, then joins
+    // them on what is left.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(rest.len() + 1);
+    let next = AtomicUsize::new(0);
+    // Tokens are not `Send`; each thread emits the parts it formats.
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(p) = rest.get(i) else { break };
+            done.push((i, format_file(part_tokens(api, *p))));
+        }
+        done
+    };
+    let head_of = |first: TokenStream| {
         let mut t = first;
         if let Some(p) = parts.first() {
             t.extend(part_tokens(api, *p));
         }
-        format_file(t)?
+        format_file(t)
     };
-    let rest = parts.get(1..).unwrap_or_default();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(rest.len());
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<String, String>)> = if workers <= 1 {
-        rest.iter()
-            .enumerate()
-            .map(|(i, p)| (i, format_file(part_tokens(api, *p))))
-            .collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(p) = rest.get(i) else { break };
-                            done.push((i, format_file(part_tokens(api, *p))));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            // A worker's panic is re-raised here, as it would be without threads, so callers
-            // that catch panics (the corpus runner) see the same thing on any machine.
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        })
-    };
+    let (head, mut results) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let head = head_of(first);
+        let mut results = work();
+        // A thread's panic is re-raised here, as it would be without threads, so callers that
+        // catch panics (the corpus runner) see the same thing on any machine.
+        for h in handles {
+            results.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        (head, results)
+    });
     results.sort_by_key(|(i, _)| *i);
-    let mut out = head;
+    let mut out = head?;
     for (_, r) in results {
         out.push_str(&r?);
     }

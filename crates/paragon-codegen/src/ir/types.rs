@@ -2,7 +2,7 @@
 //! [`TypeDef`]s. Every schema location is planned once and memoised, so shared and recursive
 //! schemas resolve to one type.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
@@ -16,7 +16,7 @@ pub struct TypePlanner<'a> {
     pub(crate) sources: &'a Sources,
     pub(crate) diags: &'a mut Diagnostics,
     pub(crate) types: Vec<TypeDef>,
-    memo: HashMap<Loc, Ty>,
+    memo: crate::load::positions::FastMap<Loc, Ty>,
     pub(crate) names: Unique,
     /// Set while a `multipart/form-data` body is planned: `format: binary` is a file there.
     pub(crate) binary_as_file: bool,
@@ -79,7 +79,7 @@ impl<'a> TypePlanner<'a> {
             sources,
             diags,
             types: Vec::new(),
-            memo: HashMap::new(),
+            memo: Default::default(),
             names,
             binary_as_file: false,
             pending: Vec::new(),

@@ -198,13 +198,16 @@ impl JsonParser<'_> {
             self.positions.insert(&self.pointer, pos);
             let value = self.value(depth)?;
             self.pointer.truncate(base);
-            if map.contains_key(&key) {
-                self.problems.push(ParseProblem {
-                    pos: key_pos,
-                    message: format!("duplicate key `{key}` in this object"),
-                });
-            } else {
-                map.insert(key, value);
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(slot) => {
+                    self.problems.push(ParseProblem {
+                        pos: key_pos,
+                        message: format!("duplicate key `{}` in this object", slot.key()),
+                    });
+                }
             }
             self.skip_ws();
             match self.bytes.get(self.at) {
@@ -230,7 +233,10 @@ impl JsonParser<'_> {
         loop {
             self.skip_ws();
             let base = self.pointer.len();
-            push_token(&mut self.pointer, &items.len().to_string());
+            {
+                use std::fmt::Write as _;
+                let _ = write!(self.pointer, "/{}", items.len());
+            }
             let pos = self.pos();
             self.positions.insert(&self.pointer, pos);
             let value = self.value(depth)?;
