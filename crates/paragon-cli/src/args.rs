@@ -26,6 +26,9 @@ OPTIONS (generate):
                             to this tool's sources, when it is there].
     --runtime-version VER   Depend on paragon-runtime VER from the registry instead.
     --force                 Overwrite DIR's Cargo.toml even if paragon-codegen did not write it.
+    --rustfmt               Pass the generated modules through rustfmt, for a repository that
+                            checks `cargo fmt` (the output is prettyplease's otherwise; rustfmt
+                            about doubles the time of a large document).
 
 OPTIONS (generate and check):
     --ref-map PREFIX=DIR    Read remote `$ref`s under URL PREFIX from local copies in DIR; repeat
@@ -68,6 +71,8 @@ pub struct GenerateOptions {
     pub runtime: Runtime,
     /// Overwrite a crate in `out` that this tool did not write.
     pub force: bool,
+    /// Run rustfmt over the generated modules.
+    pub rustfmt: bool,
     /// `--ref-map` entries.
     pub ref_map: Vec<(String, PathBuf)>,
 }
@@ -140,6 +145,10 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         }
         if flag == "--force" {
             opts.force = true;
+            continue;
+        }
+        if flag == "--rustfmt" {
+            opts.rustfmt = true;
             continue;
         }
         let mut value = || {

@@ -255,6 +255,17 @@ pub enum DocumentKind {
 /// Reads `path` far enough to tell an OpenAPI document from an Arazzo one. The error is a
 /// located diagnostic (unreadable file, YAML error, neither kind).
 pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
+    // The top-level keys are usually found by a scan of the text, without parsing a document
+    // that is about to be parsed again; anything the scan cannot tell is parsed.
+    if let Ok(text) = std::fs::read_to_string(path) {
+        for key in load::top_level_keys(&text) {
+            match key {
+                "arazzo" => return Ok(DocumentKind::Arazzo),
+                "openapi" | "swagger" => return Ok(DocumentKind::OpenApi),
+                _ => {}
+            }
+        }
+    }
     let mut diags = Diagnostics::default();
     let mut sources = Sources::default();
     let Some(id) = sources.load_file(path, &mut diags) else {

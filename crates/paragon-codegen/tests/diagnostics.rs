@@ -235,3 +235,41 @@ fn inline_schemas_nested_past_the_bound_are_any_json_with_a_warning() {
         warnings[0]
     );
 }
+
+/// A long chain of schemas without a cycle is held by value only so deep; past that a field is
+/// boxed, so the types keep a small size and rustc's drop check does not overflow on them.
+#[test]
+fn long_by_value_chains_are_boxed_past_the_bound() {
+    use paragon_codegen::ir::{Ty, TypeKind};
+    let n = 40;
+    let mut text = String::from(
+        r#"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"#,
+    );
+    for i in 0..n {
+        let next = if i + 1 < n {
+            format!(r##"{{"$ref":"#/components/schemas/S{}"}}"##, i + 1)
+        } else {
+            r#"{"type":"string"}"#.to_owned()
+        };
+        let comma = if i + 1 < n { "," } else { "" };
+        text.push_str(&format!(
+            r#""S{i}":{{"type":"object","required":["next"],"properties":{{"next":{next}}}}}{comma}"#
+        ));
+    }
+    text.push_str("}}}");
+    let path = write("by-value", &[("api.json", &text)]);
+    let api = match paragon_codegen::generate_openapi(&path) {
+        Ok(g) => g.api,
+        Err(d) => panic!("{}", d.render()),
+    };
+    let boxed = api
+        .types
+        .iter()
+        .filter(|t| match &t.kind {
+            TypeKind::Struct { fields, .. } => fields.iter().any(|f| matches!(f.ty, Ty::Boxed(_))),
+            _ => false,
+        })
+        .count();
+    let bound = paragon_codegen::ir::types::MAX_INLINE_DEPTH;
+    assert_eq!(boxed, (n - 1) / bound, "one box every {bound} links");
+}

@@ -652,16 +652,94 @@ fn integer_format(map: &Map<String, Value>) -> Ty {
     })
 }
 
-/// Boxes the fields that would make a struct infinitely sized: a direct (not behind `Vec` or a
-/// map) path from a type back to itself.
+/// Named types a field holds by value (not behind `Vec`, a map or a `Box`).
+fn direct_targets(ty: &Ty, out: &mut Vec<TypeId>) {
+    match ty {
+        Ty::Named(id) => out.push(*id),
+        Ty::Option(inner) => direct_targets(inner, out),
+        _ => {}
+    }
+}
+
+fn boxed(ty: &Ty) -> Ty {
+    match ty {
+        Ty::Option(inner) => Ty::Option(Box::new(boxed(inner))),
+        other => Ty::Boxed(Box::new(other.clone())),
+    }
+}
+
+/// How many structs deep one type may hold others by value before a field is boxed. Longer
+/// chains (a large document's schemas referring to each other without a cycle) make types of
+/// enormous size and overflow rustc's drop check.
+pub const MAX_INLINE_DEPTH: usize = 12;
+
+/// The fields or variants of a type, as mutable types.
+fn members_mut(kind: &mut TypeKind) -> Vec<&mut Ty> {
+    match kind {
+        TypeKind::Struct { fields, .. } => fields.iter_mut().map(|f| &mut f.ty).collect(),
+        TypeKind::Union { variants, .. } => variants.iter_mut().map(|v| &mut v.ty).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Boxes the fields that would make a struct infinitely sized (a by-value path from a type back
+/// to itself), then those that would make one hold more than [`MAX_INLINE_DEPTH`] levels of
+/// others by value.
 pub fn box_recursion(types: &mut [TypeDef]) {
-    fn direct_targets(ty: &Ty, out: &mut Vec<TypeId>) {
-        match ty {
-            Ty::Named(id) => out.push(*id),
-            Ty::Option(inner) => direct_targets(inner, out),
-            _ => {}
+    box_cycles(types);
+    bound_inline_depth(types);
+}
+
+/// With cycles boxed, the by-value graph is acyclic: each type's depth is one more than its
+/// deepest by-value member, worked out in post-order without recursion; a member that would
+/// take the depth past the bound is boxed instead.
+fn bound_inline_depth(types: &mut [TypeDef]) {
+    let n = types.len();
+    let mut depth: Vec<Option<usize>> = vec![None; n];
+    let targets_of = |kind: &mut TypeKind| -> Vec<TypeId> {
+        let mut out = Vec::new();
+        for t in members_mut(kind) {
+            direct_targets(t, &mut out);
+        }
+        out
+    };
+    for start in 0..n {
+        let mut stack = vec![(start, false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if depth[node].is_some() {
+                continue;
+            }
+            if !expanded {
+                stack.push((node, true));
+                for t in targets_of(&mut types[node].kind) {
+                    if depth[t].is_none() && t != node {
+                        stack.push((t, false));
+                    }
+                }
+                continue;
+            }
+            let mut own = 1;
+            for member in members_mut(&mut types[node].kind) {
+                let mut t = Vec::new();
+                direct_targets(member, &mut t);
+                // Not yet known only on a cycle, which `box_cycles` has broken: box it.
+                let d = t
+                    .iter()
+                    .map(|&id| depth[id].unwrap_or(MAX_INLINE_DEPTH))
+                    .max()
+                    .unwrap_or(0);
+                if d + 1 > MAX_INLINE_DEPTH {
+                    *member = boxed(member);
+                } else {
+                    own = own.max(d + 1);
+                }
+            }
+            depth[node] = Some(own);
         }
     }
+}
+
+fn box_cycles(types: &mut [TypeDef]) {
     let edges: Vec<Vec<TypeId>> = types
         .iter()
         .map(|t| {
@@ -696,12 +774,6 @@ pub fn box_recursion(types: &mut [TypeDef]) {
         }
         false
     };
-    fn boxed(ty: &Ty) -> Ty {
-        match ty {
-            Ty::Option(inner) => Ty::Option(Box::new(boxed(inner))),
-            other => Ty::Boxed(Box::new(other.clone())),
-        }
-    }
     #[allow(clippy::needless_range_loop)] // `id` is compared against as well as indexed.
     for id in 0..types.len() {
         let needs: Vec<bool> = match &types[id].kind {

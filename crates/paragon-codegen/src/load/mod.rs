@@ -126,6 +126,60 @@ fn is_document_name(path: &Path) -> bool {
     }
 }
 
+/// The keys of a document's top-level mapping found by scanning its text (no tree is built):
+/// the members of a JSON object at depth one, or YAML keys at the start of a line. A hint for
+/// telling document kinds apart: it may miss keys (flow mappings, anchors), never invents one
+/// that a parse would not find at the top of a valid document.
+pub fn top_level_keys(text: &str) -> Vec<&str> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    let mut keys = Vec::new();
+    if body.starts_with('{') {
+        let bytes = body.as_bytes();
+        let (mut depth, mut i, mut expect_key) = (0usize, 0usize, false);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'{' | b'[' => {
+                    depth += 1;
+                    expect_key = depth == 1;
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                b',' if depth == 1 => expect_key = true,
+                b'"' => {
+                    let start = i + 1;
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    if expect_key && depth == 1 {
+                        if let Some(k) = body.get(start..i.min(body.len())) {
+                            keys.push(k);
+                        }
+                        expect_key = false;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        return keys;
+    }
+    for line in body.lines() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if first.is_whitespace() || "#-{[".contains(first) {
+            continue;
+        }
+        if let Some((key, _)) = line.split_once(':') {
+            let key = key.trim().trim_matches(|c| c == '\'' || c == '"');
+            if !key.is_empty() {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
 /// Parses a document: JSON files (by name, or by a first character of `{`/`[` when they parse
 /// as JSON) with JSON's rules, everything else as YAML.
 pub fn parse_text(path: &Path, text: &str) -> (yaml::Parsed, Vec<yaml::ParseProblem>) {
@@ -768,5 +822,25 @@ mod tests {
             })
             .unwrap_err();
         assert!(err.contains("circular"));
+    }
+}
+
+#[cfg(test)]
+mod top_level_tests {
+    use super::top_level_keys;
+
+    #[test]
+    fn top_level_keys_of_json_and_yaml() {
+        assert_eq!(
+            top_level_keys(r#"{"info": {"openapi": "no"}, "x": ["openapi"], "openapi": "3.1.0"}"#),
+            ["info", "x", "openapi"]
+        );
+        assert_eq!(
+            top_level_keys(
+                "\u{feff}# c\narazzo: 1.0.1\ninfo:\n  openapi: x\n'sourceDescriptions': []\n"
+            ),
+            ["arazzo", "info", "sourceDescriptions"]
+        );
+        assert_eq!(top_level_keys(r#"{"a\"b": 1}"#), [r#"a\"b"#]);
     }
 }

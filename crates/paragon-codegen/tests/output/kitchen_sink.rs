@@ -696,6 +696,79 @@ impl Client {
             _ => return Err(raw.unexpected().await),
         })
     }
+    fn restore_retention_request(&self, body: i64) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::PUT,
+                "/settings/retention",
+            )
+            .operation("restoreRetention")
+            .json(&body)
+    }
+    /// A scalar JSON body (an integer), sent as `42`.
+    ///
+    /// `PUT /settings/retention`
+    pub async fn restore_retention(&self, body: i64) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.restore_retention_request(body).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::restore_retention`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn restore_retention_with_response(
+        &self,
+        body: i64,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.restore_retention_request(body).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn set_banner_request(
+        &self,
+        strict: bool,
+        body: Option<&f64>,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::PUT, "/settings/banner")
+            .operation("setBanner")
+            .query("strict", &strict)
+            .json_opt(body)
+    }
+    /// Scalar bodies of the other kinds; this one optional.
+    ///
+    /// `PUT /settings/banner`
+    pub async fn set_banner(
+        &self,
+        strict: bool,
+        body: Option<&f64>,
+    ) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.set_banner_request(strict, body).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::set_banner`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn set_banner_with_response(
+        &self,
+        strict: bool,
+        body: Option<&f64>,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.set_banner_request(strict, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
 }
 /// The optional parameters of [`Client::list_pets`].
 #[derive(Debug, Clone, Default, PartialEq)]
