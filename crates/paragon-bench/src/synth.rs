@@ -26,7 +26,7 @@ pub fn document(operations: usize, schemas: usize) -> String {
         if i > 0 {
             out.push(',');
         }
-        schema(&mut out, i, schemas);
+        schema(&mut out, i);
     }
     out.push_str(r#"}},"security":[{"token":[]}],"paths":{"#);
     // Two operations (get, put) per path.
@@ -40,6 +40,15 @@ pub fn document(operations: usize, schemas: usize) -> String {
     out
 }
 
+/// A schema that `i` refers to: one defined before it, chosen uniformly, so the references
+/// form layers as in real descriptions (a resource refers to shared, simpler ones). The longest
+/// chain of references is then about e·ln(n) links. (Referring to any schema at random makes
+/// one strongly connected component of thousands of types, a shape no published description
+/// has, on which rustc's drop check overflows its recursion limit.)
+fn earlier(i: usize, salt: usize) -> usize {
+    if i == 0 { 0 } else { pick(i, salt, i) }
+}
+
 /// A small deterministic mix so that references spread over the schemas.
 fn pick(i: usize, salt: usize, n: usize) -> usize {
     (i.wrapping_mul(2654435761)
@@ -47,7 +56,7 @@ fn pick(i: usize, salt: usize, n: usize) -> usize {
         % n.max(1)
 }
 
-fn schema(out: &mut String, i: usize, n: usize) {
+fn schema(out: &mut String, i: usize) {
     let _ = write!(out, r#""Model{i}":"#);
     match i % 10 {
         // A string enum.
@@ -57,20 +66,22 @@ fn schema(out: &mut String, i: usize, n: usize) {
                 r#"{{"type":"string","description":"The state of a model {i}.","enum":["active","archived","pending_review","deleted_{i}"]}}"#
             );
         }
-        // One of the others plus its own fields.
-        1 => {
-            let base = pick(i, 1, n);
+        // One of the earlier object schemas plus its own fields.
+        1 if i > 2 => {
+            let b = earlier(i, 1);
+            let base = if b % 10 < 2 { b - b % 10 + 2 } else { b };
+            let base = if base < i { base } else { 2 };
             let _ = write!(
                 out,
                 r##"{{"allOf":[{{"$ref":"#/components/schemas/Model{base}"}},{{"type":"object","properties":{{"extra{i}":{{"type":"string","description":"Something model {i} adds."}}}}}}]}}"##
             );
         }
         _ => {
-            let a = pick(i, 2, n);
-            let b = pick(i, 3, n);
+            let a = earlier(i, 2);
+            let b = earlier(i, 3);
             let _ = write!(
                 out,
-                r##"{{"type":"object","description":"Model {i}, a resource.","required":["id","name"],"properties":{{"id":{{"type":"string","description":"Unique identifier."}},"name":{{"type":"string"}},"count":{{"type":"integer","format":"int64","nullable":true}},"enabled":{{"type":"boolean","default":true}},"created":{{"type":"string","format":"date-time"}},"tags":{{"type":"array","items":{{"type":"string"}}}},"owner":{{"$ref":"#/components/schemas/Model{a}"}},"items":{{"type":"array","items":{{"$ref":"#/components/schemas/Model{b}"}}}},"metadata":{{"type":"object","additionalProperties":{{"type":"string"}}}}}}}}"##
+                r##"{{"type":"object","description":"Model {i}, a resource.","required":["id","name"],"properties":{{"id":{{"type":"string","description":"Unique identifier."}},"name":{{"type":"string"}},"count":{{"type":"integer","format":"int64","nullable":true}},"enabled":{{"type":"boolean","default":true}},"created":{{"type":"string","format":"date-time"}},"tags":{{"type":"array","items":{{"type":"string"}}}},"owner":{{"$ref":"#/components/schemas/Model{a}"}},"items":{{"type":"array","items":{{"$ref":"#/components/schemas/Model{b}"}}}},"metadata":{{"type":"object","additionalProperties":{{"type":"string"}}}},"parent":{{"$ref":"#/components/schemas/Model{i}"}}}}}}"##
             );
         }
     }

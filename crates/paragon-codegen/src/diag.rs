@@ -78,8 +78,19 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Renders with a source snippet (miette's graphical report, without colour).
+    /// Renders with a source snippet (miette's graphical report, without colour). On a line too
+    /// long to show (a minified JSON document is one line of megabytes), the snippet is a window
+    /// of the line around the column.
     pub fn render(&self) -> String {
+        if let (Some(text), Some(pos)) = (&self.source, self.pos)
+            && let Some(window) = long_line_window(text, pos)
+        {
+            return format!(
+                "{self}\n    {}\n    {}^ here\n",
+                window.0,
+                " ".repeat(window.1)
+            );
+        }
         let handler =
             miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
                 .with_width(100);
@@ -119,6 +130,37 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Lines longer than this (in characters) are shown as a window around the column.
+const LONG_LINE: usize = 240;
+
+/// For a position on a line longer than [`LONG_LINE`]: up to 60 characters before the column
+/// and 100 after, with `…` where it was cut, and the caret's column in it.
+fn long_line_window(text: &str, pos: Pos) -> Option<(String, usize)> {
+    let start = byte_offset(
+        text,
+        Pos {
+            line: pos.line,
+            col: 1,
+        },
+    );
+    let line = text.get(start..)?.split('\n').next()?;
+    if line.len() <= LONG_LINE || line.chars().nth(LONG_LINE).is_none() {
+        return None;
+    }
+    let col = pos.col.saturating_sub(1) as usize;
+    let from = col.saturating_sub(60);
+    let mut window: String = line.chars().skip(from).take(col - from + 100).collect();
+    let mut caret = col - from;
+    if from > 0 {
+        window.insert(0, '…');
+        caret += 1;
+    }
+    if line.chars().nth(col + 100).is_some() {
+        window.push('…');
+    }
+    Some((window, caret))
 }
 
 /// Byte offset of a 1-based line and character column in `text`.
@@ -288,6 +330,33 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod long_line_tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(5_000), "b".repeat(5_000));
+        let text = std::sync::Arc::<str>::from(format!("first\n{line}\nlast\n"));
+        let d = Diagnostic::warning(
+            Path::new("big.json"),
+            Some(Pos {
+                line: 2,
+                col: 5_001,
+            }),
+            "odd",
+        )
+        .with_source(text);
+        let out = d.render();
+        assert!(out.starts_with("big.json:2:5001: warning: odd\n"), "{out}");
+        assert!(out.len() < 500, "{}", out.len());
+        let lines: Vec<&str> = out.lines().collect();
+        let caret = lines[2].find('^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('X'), "{out}");
     }
 }
 

@@ -739,78 +739,80 @@ fn bound_inline_depth(types: &mut [TypeDef]) {
     }
 }
 
+/// Boxes every by-value member whose target is in the same strongly connected component as its
+/// owner (it can reach the owner back). Components come from Tarjan's algorithm run with an
+/// explicit stack: linear in the types and members, and no recursion however long the chains.
 fn box_cycles(types: &mut [TypeDef]) {
-    let edges: Vec<Vec<TypeId>> = types
-        .iter()
-        .map(|t| {
-            let mut out = Vec::new();
-            match &t.kind {
-                TypeKind::Struct { fields, .. } => {
-                    for f in fields {
-                        direct_targets(&f.ty, &mut out);
-                    }
-                }
-                TypeKind::Union { variants, .. } => {
-                    for v in variants {
-                        direct_targets(&v.ty, &mut out);
-                    }
-                }
-                _ => {}
-            }
-            out
-        })
-        .collect();
-    let reaches = |from: TypeId, to: TypeId| -> bool {
-        let mut seen = vec![false; edges.len()];
-        let mut stack = vec![from];
-        while let Some(n) = stack.pop() {
-            if n == to {
-                return true;
-            }
-            if std::mem::replace(&mut seen[n], true) {
-                continue;
-            }
-            stack.extend(edges[n].iter().copied());
+    let mut edges: Vec<Vec<TypeId>> = Vec::with_capacity(types.len());
+    for t in types.iter_mut() {
+        let mut out = Vec::new();
+        for m in members_mut(&mut t.kind) {
+            direct_targets(m, &mut out);
         }
-        false
-    };
-    #[allow(clippy::needless_range_loop)] // `id` is compared against as well as indexed.
-    for id in 0..types.len() {
-        let needs: Vec<bool> = match &types[id].kind {
-            TypeKind::Struct { fields, .. } => fields
-                .iter()
-                .map(|f| {
-                    let mut t = Vec::new();
-                    direct_targets(&f.ty, &mut t);
-                    t.iter().any(|&target| reaches(target, id))
-                })
-                .collect(),
-            TypeKind::Union { variants, .. } => variants
-                .iter()
-                .map(|v| {
-                    let mut t = Vec::new();
-                    direct_targets(&v.ty, &mut t);
-                    t.iter().any(|&target| reaches(target, id))
-                })
-                .collect(),
-            _ => continue,
-        };
-        match &mut types[id].kind {
-            TypeKind::Struct { fields, .. } => {
-                for (f, n) in fields.iter_mut().zip(needs) {
-                    if n {
-                        f.ty = boxed(&f.ty);
-                    }
-                }
+        edges.push(out);
+    }
+    let component = strongly_connected(&edges);
+    for (id, t) in types.iter_mut().enumerate() {
+        for member in members_mut(&mut t.kind) {
+            let mut targets = Vec::new();
+            direct_targets(member, &mut targets);
+            if targets.iter().any(|&to| component[to] == component[id]) {
+                *member = boxed(member);
             }
-            TypeKind::Union { variants, .. } => {
-                for (v, n) in variants.iter_mut().zip(needs) {
-                    if n {
-                        v.ty = boxed(&v.ty);
-                    }
-                }
-            }
-            _ => {}
         }
     }
+}
+
+/// The strongly connected component of every node (Tarjan's algorithm, iterative). A node with
+/// an edge to itself is in a component with itself, which is what boxing needs.
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNSEEN; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, how many of its edges have been looked at)
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (node, ref mut seen)) = work.last_mut() {
+            if *seen == 0 && index[node] == UNSEEN {
+                index[node] = next_index;
+                low[node] = next_index;
+                next_index += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            }
+            if let Some(&to) = edges[node].get(*seen) {
+                *seen += 1;
+                if index[to] == UNSEEN {
+                    work.push((to, 0));
+                } else if on_stack[to] {
+                    low[node] = low[node].min(index[to]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(m) = stack.pop() {
+                    on_stack[m] = false;
+                    component[m] = next_component;
+                    if m == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
 }
