@@ -427,21 +427,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         })
     };
 
-    let release_bin = |name: &str| -> Result<PathBuf> {
-        run(
-            cargo().args([
-                "build",
-                "--release",
-                "--quiet",
-                "-p",
-                "paragon-bench",
-                "--bin",
-                name,
-            ]),
-            &format!("building {name}"),
-        )?;
-        Ok(root.join("target/release").join(name))
-    };
+    let release_bin = build_bench_bin;
     let counts = if runtime {
         eprintln!("counting the workflow's instructions and allocations under valgrind…");
         let once = release_bin("workflow-once")?;

@@ -26,7 +26,7 @@ pub fn document(operations: usize, schemas: usize) -> String {
         if i > 0 {
             out.push(',');
         }
-        schema(&mut out, i);
+        schema(&mut out, i, schemas);
     }
     out.push_str(r#"}},"security":[{"token":[]}],"paths":{"#);
     // Two operations (get, put) per path.
@@ -40,13 +40,18 @@ pub fn document(operations: usize, schemas: usize) -> String {
     out
 }
 
-/// A schema that `i` refers to: one defined before it, chosen uniformly, so the references
-/// form layers as in real descriptions (a resource refers to shared, simpler ones). The longest
-/// chain of references is then about e·ln(n) links. (Referring to any schema at random makes
-/// one strongly connected component of thousands of types, a shape no published description
-/// has, on which rustc's drop check overflows its recursion limit.)
-fn earlier(i: usize, salt: usize) -> usize {
-    if i == 0 { 0 } else { pick(i, salt, i) }
+/// Schemas are in ten layers by index; a schema refers to one of a lower layer, chosen by a
+/// hash, and those of the lowest layer refer to none, as in real descriptions (a resource refers
+/// to shared, simpler ones) and so the longest chain of references is ten links. (Referring to
+/// any schema makes one strongly connected component of thousands of types, a shape no
+/// published description has, on which rustc's drop check overflows its recursion limit.)
+fn lower(i: usize, salt: usize, n: usize) -> Option<usize> {
+    let layer_size = n.div_ceil(10).max(1);
+    let below = (i / layer_size) * layer_size;
+    (below > 0).then(|| {
+        let h = ((i as u64) << 8 | salt as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 20) as usize % below
+    })
 }
 
 /// A small deterministic mix so that references spread over the schemas.
@@ -56,7 +61,7 @@ fn pick(i: usize, salt: usize, n: usize) -> usize {
         % n.max(1)
 }
 
-fn schema(out: &mut String, i: usize) {
+fn schema(out: &mut String, i: usize, n: usize) {
     let _ = write!(out, r#""Model{i}":"#);
     match i % 10 {
         // A string enum.
@@ -66,22 +71,25 @@ fn schema(out: &mut String, i: usize) {
                 r#"{{"type":"string","description":"The state of a model {i}.","enum":["active","archived","pending_review","deleted_{i}"]}}"#
             );
         }
-        // One of the earlier object schemas plus its own fields.
-        1 if i > 2 => {
-            let b = earlier(i, 1);
-            let base = if b % 10 < 2 { b - b % 10 + 2 } else { b };
-            let base = if base < i { base } else { 2 };
+        // An object schema of a lower layer plus its own fields.
+        1 if lower(i, 1, n).is_some() => {
+            let b = lower(i, 1, n).unwrap_or(2);
+            let base = b - b % 10 + 2;
             let _ = write!(
                 out,
                 r##"{{"allOf":[{{"$ref":"#/components/schemas/Model{base}"}},{{"type":"object","properties":{{"extra{i}":{{"type":"string","description":"Something model {i} adds."}}}}}}]}}"##
             );
         }
         _ => {
-            let a = earlier(i, 2);
-            let b = earlier(i, 3);
+            let reference = |to: Option<usize>| match to {
+                Some(t) => format!(r##"{{"$ref":"#/components/schemas/Model{t}"}}"##),
+                None => r#"{"type":"string"}"#.to_owned(),
+            };
+            let owner = reference(lower(i, 2, n));
+            let items = reference(lower(i, 3, n));
             let _ = write!(
                 out,
-                r##"{{"type":"object","description":"Model {i}, a resource.","required":["id","name"],"properties":{{"id":{{"type":"string","description":"Unique identifier."}},"name":{{"type":"string"}},"count":{{"type":"integer","format":"int64","nullable":true}},"enabled":{{"type":"boolean","default":true}},"created":{{"type":"string","format":"date-time"}},"tags":{{"type":"array","items":{{"type":"string"}}}},"owner":{{"$ref":"#/components/schemas/Model{a}"}},"items":{{"type":"array","items":{{"$ref":"#/components/schemas/Model{b}"}}}},"metadata":{{"type":"object","additionalProperties":{{"type":"string"}}}},"parent":{{"$ref":"#/components/schemas/Model{i}"}}}}}}"##
+                r##"{{"type":"object","description":"Model {i}, a resource.","required":["id","name"],"properties":{{"id":{{"type":"string","description":"Unique identifier."}},"name":{{"type":"string"}},"count":{{"type":"integer","format":"int64","nullable":true}},"enabled":{{"type":"boolean","default":true}},"created":{{"type":"string","format":"date-time"}},"tags":{{"type":"array","items":{{"type":"string"}}}},"owner":{owner},"items":{{"type":"array","items":{items}}},"metadata":{{"type":"object","additionalProperties":{{"type":"string"}}}},"parent":{{"$ref":"#/components/schemas/Model{i}"}}}}}}"##
             );
         }
     }

@@ -234,17 +234,9 @@ impl Sources {
         let root = self.load_file(path, diags)?;
         let mut queue = VecDeque::from([root]);
         while let Some(id) = queue.pop_front() {
-            if self.files[id].kind != FileKind::Document {
+            let Some(refs) = self.refs_of(id) else {
                 continue;
-            }
-            let mut refs = Vec::new();
-            collect_refs(
-                &self.files[id].value,
-                &mut String::new(),
-                Ctx::Keywords,
-                false,
-                &mut refs,
-            );
+            };
             let mut inline: Vec<(String, Value)> = Vec::new();
             for found in refs {
                 let (file_part, fragment) = split_ref(&found.reference);
@@ -343,6 +335,22 @@ impl Sources {
         Some(root)
     }
 
+    /// The `$ref`s of a YAML/JSON file (none for text and remote files).
+    fn refs_of(&self, id: FileId) -> Option<Vec<FoundRef>> {
+        if self.files[id].kind != FileKind::Document {
+            return None;
+        }
+        let mut refs = Vec::new();
+        collect_refs(
+            &self.files[id].value,
+            &mut String::new(),
+            Ctx::Keywords,
+            false,
+            &mut refs,
+        );
+        Some(refs)
+    }
+
     /// Adds a file that is read as text, not parsed.
     fn insert_text(&mut self, path: &Path, text: String) -> FileId {
         let id = self.files.len();
@@ -390,17 +398,9 @@ impl Sources {
             return false;
         }
         for id in self.ids() {
-            if self.files[id].kind != FileKind::Document {
+            let Some(refs) = self.refs_of(id) else {
                 continue;
-            }
-            let mut refs = Vec::new();
-            collect_refs(
-                &self.files[id].value,
-                &mut String::new(),
-                Ctx::Keywords,
-                false,
-                &mut refs,
-            );
+            };
             for found in refs {
                 let (file_part, fragment) = split_ref(&found.reference);
                 let target = if file_part.is_empty() {
