@@ -55,10 +55,40 @@ struct Builder {
     stack: Vec<Frame>,
     pointer: String,
     positions: super::positions::Positions,
-    anchors: HashMap<usize, Value>,
+    /// Anchored values and how many nodes each holds.
+    anchors: HashMap<usize, (Value, usize)>,
     problems: Vec<ParseProblem>,
     root: Option<Value>,
     documents: usize,
+    /// Nodes that aliases may still add (a budget relative to the document's size).
+    alias_budget: usize,
+    /// Set on a problem that ends the parse (too deep, too many alias nodes).
+    stop: bool,
+}
+
+/// Nesting deeper than this is refused with a located error, as in [`super::json`].
+pub const MAX_DEPTH: usize = super::json::MAX_DEPTH;
+
+/// Aliases may add at most this many nodes per byte of the document (plus a small allowance):
+/// enough for any document that reuses parts of itself, far from an alias bomb's billions.
+pub const ALIAS_NODES_PER_BYTE: usize = 10;
+
+/// The nodes of `v`, counting up to `cap` (iteratively, so depth does not matter).
+fn count_nodes(v: &Value, cap: usize) -> usize {
+    let mut n = 0;
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        n += 1;
+        if n > cap {
+            return n;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    n
 }
 
 fn pos_of(span: &Span) -> Pos {
@@ -79,9 +109,14 @@ pub fn parse(text: &str) -> (Parsed, Vec<ParseProblem>) {
         problems: Vec::new(),
         root: None,
         documents: 0,
+        alias_budget: 10_000 + ALIAS_NODES_PER_BYTE.saturating_mul(text.len()),
+        stop: false,
     };
     let parser = Parser::new_from_str(text);
     for item in parser {
+        if b.stop {
+            break;
+        }
         match item {
             Ok((event, span)) => b.event(event, &span),
             Err(e) => {
@@ -125,8 +160,26 @@ impl Builder {
                 self.value(value, anchor, span, false);
             }
             Event::Alias(id) => {
-                let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
+                let (value, nodes) = self.anchors.get(&id).cloned().unwrap_or((Value::Null, 1));
+                if nodes > self.alias_budget {
+                    self.problems.push(ParseProblem {
+                        pos: pos_of(span),
+                        message: format!(
+                            "YAML aliases expand to more than {ALIAS_NODES_PER_BYTE} nodes per byte of the document; refused (an alias bomb?)"
+                        ),
+                    });
+                    self.stop = true;
+                    return;
+                }
+                self.alias_budget -= nodes;
                 self.value(value, 0, span, false);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+                self.problems.push(ParseProblem {
+                    pos: pos_of(span),
+                    message: format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
+                });
+                self.stop = true;
             }
             Event::SequenceStart(anchor, _) => {
                 let base_len = self.pointer.len();
@@ -212,7 +265,8 @@ impl Builder {
     /// Places a finished value (scalar, alias or closed collection) into its parent.
     fn value(&mut self, value: Value, anchor: usize, span: &Span, closed_collection: bool) {
         if anchor != 0 {
-            self.anchors.insert(anchor, value.clone());
+            let nodes = count_nodes(&value, self.alias_budget);
+            self.anchors.insert(anchor, (value.clone(), nodes));
         }
         match self.stack.last_mut() {
             None => {
@@ -426,6 +480,55 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].pos.line >= 1);
         assert!(problems[0].message.starts_with("invalid YAML"));
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_with_its_position() {
+        // Each level doubles: 2^40 nodes if expanded.
+        let mut text = String::from("a0: &a0 [x, x]\n");
+        for i in 1..40 {
+            text.push_str(&format!("a{i}: &a{i} [*a{}, *a{}]\n", i - 1, i - 1));
+        }
+        let (_, problems) = parse(&text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("alias bomb"),
+            "{}",
+            problems[0].message
+        );
+        assert!(problems[0].pos.line > 10);
+        // Reuse at a normal scale is fine.
+        let (p, problems) = parse("base: &b {x: 1}\nuses: [*b, *b, *b]\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(p.value["uses"][2]["x"], 1);
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let block = |levels: usize| {
+            (0..levels)
+                .map(|i| format!("{}a:\n", "  ".repeat(i)))
+                .collect::<String>()
+                + &format!("{}b: 1\n", "  ".repeat(levels))
+        };
+        let (_, problems) = parse(&block(MAX_DEPTH * 2));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("nesting deeper"),
+            "{}",
+            problems[0].message
+        );
+        assert_eq!(problems[0].pos.line as usize, MAX_DEPTH + 1);
+        let (_, problems) = parse(&block(MAX_DEPTH - 2));
+        assert!(problems.is_empty(), "{problems:?}");
+        // Flow collections meet the parser's own limit first: also a located error.
+        let deep = format!(
+            "{}1{}",
+            "[".repeat(MAX_DEPTH * 10),
+            "]".repeat(MAX_DEPTH * 10)
+        );
+        let (_, problems) = parse(&deep);
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]
