@@ -469,7 +469,7 @@ fn unavailable_source(doc: &Path) -> Option<String> {
     let base = doc.parent()?;
     sources.iter().find_map(|sd| {
         let url = sd.get("url")?.as_str()?;
-        let remote = url.starts_with("http://") || url.starts_with("https://");
+        let remote = paragon_codegen::load::is_remote(url);
         (remote || !base.join(url).is_file()).then(|| url.to_owned())
     })
 }

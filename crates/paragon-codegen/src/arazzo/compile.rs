@@ -575,7 +575,7 @@ pub fn plan_document_with(
             ));
             continue;
         }
-        if sd.url.starts_with("http://") || sd.url.starts_with("https://") {
+        if crate::load::is_remote(&sd.url) {
             diags.push(
                 sources
                     .error_at(

@@ -43,9 +43,10 @@ impl Positions {
     }
 }
 
-/// A hasher for the planner's tables, keyed by locations: FNV-1a with the same finaliser, much
-/// cheaper than the default SipHash on short strings (no protection against crafted collisions
-/// is needed for keys taken from the document being generated, which bounds its own size).
+/// FNV-1a over the bytes, then a 64-bit finaliser (from SplitMix64) so that the low bits a table
+/// uses depend on every byte. For the planner's tables keyed by locations, and for position keys:
+/// much cheaper than the default SipHash on short strings (no protection against crafted
+/// collisions is needed for keys taken from the document being generated).
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
 
@@ -79,15 +80,11 @@ fn mix(mut h: u64) -> u64 {
     h ^ (h >> 31)
 }
 
-/// FNV-1a over the bytes, then a 64-bit finaliser (from SplitMix64) so that the low bits the
-/// table uses depend on every byte.
+/// The key of a pointer: its [`FastHasher`] hash.
 fn key(pointer: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in pointer.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    mix(h)
+    let mut h = FastHasher::default();
+    h.write(pointer.as_bytes());
+    h.finish()
 }
 
 /// The keys are hashes already: the table uses them as they are.

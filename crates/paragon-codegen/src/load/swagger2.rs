@@ -208,11 +208,8 @@ pub fn upgrade(doc: &mut Value) -> Upgraded {
                 let Some(Value::Object(op)) = item.get_mut(*method) else {
                     continue;
                 };
-                let op_ptr = format!("{item_ptr}/{}", {
-                    let mut t = String::new();
-                    push_token(&mut t, method);
-                    t[1..].to_owned()
-                });
+                let mut op_ptr = item_ptr.clone();
+                push_token(&mut op_ptr, method);
                 let consumes =
                     strings(op.remove("consumes").as_ref()).or_else(|| global_consumes.clone());
                 let produces =
@@ -244,11 +241,8 @@ pub fn upgrade(doc: &mut Value) -> Upgraded {
                 }
                 if let Some(Value::Object(responses)) = op.get_mut("responses") {
                     for (status, r) in responses.iter_mut() {
-                        let old = format!("{op_ptr}/responses/{}", {
-                            let mut t = String::new();
-                            push_token(&mut t, status);
-                            t[1..].to_owned()
-                        });
+                        let mut old = format!("{op_ptr}/responses");
+                        push_token(&mut old, status);
                         upgrade_response(r, produces.as_deref(), &old, &mut up);
                         alias_content(&mut up, &old, r, &format!("{old}/schema"));
                     }
