@@ -1,6 +1,6 @@
 //! Turning wire names into valid, readable, unique Rust identifiers.
 
-use std::collections::HashSet;
+use crate::load::positions::{FastMap, FastSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -129,7 +129,9 @@ pub fn snake_name(raw: &str) -> String {
 /// Hands out names that are unique within one scope by appending `2`, `3`, …
 #[derive(Debug, Default, Clone)]
 pub struct Unique {
-    taken: HashSet<String>,
+    taken: FastSet<String>,
+    /// Per base, the counter to try next, so claiming the same base n times is O(n), not O(n²).
+    next: FastMap<String, u32>,
 }
 
 impl Unique {
@@ -148,10 +150,14 @@ impl Unique {
         } else {
             ""
         };
-        (2..)
-            .map(|i| format!("{base}{sep}{i}"))
-            .find(|candidate| self.taken.insert(candidate.clone()))
-            .unwrap_or_default()
+        let next = self.next.entry(base.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{base}{sep}{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 

@@ -10,16 +10,19 @@ use quote::quote;
 
 use crate::ir::Api;
 
+/// The lines of a description as doc comments hold them: each after one space, trailing space
+/// trimmed, none after the last non-empty line.
+pub fn doc_lines(doc: Option<&str>) -> impl Iterator<Item = String> + '_ {
+    doc.unwrap_or_default()
+        .trim_end()
+        .lines()
+        .map(|l| format!(" {}", l.trim_end()))
+}
+
 /// `#[doc]` attributes for a description, one per line so prettyplease prints `///` comments.
 pub fn doc_attrs(doc: Option<&str>) -> TokenStream {
-    let Some(doc) = doc else {
-        return TokenStream::new();
-    };
-    let lines = doc.trim_end().lines().map(|l| {
-        let l = format!(" {}", l.trim_end());
-        quote!(#[doc = #l])
-    });
-    quote!(#(#lines)*)
+    let lines = doc_lines(doc);
+    quote!(#(#[doc = #lines])*)
 }
 
 /// A part of an API module that can be emitted and formatted on its own.
@@ -55,47 +58,48 @@ pub fn api_tokens(api: &Api) -> TokenStream {
         .collect()
 }
 
-/// Emits and formats `parts` on every core and joins the results in order: the same text as
-/// formatting the whole module at once (prettyplease prints items one after another), in a
-/// fraction of the time for large APIs, and with only a few parts' tokens alive at a time.
-/// `first` is prepended to the first part (the module's inner attributes).
+/// The formatted source of one part: client parts are emitted as tokens and formatted with
+/// prettyplease, type parts are written as formatted text.
+pub fn part_source(api: &Api, part: Part) -> Result<String, String> {
+    match part {
+        Part::Client(k) => format_file(client::client_part(api, k)),
+        Part::Types(k) => Ok(types::types_part_text(api, k)),
+    }
+}
+
+/// Emits and formats `parts` on every core and joins the results in order (prettyplease prints
+/// items one after another, so this is the text of formatting the module at once), with only a
+/// few parts' tokens alive at a time. `first` (the module's inner attributes) heads the text.
 pub fn format_parts(api: &Api, first: TokenStream, parts: &[Part]) -> Result<String, String> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let rest = parts.get(1..).unwrap_or_default();
-    // Threads in all, this one included: it formats the first part (with the header, whose
-    // tokens cannot move to another thread) while the others start on the rest, then joins
-    // them on what is left.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(rest.len() + 1);
+        .min(parts.len().max(1));
     let next = AtomicUsize::new(0);
     // Tokens are not `Send`; each thread emits the parts it formats.
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(p) = rest.get(i) else { break };
-            done.push((i, format_file(part_tokens(api, *p))));
+            let Some(p) = parts.get(i) else { break };
+            done.push((i, part_source(api, *p)));
         }
         done
     };
-    let head_of = |first: TokenStream| {
-        let mut t = first;
-        if let Some(p) = parts.first() {
-            t.extend(part_tokens(api, *p));
-        }
-        format_file(t)
+    let head = if first.is_empty() {
+        Ok(String::new())
+    } else {
+        format_file(first)
     };
-    let (head, mut results) = std::thread::scope(|scope| {
+    let mut results = std::thread::scope(|scope| {
         let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let head = head_of(first);
         let mut results = work();
         // A thread's panic is re-raised here, as it would be without threads, so callers that
         // catch panics (the corpus runner) see the same thing on any machine.
         for h in handles {
             results.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         }
-        (head, results)
+        results
     });
     results.sort_by_key(|(i, _)| *i);
     let mut out = head?;

@@ -1,9 +1,15 @@
-//! [`TypeDef`]s to Rust items.
+//! [`TypeDef`]s to Rust items, written as formatted source text.
+//!
+//! Types are most of a large API's module (three quarters of its bytes), and their shapes are
+//! few and regular, so they are written here already formatted instead of being built as tokens
+//! and parsed back for prettyplease: that round trip was the largest cost of generating a large
+//! document. Where tokens are needed (the macro, a workflow's input types) the text is lexed.
+
+use std::fmt::Write as _;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
 
-use super::doc_attrs;
+use super::doc_lines;
 use crate::ir::{Api, Ty, TypeDef, TypeKind, UnionVariant};
 
 pub(crate) fn ident(name: &str) -> Ident {
@@ -12,45 +18,51 @@ pub(crate) fn ident(name: &str) -> Ident {
 
 /// The Rust type for a [`Ty`] of an API.
 pub fn ty_tokens(api: &Api, ty: &Ty) -> TokenStream {
-    ty_tokens_in(&api.types, ty, None)
+    ty_tokens_in(&api.types, ty, "")
 }
 
 /// The Rust type for a [`Ty`] whose named types are in `types`, written as `prefix::Name` when a
 /// prefix is given (a workflow module naming an API module's types).
-pub fn ty_tokens_in(types: &[TypeDef], ty: &Ty, prefix: Option<&TokenStream>) -> TokenStream {
+pub fn ty_tokens_in(types: &[TypeDef], ty: &Ty, prefix: &str) -> TokenStream {
+    let mut s = String::new();
+    ty_text(types, ty, prefix, &mut s);
+    lex(&s)
+}
+
+/// Tokens of text this module wrote. It always lexes; were it not to (a bug here), the tokens
+/// are a `compile_error!` saying so, never a panic in a build script or a proc-macro.
+fn lex(text: &str) -> TokenStream {
+    text.parse().unwrap_or_else(|e| {
+        let msg = format!("internal: paragon-codegen wrote Rust that does not lex: {e}");
+        quote::quote!(::core::compile_error!(#msg);)
+    })
+}
+
+/// Appends the Rust spelling of `ty` to `out`.
+pub fn ty_text(types: &[TypeDef], ty: &Ty, prefix: &str, out: &mut String) {
+    let wrap = |open: &str, inner: &Ty, out: &mut String| {
+        out.push_str(open);
+        ty_text(types, inner, prefix, out);
+        out.push('>');
+    };
     match ty {
-        Ty::String => quote!(String),
-        Ty::Prim(p) => {
-            let p = ident(p);
-            quote!(#p)
-        }
-        Ty::Json => quote!(::paragon_runtime::serde_json::Value),
-        Ty::JsonObject => {
-            quote!(::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>)
-        }
-        Ty::DateTime => quote!(::paragon_runtime::DateTime),
-        Ty::Date => quote!(::paragon_runtime::Date),
-        Ty::File => quote!(::paragon_runtime::FilePart),
+        Ty::String => out.push_str("String"),
+        Ty::Prim(p) => out.push_str(p),
+        Ty::Json => out.push_str("::paragon_runtime::serde_json::Value"),
+        Ty::JsonObject => out.push_str(
+            "::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>",
+        ),
+        Ty::DateTime => out.push_str("::paragon_runtime::DateTime"),
+        Ty::Date => out.push_str("::paragon_runtime::Date"),
+        Ty::File => out.push_str("::paragon_runtime::FilePart"),
         Ty::Named(id) => {
-            let name = ident(&types[*id].name);
-            quote!(#prefix #name)
+            out.push_str(prefix);
+            out.push_str(&types[*id].name);
         }
-        Ty::Vec(inner) => {
-            let inner = ty_tokens_in(types, inner, prefix);
-            quote!(Vec<#inner>)
-        }
-        Ty::Map(inner) => {
-            let inner = ty_tokens_in(types, inner, prefix);
-            quote!(::std::collections::BTreeMap<String, #inner>)
-        }
-        Ty::Option(inner) => {
-            let inner = ty_tokens_in(types, inner, prefix);
-            quote!(Option<#inner>)
-        }
-        Ty::Boxed(inner) => {
-            let inner = ty_tokens_in(types, inner, prefix);
-            quote!(Box<#inner>)
-        }
+        Ty::Vec(inner) => wrap("Vec<", inner, out),
+        Ty::Map(inner) => wrap("::std::collections::BTreeMap<String, ", inner, out),
+        Ty::Option(inner) => wrap("Option<", inner, out),
+        Ty::Boxed(inner) => wrap("Box<", inner, out),
     }
 }
 
@@ -68,9 +80,12 @@ fn total_eq(types: &[TypeDef], ty: &Ty, depth: usize) -> bool {
     }
 }
 
-const SERDE_CRATE: &str = "::paragon_runtime::serde";
+const SERDE: &str = "::paragon_runtime::serde";
 
-/// All named types of an API.
+/// The widest line the writer puts a list on; longer lists get one item per line.
+const WIDTH: usize = 100;
+
+/// All named types of an API, as tokens.
 pub fn types(api: &Api) -> TokenStream {
     types_of(&api.types)
 }
@@ -83,176 +98,304 @@ pub fn types_parts(api: &Api) -> usize {
     api.types.len().div_ceil(TYPES_PER_PART)
 }
 
-/// Part `k` of [`types`]: the definitions of types `k * TYPES_PER_PART ..`.
-pub fn types_part(api: &Api, k: usize) -> TokenStream {
-    api.types
+/// Part `k` of [`types`] as formatted source: the definitions of types `k * TYPES_PER_PART ..`.
+pub fn types_part_text(api: &Api, k: usize) -> String {
+    let mut out = String::new();
+    for t in api
+        .types
         .iter()
         .skip(k * TYPES_PER_PART)
         .take(TYPES_PER_PART)
-        .map(|t| type_def(&api.types, t))
-        .collect()
+    {
+        type_def(&api.types, t, &mut Writer::new(&mut out));
+    }
+    out
 }
 
-/// Definitions of every type in `types`.
+/// Part `k` of [`types`], as tokens.
+pub fn types_part(api: &Api, k: usize) -> TokenStream {
+    lex(&types_part_text(api, k))
+}
+
+/// Definitions of every type in `types`, as formatted source at `indent` levels.
+pub fn types_text(types: &[TypeDef], indent: usize) -> String {
+    let mut out = String::new();
+    for t in types {
+        let mut w = Writer::new(&mut out);
+        w.indent = indent;
+        type_def(types, t, &mut w);
+    }
+    out
+}
+
+/// Definitions of every type in `types`, as tokens.
 pub fn types_of(types: &[TypeDef]) -> TokenStream {
-    types.iter().map(|t| type_def(types, t)).collect()
+    lex(&types_text(types, 0))
 }
 
-fn type_def(types: &[TypeDef], t: &TypeDef) -> TokenStream {
-    let name = ident(&t.name);
-    let doc = doc_attrs(t.doc.as_deref());
+/// Writes lines at an indentation of four spaces per level.
+struct Writer<'a> {
+    out: &'a mut String,
+    indent: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(out: &'a mut String) -> Self {
+        Writer { out, indent: 0 }
+    }
+
+    /// One line; `{` at its end opens a level, `}` at its start closes one.
+    fn line(&mut self, text: &str) {
+        if text.starts_with('}') || text.starts_with(')') {
+            self.indent = self.indent.saturating_sub(1);
+        }
+        if !text.is_empty() {
+            for _ in 0..self.indent {
+                self.out.push_str("    ");
+            }
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+        if text.ends_with('{') || text.ends_with('(') {
+            self.indent += 1;
+        }
+    }
+
+    fn doc(&mut self, doc: Option<&str>) {
+        for l in doc_lines(doc) {
+            if l.chars().any(|c| c.is_control() && c != '\t') {
+                // A comment cannot hold a bare CR (and other controls read badly): an attribute
+                // with an escaped string can.
+                self.line(&format!("#[doc = {l:?}]"));
+            } else {
+                self.line(&format!("///{l}"));
+            }
+        }
+    }
+
+    /// `#[derive(...)]` on one line when it fits, else one name per line.
+    fn derive(&mut self, names: &[&str]) {
+        let one = format!("#[derive({})]", names.join(", "));
+        if self.indent * 4 + one.len() <= WIDTH {
+            self.line(&one);
+        } else {
+            self.line("#[derive(");
+            for n in names {
+                self.line(&format!("{n},"));
+            }
+            self.line(")]");
+        }
+    }
+}
+
+fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
+    let name = t.name.as_str();
     match &t.kind {
         TypeKind::Struct { fields, extra } => {
+            w.doc(t.doc.as_deref());
             let all_optional = fields.iter().all(|f| matches!(f.ty, Ty::Option(_)));
-            let default = all_optional.then(|| quote!(Default,));
-            let eq = (extra.is_none() && fields.iter().all(|f| total_eq(types, &f.ty, 0)))
-                .then(|| quote!(Eq,));
-            let mut field_tokens: Vec<TokenStream> = fields
-                .iter()
-                .map(|f| {
-                    let fname = ident(&f.name);
-                    let fty = ty_tokens_in(types, &f.ty, None);
-                    let fdoc = doc_attrs(f.doc.as_deref());
-                    let wire = &f.wire;
-                    let rename = (f.name != *wire).then(|| quote!(rename = #wire,));
-                    let skip = (!f.required && matches!(f.ty, Ty::Option(_)))
-                        .then(|| quote!(default, skip_serializing_if = "Option::is_none",));
-                    let attr = (rename.is_some() || skip.is_some())
-                        .then(|| quote!(#[serde(#rename #skip)]));
-                    quote! { #fdoc #attr pub #fname: #fty, }
-                })
-                .collect();
+            let eq = extra.is_none() && fields.iter().all(|f| total_eq(types, &f.ty, 0));
+            let mut derives = vec!["Debug", "Clone", "PartialEq"];
+            derives.extend(eq.then_some("Eq"));
+            derives.extend(all_optional.then_some("Default"));
+            derives.extend([
+                "::paragon_runtime::serde::Serialize",
+                "::paragon_runtime::serde::Deserialize",
+            ]);
+            w.derive(&derives);
+            w.line(&format!("#[serde(crate = {SERDE:?})]"));
+            if fields.is_empty() && extra.is_none() {
+                w.line(&format!("pub struct {name} {{}}"));
+                return;
+            }
+            w.line(&format!("pub struct {name} {{"));
+            let mut line = String::new();
+            for f in fields {
+                w.doc(f.doc.as_deref());
+                let mut attrs = Vec::new();
+                if f.name != f.wire {
+                    attrs.push(format!("rename = {:?}", f.wire));
+                }
+                if !f.required && matches!(f.ty, Ty::Option(_)) {
+                    attrs.push("default, skip_serializing_if = \"Option::is_none\"".to_owned());
+                }
+                if !attrs.is_empty() {
+                    w.line(&format!("#[serde({})]", attrs.join(", ")));
+                }
+                line.clear();
+                let _ = write!(line, "pub {}: ", f.name);
+                ty_text(types, &f.ty, "", &mut line);
+                line.push(',');
+                w.line(&line);
+            }
             if let Some(extra) = extra {
                 let mut fname = "additional_properties".to_owned();
                 while fields.iter().any(|f| f.name == fname) {
                     fname.push('_');
                 }
-                let fname = ident(&fname);
-                let vty = ty_tokens_in(types, extra, None);
-                field_tokens.push(quote! {
-                    /// Members not listed in the schema's `properties`.
-                    #[serde(flatten)]
-                    pub #fname: ::std::collections::BTreeMap<String, #vty>,
-                });
+                w.line("/// Members not listed in the schema's `properties`.");
+                w.line("#[serde(flatten)]");
+                line.clear();
+                let _ = write!(line, "pub {fname}: ::std::collections::BTreeMap<String, ");
+                ty_text(types, extra, "", &mut line);
+                line.push_str(">,");
+                w.line(&line);
             }
-            quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq, #eq #default ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
-                #[serde(crate = #SERDE_CRATE)]
-                pub struct #name { #(#field_tokens)* }
-            }
+            w.line("}");
         }
         TypeKind::StringEnum { variants } => {
             let mut other = "Unknown".to_owned();
             while variants.iter().any(|v| v.name == other) {
                 other.push_str("Value");
             }
-            let other = ident(&other);
-            let vnames: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
-            let wires: Vec<&str> = variants.iter().map(|v| v.wire.as_str()).collect();
-            let vdocs = wires.iter().map(|w| format!(" `{w}`"));
-            quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
-                #[serde(crate = #SERDE_CRATE, from = "String", into = "String")]
-                pub enum #name {
-                    #( #[doc = #vdocs] #vnames, )*
-                    /// A value this client does not know, kept as sent.
-                    #other(String),
-                }
-                impl #name {
-                    /// The value as it appears on the wire.
-                    pub fn as_str(&self) -> &str {
-                        match self {
-                            #( Self::#vnames => #wires, )*
-                            Self::#other(value) => value,
-                        }
-                    }
-                }
-                impl From<String> for #name {
-                    fn from(value: String) -> Self {
-                        match value.as_str() {
-                            #( #wires => Self::#vnames, )*
-                            _ => Self::#other(value),
-                        }
-                    }
-                }
-                impl From<&str> for #name {
-                    fn from(value: &str) -> Self {
-                        Self::from(value.to_owned())
-                    }
-                }
-                impl From<#name> for String {
-                    fn from(value: #name) -> Self {
-                        match value {
-                            #name::#other(value) => value,
-                            known => known.as_str().to_owned(),
-                        }
-                    }
-                }
-                impl ::std::fmt::Display for #name {
-                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(self.as_str())
-                    }
-                }
+            w.doc(t.doc.as_deref());
+            w.derive(&[
+                "Debug",
+                "Clone",
+                "PartialEq",
+                "Eq",
+                "Hash",
+                "PartialOrd",
+                "Ord",
+                "::paragon_runtime::serde::Serialize",
+                "::paragon_runtime::serde::Deserialize",
+            ]);
+            w.line(&format!(
+                "#[serde(crate = {SERDE:?}, from = \"String\", into = \"String\")]"
+            ));
+            w.line(&format!("pub enum {name} {{"));
+            for v in variants {
+                w.doc(Some(&format!("`{}`", v.wire)));
+                w.line(&format!("{},", v.name));
             }
+            w.line("/// A value this client does not know, kept as sent.");
+            w.line(&format!("{other}(String),"));
+            w.line("}");
+            w.line(&format!("impl {name} {{"));
+            w.line("/// The value as it appears on the wire.");
+            w.line("pub fn as_str(&self) -> &str {");
+            w.line("match self {");
+            for v in variants {
+                w.line(&format!("Self::{} => {:?},", v.name, v.wire));
+            }
+            w.line(&format!("Self::{other}(value) => value,"));
+            w.line("}");
+            w.line("}");
+            w.line("}");
+            w.line(&format!("impl From<String> for {name} {{"));
+            w.line("fn from(value: String) -> Self {");
+            w.line("match value.as_str() {");
+            for v in variants {
+                w.line(&format!("{:?} => Self::{},", v.wire, v.name));
+            }
+            w.line(&format!("_ => Self::{other}(value),"));
+            w.line("}");
+            w.line("}");
+            w.line("}");
+            w.line(&format!("impl From<&str> for {name} {{"));
+            w.line("fn from(value: &str) -> Self {");
+            w.line("Self::from(value.to_owned())");
+            w.line("}");
+            w.line("}");
+            w.line(&format!("impl From<{name}> for String {{"));
+            w.line(&format!("fn from(value: {name}) -> Self {{"));
+            w.line("match value {");
+            w.line(&format!("{name}::{other}(value) => value,"));
+            w.line("known => known.as_str().to_owned(),");
+            w.line("}");
+            w.line("}");
+            w.line("}");
+            w.line(&format!("impl ::std::fmt::Display for {name} {{"));
+            w.line("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
+            w.line("f.write_str(self.as_str())");
+            w.line("}");
+            w.line("}");
         }
-        TypeKind::Union { tag, variants } => union_def(types, &name, doc, tag.as_deref(), variants),
-        TypeKind::Pending => TokenStream::new(),
+        TypeKind::Union { tag, variants } => {
+            w.doc(t.doc.as_deref());
+            union_def(types, name, tag.as_deref(), variants, w);
+        }
+        TypeKind::Pending => {}
     }
 }
 
 fn union_def(
     types: &[TypeDef],
-    name: &Ident,
-    doc: TokenStream,
+    name: &str,
     tag: Option<&str>,
     variants: &[UnionVariant],
-) -> TokenStream {
-    let vnames: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
-    let vtys: Vec<TokenStream> = variants
-        .iter()
-        .map(|v| ty_tokens_in(types, &v.ty, None))
-        .collect();
+    w: &mut Writer<'_>,
+) {
+    let variant = |v: &UnionVariant| {
+        let mut s = format!("{}(", v.name);
+        ty_text(types, &v.ty, "", &mut s);
+        s.push_str("),");
+        s
+    };
     let Some(tag) = tag else {
-        return quote! {
-            #doc
-            #[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize, ::paragon_runtime::serde::Deserialize)]
-            #[serde(crate = #SERDE_CRATE, untagged)]
-            pub enum #name { #( #vnames(#vtys), )* }
-        };
+        w.derive(&[
+            "Debug",
+            "Clone",
+            "PartialEq",
+            "::paragon_runtime::serde::Serialize",
+            "::paragon_runtime::serde::Deserialize",
+        ]);
+        w.line(&format!("#[serde(crate = {SERDE:?}, untagged)]"));
+        w.line(&format!("pub enum {name} {{"));
+        for v in variants {
+            w.line(&variant(v));
+        }
+        w.line("}");
+        return;
     };
     let mut other = "Unknown".to_owned();
     while variants.iter().any(|v| v.name == other) {
         other.push_str("Variant");
     }
-    let other = ident(&other);
-    let tag_values: Vec<&str> = variants
-        .iter()
-        .map(|v| v.tag_value.as_deref().unwrap_or_default())
-        .collect();
-    let vdocs = tag_values.iter().map(|t| format!(" `{tag}: {t}`"));
-    let other_doc = format!(" A `{tag}` this client does not know, kept as sent.");
-    let err = format_ident!("D");
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize)]
-        #[serde(crate = #SERDE_CRATE, untagged)]
-        pub enum #name {
-            #( #[doc = #vdocs] #vnames(#vtys), )*
-            #[doc = #other_doc]
-            #other(::paragon_runtime::serde_json::Value),
-        }
-        impl<'de> ::paragon_runtime::serde::Deserialize<'de> for #name {
-            fn deserialize<#err: ::paragon_runtime::serde::Deserializer<'de>>(deserializer: #err) -> Result<Self, #err::Error> {
-                use ::paragon_runtime::serde::de::Error as _;
-                let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#tag).and_then(|t| t.as_str()).map(str::to_owned);
-                match tag.as_deref() {
-                    #( Some(#tag_values) => ::paragon_runtime::serde_json::from_value(value).map(Self::#vnames).map_err(#err::Error::custom), )*
-                    _ => Ok(Self::#other(value)),
-                }
-            }
-        }
+    let tag_value = |v: &UnionVariant| v.tag_value.clone().unwrap_or_default();
+    w.derive(&[
+        "Debug",
+        "Clone",
+        "PartialEq",
+        "::paragon_runtime::serde::Serialize",
+    ]);
+    w.line(&format!("#[serde(crate = {SERDE:?}, untagged)]"));
+    w.line(&format!("pub enum {name} {{"));
+    for v in variants {
+        w.doc(Some(&format!("`{tag}: {}`", tag_value(v))));
+        w.line(&variant(v));
     }
+    w.doc(Some(&format!(
+        "A `{tag}` this client does not know, kept as sent."
+    )));
+    w.line(&format!("{other}(::paragon_runtime::serde_json::Value),"));
+    w.line("}");
+    w.line(&format!(
+        "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{"
+    ));
+    w.line("fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(");
+    w.line("deserializer: D,");
+    w.line(") -> Result<Self, D::Error> {");
+    w.line("use ::paragon_runtime::serde::de::Error as _;");
+    w.line("let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(");
+    w.line("deserializer,");
+    w.line(")?;");
+    w.line(&format!(
+        "let tag = value.get({tag:?}).and_then(|t| t.as_str()).map(str::to_owned);"
+    ));
+    w.line("match tag.as_deref() {");
+    for v in variants {
+        w.line(&format!(
+            "Some({:?}) => ::paragon_runtime::serde_json::from_value(value)",
+            tag_value(v)
+        ));
+        w.indent += 1;
+        w.line(&format!(".map(Self::{})", v.name));
+        w.line(".map_err(D::Error::custom),");
+        w.indent -= 1;
+    }
+    w.line(&format!("_ => Ok(Self::{other}(value)),"));
+    w.line("}");
+    w.line("}");
+    w.line("}");
 }

@@ -74,10 +74,9 @@ impl Ctx<'_> {
         match t.api {
             Some(i) => {
                 let a = &self.doc.apis[i];
-                let m = ident(&a.module);
-                ty_tokens_in(&a.api.types, &t.ty, Some(&quote!(super::#m::)))
+                ty_tokens_in(&a.api.types, &t.ty, &format!("super::{}::", a.module))
             }
-            None => ty_tokens_in(&self.wf.input_types, &t.ty, None),
+            None => ty_tokens_in(&self.wf.input_types, &t.ty, ""),
         }
     }
 

@@ -387,7 +387,7 @@ impl<'a> TypePlanner<'a> {
         let mut bad = None;
         // A member reached twice (an `allOf` that names itself, or two that name each other)
         // adds its properties once.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::load::positions::FastSet::default();
         while let Some(l) = stack.pop() {
             let target = match self.sources.deref(&l) {
                 Ok(t) => t,

@@ -20,18 +20,7 @@ pub const MAX_DEPTH: usize = 256;
 /// Parses `text` as one JSON value. On an error the value is `null` and the one problem says
 /// where and what; duplicate keys are reported (the first one is kept) and parsing goes on.
 pub fn parse(text: &str) -> (Parsed, Vec<ParseProblem>) {
-    let mut p = JsonParser {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        line: 1,
-        line_start: 0,
-        col_at: 0,
-        col_chars: 0,
-        pointer: String::new(),
-        positions: super::positions::Positions::default(),
-        problems: Vec::new(),
-    };
+    let mut p = JsonParser::new(text, true);
     let value = p.document();
     match value {
         Ok(value) => (
@@ -55,6 +44,33 @@ pub fn parse(text: &str) -> (Parsed, Vec<ParseProblem>) {
     }
 }
 
+/// The value of a document that parses without a problem, without recording positions (half
+/// the work on a large document). Positions are recorded only when a diagnostic needs one, by
+/// [`parse`] over the same text; a document with a problem is parsed again by [`parse`] at once.
+pub fn parse_unrecorded(text: &str) -> Option<Value> {
+    let mut p = JsonParser::new(text, false);
+    let value = p.document().ok()?;
+    p.problems.is_empty().then_some(value)
+}
+
+impl<'t> JsonParser<'t> {
+    fn new(text: &'t str, record: bool) -> Self {
+        JsonParser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+            line_start: 0,
+            col_at: 0,
+            col_chars: 0,
+            pointer: String::new(),
+            positions: super::positions::Positions::default(),
+            problems: Vec::new(),
+            record,
+        }
+    }
+}
+
 struct JsonParser<'t> {
     text: &'t str,
     bytes: &'t [u8],
@@ -69,6 +85,8 @@ struct JsonParser<'t> {
     pointer: String,
     positions: super::positions::Positions,
     problems: Vec<ParseProblem>,
+    /// Whether to keep the pointer and position of every node.
+    record: bool,
 }
 
 type Result<T> = std::result::Result<T, ParseProblem>;
@@ -121,8 +139,10 @@ impl JsonParser<'_> {
             self.col_at = 3;
         }
         self.skip_ws();
-        let pos = self.pos();
-        self.positions.insert("", pos);
+        if self.record {
+            let pos = self.pos();
+            self.positions.insert("", pos);
+        }
         let value = self.value(0)?;
         self.skip_ws();
         if self.at < self.bytes.len() {
@@ -181,7 +201,11 @@ impl JsonParser<'_> {
             if self.bytes.get(self.at) != Some(&b'"') {
                 return Err(self.error("expected a string key"));
             }
-            let key_pos = self.pos();
+            let key_pos = if self.record {
+                self.pos()
+            } else {
+                Pos::default()
+            };
             let key = self.string()?;
             self.skip_ws();
             if self.bytes.get(self.at) != Some(&b':') {
@@ -190,12 +214,14 @@ impl JsonParser<'_> {
             self.at += 1;
             self.skip_ws();
             let base = self.pointer.len();
-            push_token(&mut self.pointer, &key);
-            let pos = match self.bytes.get(self.at) {
-                Some(b'{' | b'[') => key_pos,
-                _ => self.pos(),
-            };
-            self.positions.insert(&self.pointer, pos);
+            if self.record {
+                push_token(&mut self.pointer, &key);
+                let pos = match self.bytes.get(self.at) {
+                    Some(b'{' | b'[') => key_pos,
+                    _ => self.pos(),
+                };
+                self.positions.insert(&self.pointer, pos);
+            }
             let value = self.value(depth)?;
             self.pointer.truncate(base);
             match map.entry(key) {
@@ -233,12 +259,12 @@ impl JsonParser<'_> {
         loop {
             self.skip_ws();
             let base = self.pointer.len();
-            {
+            if self.record {
                 use std::fmt::Write as _;
                 let _ = write!(self.pointer, "/{}", items.len());
+                let pos = self.pos();
+                self.positions.insert(&self.pointer, pos);
             }
-            let pos = self.pos();
-            self.positions.insert(&self.pointer, pos);
             let value = self.value(depth)?;
             self.pointer.truncate(base);
             items.push(value);

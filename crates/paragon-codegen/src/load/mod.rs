@@ -9,7 +9,7 @@ pub mod yaml;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
@@ -55,10 +55,19 @@ pub struct SourceFile {
     pub value: Value,
     /// What kind of file it is.
     pub kind: FileKind,
-    positions: positions::Positions,
+    /// Filled at parse time, or on first use for a JSON document that parsed cleanly.
+    positions: OnceLock<positions::Positions>,
     /// Pointer prefixes that moved when the document was upgraded (new → old), so positions
     /// still point into the text as written.
     aliases: Vec<(String, String)>,
+}
+
+impl SourceFile {
+    /// Where each node of the file was written.
+    fn positions(&self) -> &positions::Positions {
+        self.positions
+            .get_or_init(|| json::parse(&self.text).0.positions)
+    }
 }
 
 /// What a loaded file holds.
@@ -183,25 +192,42 @@ pub fn top_level_keys(text: &str) -> Vec<&str> {
 /// Parses a document: JSON files (by name, or by a first character of `{`/`[` when they parse
 /// as JSON) with JSON's rules, everything else as YAML.
 pub fn parse_text(path: &Path, text: &str) -> (yaml::Parsed, Vec<yaml::ParseProblem>) {
+    let (value, positions, problems) = parse_document(path, text, true);
+    let positions = positions.unwrap_or_default();
+    (yaml::Parsed { value, positions }, problems)
+}
+
+/// [`parse_text`]; with `record` false, a JSON document that parses without a problem comes
+/// back without positions (`None`: [`json::parse`] records them from the text when needed).
+fn parse_document(
+    path: &Path,
+    text: &str,
+    record: bool,
+) -> (Value, Option<positions::Positions>, Vec<yaml::ParseProblem>) {
     let is_json_name = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json_name {
-        return json::parse(text);
-    }
     let first = text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .chars()
         .next();
-    if matches!(first, Some('{' | '[')) {
+    let looks_json = matches!(first, Some('{' | '['));
+    if !record
+        && (is_json_name || looks_json)
+        && let Some(value) = json::parse_unrecorded(text)
+    {
+        return (value, None, Vec::new());
+    }
+    if is_json_name || looks_json {
         let (parsed, problems) = json::parse(text);
-        if problems.is_empty() {
-            return (parsed, problems);
+        if is_json_name || problems.is_empty() {
+            return (parsed.value, Some(parsed.positions), problems);
         }
     }
-    yaml::parse(text)
+    let (parsed, problems) = yaml::parse(text);
+    (parsed.value, Some(parsed.positions), problems)
 }
 
 /// Every file loaded in one run.
@@ -266,7 +292,7 @@ impl Sources {
                                 text: Arc::from(""),
                                 value: Value::Object(serde_json::Map::new()),
                                 kind: FileKind::Remote,
-                                positions: positions::Positions::default(),
+                                positions: OnceLock::from(positions::Positions::default()),
                                 aliases: Vec::new(),
                             });
                             self.remote.insert(url.clone(), placeholder);
@@ -363,7 +389,7 @@ impl Sources {
             positions: {
                 let mut p = positions::Positions::default();
                 p.insert("", Pos { line: 1, col: 1 });
-                p
+                OnceLock::from(p)
             },
             aliases: Vec::new(),
         });
@@ -387,7 +413,7 @@ impl Sources {
             for (ptr, message) in up.notes {
                 // Notes point into the 2.0 text, which has no aliases.
                 let file = &self.files[id];
-                let pos = file.positions.get(&ptr);
+                let pos = file.positions().get(&ptr);
                 diags.push(
                     Diagnostic::warning(&file.path, pos, message).with_source(file.text.clone()),
                 );
@@ -445,7 +471,7 @@ impl Sources {
 
     /// Adds a file from text (used by tests and by the macro, which reads files itself).
     pub fn insert(&mut self, path: &Path, text: String, diags: &mut Diagnostics) -> FileId {
-        let (parsed, problems) = parse_text(path, &text);
+        let (value, positions, problems) = parse_document(path, &text, false);
         let text: Arc<str> = Arc::from(text);
         for p in problems {
             diags.push(Diagnostic::error(path, Some(p.pos), p.message).with_source(text.clone()));
@@ -454,9 +480,9 @@ impl Sources {
         self.files.push(SourceFile {
             path: path.to_path_buf(),
             text,
-            value: parsed.value,
+            value,
             kind: FileKind::Document,
-            positions: parsed.positions,
+            positions: positions.map(OnceLock::from).unwrap_or_default(),
             aliases: Vec::new(),
         });
         self.by_path.insert(normalize(path), id);
@@ -498,7 +524,7 @@ impl Sources {
             .map(|(new, old)| format!("{old}{}", &loc.ptr[new.len()..]));
         let mut ptr = moved.as_deref().unwrap_or(&loc.ptr);
         loop {
-            if let Some(p) = file.positions.get(ptr) {
+            if let Some(p) = file.positions().get(ptr) {
                 return Some(p);
             }
             let cut = ptr.rfind('/')?;
