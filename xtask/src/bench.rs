@@ -279,16 +279,18 @@ const NOTES: &str = "\
   `serde_json::from_slice`, so the ratio is 1 within noise (0.99 to 1.03 over the runs). Dropping 10,000 records costs as
   much as decoding them, and how long it takes depends on the allocator's state, so the records
   are dropped outside the measurement.
-- **Large documents.** Time per MB is flat from 1 to 5.6 MB (about 250 ms per MB in one
-  process); the smallest document pays the fixed cost of a process and its threads. Where the
-  time of the 4.45 MB document goes (`gen-stages`, one process): loading about 150 ms, planning
-  about 300 ms, emitting and formatting about 700 ms on two cores, of which `syn` parsing the
-  emitted tokens is the largest part and prettyplease the next. Three changes took it from
-  1.75 s to about 1.1 s: positions keyed by a hash of the pointer instead of an owned string
-  per node, a JSON Pointer walk that allocates nothing, and mimalloc in the CLI (allocation was
-  a third of the profile). The planner used to recurse once per `$ref` link; on the 5.6 MB
-  document that overflowed the stack, and it now fills structs from a worklist. progenitor's
-  memory grows with the document (840 MiB at 5.6 MB), ours stays under 160 MiB.
+- **Large documents.** Time per MB is flat from 1 to 5 MB; the smallest document pays the fixed
+  cost of a process and its threads. Where the time of the 4.7 MB document goes (`gen-stages`,
+  one process): loading about 110 ms, planning about 340 ms, emitting and formatting about
+  310 ms on two cores. Until December the formatting step was about 700 ms, most of it `syn`
+  parsing the emitted tokens back and prettyplease printing them; types are three quarters of
+  a large module and have a few regular shapes, so they are now written directly as formatted
+  text (`emit/types.rs`), and only the client goes through prettyplease. Loading halved by
+  recording JSON positions only when a diagnostic first needs one (the text is kept, and
+  parsed again with positions on that first lookup). Earlier: positions keyed by a hash of the
+  pointer, a JSON Pointer walk that allocates nothing, mimalloc in the CLI. The planner fills
+  structs from a worklist (recursing once per `$ref` link overflowed the stack at 5.6 MB).
+  progenitor's memory grows with the document (840 MiB at 5.6 MB), ours stays under 170 MiB.
 ";
 
 const BENCH_USAGE: &str = "usage: cargo xtask bench [--write] [--only generate|runtime|large]";
