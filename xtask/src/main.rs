@@ -39,6 +39,7 @@ fn load_options() -> paragon_codegen::LoadOptions {
             .iter()
             .map(|(prefix, dir)| ((*prefix).to_owned(), root().join(dir)))
             .collect(),
+        ..Default::default()
     }
 }
 

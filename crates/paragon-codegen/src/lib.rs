@@ -257,7 +257,7 @@ pub enum DocumentKind {
 pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
     // The top-level keys are usually found by a scan of the text, without parsing a document
     // that is about to be parsed again; anything the scan cannot tell is parsed.
-    if let Ok(text) = std::fs::read_to_string(path) {
+    if let Ok(text) = load::read_bounded(path, load::DEFAULT_MAX_FILE_BYTES) {
         for key in load::top_level_keys(&text) {
             match key {
                 "arazzo" => return Ok(DocumentKind::Arazzo),

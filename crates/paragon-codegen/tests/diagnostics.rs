@@ -88,6 +88,85 @@ fn unreadable_external_refs_name_the_referring_line() {
     );
 }
 
+/// A `$ref` to a device (`/dev/zero` never ends, `/dev/stdin` blocks) is refused before anything
+/// is read; it used to read until memory ran out, or wait forever.
+#[test]
+fn refs_to_devices_are_refused_without_reading() {
+    for device in ["/dev/zero", "/dev/urandom", "/dev/stdin", "/dev/null"] {
+        // (Where stdin is redirected from a regular file, it is one, and is read.)
+        match std::fs::metadata(device) {
+            Ok(m) if !m.is_file() => {}
+            _ => continue,
+        }
+        let path = write(
+            "device",
+            &[(
+                "api.yml",
+                &format!(
+                    "openapi: 3.0.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n    A:\n      $ref: '{device}'\n"
+                ),
+            )],
+        );
+        let errs = errors(&path);
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(
+            errs[0].contains("api.yml:7:13") && errs[0].contains("not a regular file"),
+            "{}",
+            errs[0]
+        );
+    }
+}
+
+/// Files are read up to `max_file_bytes`, the root document and referenced files alike; a larger
+/// one is a located error (the limit is tested here at a tenth of the file's size).
+#[test]
+fn files_over_the_size_limit_are_refused() {
+    let big = format!("type: object\ndescription: '{}'\n", "x".repeat(10_000));
+    let path = write(
+        "size",
+        &[
+            (
+                "api.yml",
+                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: 'big.yml'\n",
+            ),
+            ("big.yml", &big),
+        ],
+    );
+    let options = paragon_codegen::LoadOptions {
+        max_file_bytes: 1_000,
+        ..Default::default()
+    };
+    let errs: Vec<String> = paragon_codegen::check_document_with(&path, &options)
+        .errors()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains("api.yml:7:13") && errs[0].contains("over the limit of 1000 bytes"),
+        "{}",
+        errs[0]
+    );
+    let options = paragon_codegen::LoadOptions {
+        max_file_bytes: 100,
+        ..Default::default()
+    };
+    let errs: Vec<String> = paragon_codegen::check_document_with(&path, &options)
+        .errors()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errs.len() == 1 && errs[0].contains("over the limit of 100 bytes"),
+        "{errs:#?}"
+    );
+    // The default is far above any real description.
+    assert!(
+        paragon_codegen::check_document(&path)
+            .errors()
+            .next()
+            .is_none()
+    );
+}
+
 #[test]
 fn not_openapi_documents_are_refused_with_help() {
     let path = write(

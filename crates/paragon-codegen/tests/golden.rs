@@ -80,6 +80,7 @@ fn vendor() {
             "https://schemas.vendor.example/common/".into(),
             fixtures.join("vendor/mirror/schemas"),
         )],
+        ..LoadOptions::default()
     };
     let warnings = check_file("vendor", "vendor/openapi.yaml", &options);
     let fixtures = format!("{}/", fixtures.display());

@@ -124,6 +124,7 @@ fn expand(
             .iter()
             .map(|(prefix, dir)| (prefix.value(), base.join(dir.value())))
             .collect(),
+        ..Default::default()
     };
     match paragon_codegen::generate_workflows_with(&path, &options) {
         Ok(generated) => {

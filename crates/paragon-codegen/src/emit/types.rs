@@ -168,7 +168,7 @@ impl<'a> Writer<'a> {
                 // with an escaped string can.
                 self.line(&format!("#[doc = {l:?}]"));
             } else {
-                self.line(&format!("///{l}"));
+                self.line(format!("///{l}").trim_end());
             }
         }
     }
@@ -398,4 +398,97 @@ fn union_def(
     w.line("}");
     w.line("}");
     w.line("}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{EnumVariant, Field};
+
+    fn field(name: &str, wire: &str, ty: Ty, doc: Option<&str>) -> Field {
+        Field {
+            name: name.into(),
+            wire: wire.into(),
+            ty,
+            required: false,
+            doc: doc.map(Into::into),
+        }
+    }
+
+    /// Text from descriptions and wire names of any content lexes, and says the same as written:
+    /// quotes, backslashes and `*/` in strings, and a bare CR (which a `///` comment cannot hold)
+    /// in an attribute.
+    #[test]
+    fn written_types_lex_whatever_the_document_says() {
+        let types = vec![
+            TypeDef {
+                name: "Odd".into(),
+                doc: Some("a \"quoted\" \\ */ line\rwith a bare CR\n\nsecond".into()),
+                kind: TypeKind::Struct {
+                    fields: vec![
+                        field(
+                            "a",
+                            "a\"b\\c",
+                            Ty::Option(Box::new(Ty::String)),
+                            Some("/* x"),
+                        ),
+                        field("kind", "kind", Ty::Named(1), None),
+                    ],
+                    extra: Some(Ty::Json),
+                },
+            },
+            TypeDef {
+                name: "Kind".into(),
+                doc: None,
+                kind: TypeKind::StringEnum {
+                    variants: vec![EnumVariant {
+                        name: "Quote".into(),
+                        wire: "\"\u{2028}".into(),
+                    }],
+                },
+            },
+        ];
+        let text = types_text(&types, 0);
+        let tokens: TokenStream = text.parse().expect("lexes");
+        let file: syn::File = syn::parse2(tokens).expect("parses as items");
+        assert_eq!(file.items.len(), 7, "{text}");
+        assert!(
+            text.contains("#[doc = \" a \\\"quoted\\\" \\\\ */ line\\rwith a bare CR\"]"),
+            "{text}"
+        );
+        assert!(text.contains("/// second\n"), "{text}");
+        assert!(
+            text.contains("#[serde(rename = \"a\\\"b\\\\c\", default, skip_serializing_if"),
+            "{text}"
+        );
+        assert!(text.contains("pub additional_properties: ::std::collections::BTreeMap<String, ::paragon_runtime::serde_json::Value>,"), "{text}");
+        assert!(text.contains("\"\\\"\\u{2028}\" => Self::Quote,"), "{text}");
+    }
+
+    /// A derive list that fits stays on one line; one that does not gets a name per line, and
+    /// nesting indents by four spaces.
+    #[test]
+    fn derives_wrap_at_the_width_and_nesting_indents() {
+        let types = vec![TypeDef {
+            name: "Small".into(),
+            doc: None,
+            kind: TypeKind::Union {
+                tag: None,
+                variants: vec![crate::ir::UnionVariant {
+                    name: "A".into(),
+                    ty: Ty::String,
+                    tag_value: None,
+                }],
+            },
+        }];
+        let text = types_text(&types, 1);
+        assert!(
+            text.starts_with("    #[derive(\n        Debug,\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n    pub enum Small {\n        A(String),\n    }\n"),
+            "{text}"
+        );
+    }
 }

@@ -82,11 +82,62 @@ pub enum FileKind {
 }
 
 /// How files are found and read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Remote `$ref` prefixes (`https://example.com/schemas/`) and the local directories that
     /// hold copies of what is under them. A remote `$ref` under no prefix is not fetched.
     pub ref_map: Vec<(String, PathBuf)>,
+    /// The largest file read, in bytes ([`DEFAULT_MAX_FILE_BYTES`] by default). A larger file is
+    /// an error at the reference to it, read no further than the limit.
+    pub max_file_bytes: u64,
+}
+
+/// 64 MiB: ten times the largest public API description seen (about 6 MB).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 << 20;
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            ref_map: Vec::new(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Reads a document or a file behind a `$ref`: regular files only (a device such as
+/// `/dev/zero` or `/dev/stdin`, a FIFO or a directory is refused before anything is read, so
+/// nothing blocks or grows without end) and at most `limit` bytes. The error says which.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(
+            "it is not a regular file (devices, pipes and directories are not read)".into(),
+        );
+    }
+    if meta.len() > limit {
+        return Err(format!(
+            "it is {} bytes, over the limit of {limit} bytes (`LoadOptions::max_file_bytes`)",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file that grew since `metadata` from one that did not.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "it grew past the limit of {limit} bytes while being read"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "it is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 impl LoadOptions {
@@ -313,7 +364,7 @@ impl Sources {
                 let known = self.by_path.get(&normalize(&target)).copied();
                 let target_id = match known {
                     Some(t) => t,
-                    None => match std::fs::read_to_string(&target) {
+                    None => match read_bounded(&target, self.options.max_file_bytes) {
                         Ok(text) => {
                             let new_id = if is_document_name(&target) {
                                 self.insert(&target, text, diags)
@@ -456,7 +507,7 @@ impl Sources {
         if let Some(&id) = self.by_path.get(&normalize(path)) {
             return Some(id);
         }
-        match std::fs::read_to_string(path) {
+        match read_bounded(path, self.options.max_file_bytes) {
             Ok(text) => Some(self.insert(path, text, diags)),
             Err(e) => {
                 diags.push(Diagnostic::error(
