@@ -132,28 +132,24 @@ fn files_over_the_size_limit_are_refused() {
             ("big.yml", &big),
         ],
     );
-    let options = paragon_codegen::LoadOptions {
-        max_file_bytes: 1_000,
-        ..Default::default()
+    let errors_with_limit = |max_file_bytes| -> Vec<String> {
+        let options = paragon_codegen::LoadOptions {
+            max_file_bytes,
+            ..Default::default()
+        };
+        paragon_codegen::check_document_with(&path, &options)
+            .errors()
+            .map(ToString::to_string)
+            .collect()
     };
-    let errs: Vec<String> = paragon_codegen::check_document_with(&path, &options)
-        .errors()
-        .map(ToString::to_string)
-        .collect();
+    let errs = errors_with_limit(1_000);
     assert_eq!(errs.len(), 1, "{errs:#?}");
     assert!(
         errs[0].contains("api.yml:7:13") && errs[0].contains("over the limit of 1000 bytes"),
         "{}",
         errs[0]
     );
-    let options = paragon_codegen::LoadOptions {
-        max_file_bytes: 100,
-        ..Default::default()
-    };
-    let errs: Vec<String> = paragon_codegen::check_document_with(&path, &options)
-        .errors()
-        .map(ToString::to_string)
-        .collect();
+    let errs = errors_with_limit(100);
     assert!(
         errs.len() == 1 && errs[0].contains("over the limit of 100 bytes"),
         "{errs:#?}"
