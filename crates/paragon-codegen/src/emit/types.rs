@@ -163,9 +163,12 @@ impl<'a> Writer<'a> {
 
     fn doc(&mut self, doc: Option<&str>) {
         for l in doc_lines(doc) {
-            if l.chars().any(|c| c.is_control() && c != '\t') {
-                // A comment cannot hold a bare CR (and other controls read badly): an attribute
-                // with an escaped string can.
+            if l.chars()
+                .any(|c| (c.is_control() && c != '\t') || is_bidi(c))
+            {
+                // A comment cannot hold a bare CR, and rustc denies text-direction controls in
+                // comments (other controls read badly): an attribute with an escaped string
+                // holds them all.
                 self.line(&format!("#[doc = {l:?}]"));
             } else {
                 self.line(format!("///{l}").trim_end());
@@ -186,6 +189,11 @@ impl<'a> Writer<'a> {
             self.line(")]");
         }
     }
+}
+
+/// The text-direction controls rustc denies unescaped in comments and literals.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
@@ -423,7 +431,9 @@ mod tests {
         let types = vec![
             TypeDef {
                 name: "Odd".into(),
-                doc: Some("a \"quoted\" \\ */ line\rwith a bare CR\n\nsecond".into()),
+                doc: Some(
+                    "a \"quoted\" \\ */ line\rwith a bare CR\n\nsecond\nthird \u{202e}".into(),
+                ),
                 kind: TypeKind::Struct {
                     fields: vec![
                         field(
@@ -443,7 +453,7 @@ mod tests {
                 kind: TypeKind::StringEnum {
                     variants: vec![EnumVariant {
                         name: "Quote".into(),
-                        wire: "\"\u{2028}".into(),
+                        wire: "\"\u{2028}\u{202e}".into(),
                     }],
                 },
             },
@@ -457,12 +467,17 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("/// second\n"), "{text}");
+        assert!(text.contains("#[doc = \" third \\u{202e}\"]"), "{text}");
+        assert!(!text.contains('\u{202e}'), "{text}");
         assert!(
             text.contains("#[serde(rename = \"a\\\"b\\\\c\", default, skip_serializing_if"),
             "{text}"
         );
         assert!(text.contains("pub additional_properties: ::std::collections::BTreeMap<String, ::paragon_runtime::serde_json::Value>,"), "{text}");
-        assert!(text.contains("\"\\\"\\u{2028}\" => Self::Quote,"), "{text}");
+        assert!(
+            text.contains("\"\\\"\\u{2028}\\u{202e}\" => Self::Quote,"),
+            "{text}"
+        );
     }
 
     /// A derive list that fits stays on one line; one that does not gets a name per line, and
