@@ -161,6 +161,14 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Several lines, each as [`Writer::line`] (leading space in `text` is ignored: the writer
+    /// indents).
+    fn lines(&mut self, text: &str) {
+        for l in text.lines() {
+            self.line(l.trim_start());
+        }
+    }
+
     fn doc(&mut self, doc: Option<&str>) {
         for l in doc_lines(doc) {
             if l.chars()
@@ -279,45 +287,46 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
             w.line("/// A value this client does not know, kept as sent.");
             w.line(&format!("{other}(String),"));
             w.line("}");
-            w.line(&format!("impl {name} {{"));
-            w.line("/// The value as it appears on the wire.");
-            w.line("pub fn as_str(&self) -> &str {");
-            w.line("match self {");
-            for v in variants {
-                w.line(&format!("Self::{} => {:?},", v.name, v.wire));
-            }
-            w.line(&format!("Self::{other}(value) => value,"));
-            w.line("}");
-            w.line("}");
-            w.line("}");
-            w.line(&format!("impl From<String> for {name} {{"));
-            w.line("fn from(value: String) -> Self {");
-            w.line("match value.as_str() {");
-            for v in variants {
-                w.line(&format!("{:?} => Self::{},", v.wire, v.name));
-            }
-            w.line(&format!("_ => Self::{other}(value),"));
-            w.line("}");
-            w.line("}");
-            w.line("}");
-            w.line(&format!("impl From<&str> for {name} {{"));
-            w.line("fn from(value: &str) -> Self {");
-            w.line("Self::from(value.to_owned())");
-            w.line("}");
-            w.line("}");
-            w.line(&format!("impl From<{name}> for String {{"));
-            w.line(&format!("fn from(value: {name}) -> Self {{"));
-            w.line("match value {");
-            w.line(&format!("{name}::{other}(value) => value,"));
-            w.line("known => known.as_str().to_owned(),");
-            w.line("}");
-            w.line("}");
-            w.line("}");
-            w.line(&format!("impl ::std::fmt::Display for {name} {{"));
-            w.line("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
-            w.line("f.write_str(self.as_str())");
-            w.line("}");
-            w.line("}");
+            let arms = |arm: &dyn Fn(&str, &str) -> String| -> String {
+                variants.iter().map(|v| arm(&v.name, &v.wire)).collect()
+            };
+            let as_str = arms(&|v, wire| format!("Self::{v} => {wire:?},\n"));
+            let from = arms(&|v, wire| format!("{wire:?} => Self::{v},\n"));
+            w.lines(&format!(
+                "impl {name} {{
+                /// The value as it appears on the wire.
+                pub fn as_str(&self) -> &str {{
+                match self {{
+                {as_str}Self::{other}(value) => value,
+                }}
+                }}
+                }}
+                impl From<String> for {name} {{
+                fn from(value: String) -> Self {{
+                match value.as_str() {{
+                {from}_ => Self::{other}(value),
+                }}
+                }}
+                }}
+                impl From<&str> for {name} {{
+                fn from(value: &str) -> Self {{
+                Self::from(value.to_owned())
+                }}
+                }}
+                impl From<{name}> for String {{
+                fn from(value: {name}) -> Self {{
+                match value {{
+                {name}::{other}(value) => value,
+                known => known.as_str().to_owned(),
+                }}
+                }}
+                }}
+                impl ::std::fmt::Display for {name} {{
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{
+                f.write_str(self.as_str())
+                }}
+                }}"
+            ));
         }
         TypeKind::Union { tag, variants } => {
             w.doc(t.doc.as_deref());
