@@ -112,3 +112,45 @@ fn the_features_fixture_is_clean() {
         generated.diagnostics
     );
 }
+
+#[test]
+fn deeply_nested_and_very_long_conditions_are_located_errors() {
+    let dir = std::env::temp_dir().join(format!("paragon-long-cond-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let nested = format!(
+        "{}$statusCode == 200{}",
+        "(".repeat(5_000),
+        ")".repeat(5_000)
+    );
+    let long = vec!["$statusCode == 200"; 50_000].join(" && ");
+    let filter = format!("$[?{}@.name{}]", "(".repeat(5_000), ")".repeat(5_000));
+    let doc = format!(
+        "arazzo: 1.0.1\ninfo: {{title: t, version: '1'}}\n\
+         sourceDescriptions:\n  - {{name: pets, url: pets.openapi.yml, type: openapi}}\n\
+         workflows:\n  - workflowId: flow\n    steps:\n      - stepId: get\n        operationId: getPet\n\
+         \x20       parameters:\n          - {{name: petId, in: path, value: 1}}\n\
+         \x20       successCriteria:\n\
+         \x20         - condition: '{nested}'\n\
+         \x20         - condition: '{long}'\n\
+         \x20         - {{context: $response.body, type: jsonpath, condition: '{filter}'}}\n"
+    );
+    let path = dir.join("long.arazzo.yml");
+    std::fs::write(&path, doc).unwrap();
+    let diags = match paragon_codegen::generate_workflows(&path) {
+        Ok(g) => g.diagnostics,
+        Err(d) => d,
+    };
+    let lines: Vec<String> = diags
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    // Each error points into its own line of the document, at the character past the bound.
+    assert!(lines[0].contains("long.arazzo.yml:13:") && lines[0].contains("nested more than 32"));
+    assert!(
+        lines[1].contains("long.arazzo.yml:14:") && lines[1].contains("more than 256 operands")
+    );
+    assert!(lines[2].contains("long.arazzo.yml:15:") && lines[2].contains("brackets nested"));
+}

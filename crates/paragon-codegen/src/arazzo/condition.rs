@@ -80,9 +80,20 @@ pub enum Cond {
     Test(Operand),
 }
 
+/// The deepest nesting of parentheses a `simple` condition may have. Real conditions nest two or
+/// three levels; the parser recurses once per level, so this bounds its stack.
+pub const MAX_CONDITION_DEPTH: usize = 32;
+
+/// The most operands one `simple` condition may have. The emitted Rust is one `&&`/`||` chain,
+/// which rustc and the formatter walk recursively; criteria of a step are already `&&`-ed, so a
+/// longer condition can always be split into several criteria.
+pub const MAX_CONDITION_OPERANDS: usize = 256;
+
 struct P<'a> {
     s: &'a str,
     pos: usize,
+    depth: usize,
+    operands: usize,
 }
 
 fn err<T>(s: &str, pos: usize, message: impl Into<String>) -> Result<T, ExprError> {
@@ -93,6 +104,14 @@ fn err<T>(s: &str, pos: usize, message: impl Into<String>) -> Result<T, ExprErro
 }
 
 impl<'a> P<'a> {
+    fn at(s: &'a str, pos: usize) -> Self {
+        P {
+            s,
+            pos,
+            depth: 0,
+            operands: 0,
+        }
+    }
     fn rest(&self) -> &'a str {
         &self.s[self.pos..]
     }
@@ -155,9 +174,22 @@ impl<'a> P<'a> {
         } else {
             false
         };
-        let inner = if self.eat("(") {
+        let inner = if self.rest().starts_with('(') {
+            if self.depth == MAX_CONDITION_DEPTH {
+                return err(
+                    self.s,
+                    self.pos,
+                    format!(
+                        "parentheses nested more than {MAX_CONDITION_DEPTH} deep; \
+                         split the condition into several criteria"
+                    ),
+                );
+            }
+            self.pos += 1;
+            self.depth += 1;
             self.ws();
             let c = self.or()?;
+            self.depth -= 1;
             self.ws();
             if !self.eat(")") {
                 return err(self.s, self.pos, "expected `)`");
@@ -205,6 +237,17 @@ impl<'a> P<'a> {
     }
     fn operand(&mut self) -> Result<Operand, ExprError> {
         let start = self.pos;
+        self.operands += 1;
+        if self.operands > MAX_CONDITION_OPERANDS {
+            return err(
+                self.s,
+                start,
+                format!(
+                    "more than {MAX_CONDITION_OPERANDS} operands in one condition; \
+                     split it into several criteria (a step's criteria must all pass)"
+                ),
+            );
+        }
         let rest = self.rest();
         if rest.starts_with('$') {
             let (e, n) = expr::parse_prefix(rest).map_err(|e| ExprError {
@@ -225,7 +268,9 @@ impl<'a> P<'a> {
                     }
                     self.pos += name.len();
                     nav.push(Nav::Member(name));
-                } else if self.eat("[") {
+                } else if self.rest().starts_with('[') {
+                    let bracket = self.pos;
+                    self.pos += 1;
                     let digits: String = self
                         .rest()
                         .chars()
@@ -238,10 +283,9 @@ impl<'a> P<'a> {
                     if !self.eat("]") {
                         return err(self.s, self.pos, "expected `]`");
                     }
-                    let i = digits.parse().map_err(|_| ExprError {
-                        offset: start,
-                        message: "index too large".into(),
-                    })?;
+                    let Ok(i) = digits.parse() else {
+                        return err(self.s, bracket, "index too large");
+                    };
                     nav.push(Nav::Index(i));
                 } else {
                     break;
@@ -366,7 +410,7 @@ fn is_number(s: &str) -> bool {
 
 /// Parses a `simple` condition.
 pub fn parse_simple(s: &str) -> Result<Cond, ExprError> {
-    let mut p = P { s, pos: 0 };
+    let mut p = P::at(s, 0);
     p.ws();
     if p.rest().is_empty() {
         return err(s, 0, "empty condition");
@@ -408,10 +452,20 @@ pub fn parse_jsonpath(s: &str) -> Result<JsonPathCond, ExprError> {
             }
             None => match c {
                 b'\'' | b'"' => quote = Some(c),
-                b'[' | b'(' => depth += 1,
+                b'[' | b'(' => {
+                    depth += 1;
+                    // The RFC 9535 parser recurses once per level.
+                    if depth > MAX_CONDITION_DEPTH as i32 {
+                        return err(
+                            trimmed,
+                            i,
+                            format!("brackets nested more than {MAX_CONDITION_DEPTH} deep"),
+                        );
+                    }
+                }
                 b']' | b')' => depth -= 1,
                 b'=' | b'!' | b'<' | b'>' if depth == 0 => {
-                    let mut p = P { s: trimmed, pos: i };
+                    let mut p = P::at(trimmed, i);
                     if let Some(op) = p.op() {
                         let query = trimmed[..i].trim_end().to_owned();
                         p.ws();
@@ -530,6 +584,37 @@ mod tests {
         );
         assert!(parse_simple("1 < 2 < 3").is_err());
         assert!(parse_simple("$statusCode == 01").is_err());
+        // The index error points at its `[`, counted in characters.
+        let e = parse_simple("'é' == $response.body[99999999999999999999999]").unwrap_err();
+        assert_eq!((e.offset, e.message.as_str()), (21, "index too large"));
+    }
+
+    #[test]
+    fn nesting_and_length_are_bounded() {
+        let nested = |n: usize| format!("{}$statusCode == 200{}", "(".repeat(n), ")".repeat(n));
+        assert!(parse_simple(&nested(MAX_CONDITION_DEPTH)).is_ok());
+        for n in [MAX_CONDITION_DEPTH + 1, 10 * MAX_CONDITION_DEPTH, 5_000] {
+            let e = parse_simple(&nested(n)).unwrap_err();
+            assert!(e.message.contains("nested more than"), "{}", e.message);
+            assert_eq!(e.offset, MAX_CONDITION_DEPTH);
+        }
+        let filter = |n: usize| format!("$[?{}@.a{}]", "(".repeat(n), ")".repeat(n));
+        assert!(parse_jsonpath(&filter(MAX_CONDITION_DEPTH - 1)).is_ok());
+        let e = parse_jsonpath(&filter(5_000)).unwrap_err();
+        assert_eq!(e.offset, MAX_CONDITION_DEPTH + 2);
+        // `!(` nests too.
+        assert!(parse_simple(&"!(".repeat(5_000)).is_err());
+        let chain = |n: usize| vec!["$statusCode == 200"; n].join(" && ");
+        // Each comparison has two operands.
+        assert!(parse_simple(&chain(MAX_CONDITION_OPERANDS / 2)).is_ok());
+        for n in [
+            MAX_CONDITION_OPERANDS / 2 + 1,
+            10 * MAX_CONDITION_OPERANDS,
+            50_000,
+        ] {
+            let e = parse_simple(&chain(n)).unwrap_err();
+            assert!(e.message.contains("operands"), "{}", e.message);
+        }
     }
 
     #[test]
