@@ -10,6 +10,7 @@ use url::Url;
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::Error;
+use crate::limits::Limits;
 use crate::params::is_dot_segment;
 use crate::request::RequestBuilder;
 use crate::retry::{RateLimit, RateLimiter, RetryPolicy};
@@ -98,6 +99,7 @@ pub(crate) struct Inner {
     pub(crate) rate_limiter: Option<RateLimiter>,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) user_agent: HeaderValue,
+    pub(crate) limits: Limits,
 }
 
 /// An API client: base URL, credentials, retry policy, optional rate limit
@@ -138,6 +140,7 @@ impl Client {
             rate_limit: None,
             clock: None,
             user_agent: None,
+            limits: Limits::default(),
         }
     }
 
@@ -238,6 +241,7 @@ pub struct ClientBuilder {
     rate_limit: Option<RateLimit>,
     clock: Option<Arc<dyn Clock>>,
     user_agent: Option<String>,
+    limits: Limits,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -249,6 +253,7 @@ impl fmt::Debug for ClientBuilder {
             .field("rate_limit", &self.rate_limit)
             .field("clock", &self.clock)
             .field("user_agent", &self.user_agent)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }
@@ -295,6 +300,12 @@ impl ClientBuilder {
         self
     }
 
+    /// Sets the timeouts and the response-body cap (default: [`Limits::default`]).
+    pub fn limits(mut self, l: Limits) -> Self {
+        self.limits = l;
+        self
+    }
+
     /// Sets the `User-Agent` header (default `paragon-runtime/<version>`).
     pub fn user_agent(mut self, ua: &str) -> Self {
         self.user_agent = Some(ua.to_owned());
@@ -319,6 +330,8 @@ impl ClientBuilder {
             Some(c) => c,
             None => reqwest::Client::builder()
                 .redirect(same_origin_redirects())
+                .connect_timeout(self.limits.connect)
+                .read_timeout(self.limits.read_idle)
                 .build()
                 .map_err(Error::transport)?,
         };
@@ -332,6 +345,7 @@ impl ClientBuilder {
                 rate_limiter: self.rate_limit.map(RateLimiter::new),
                 clock,
                 user_agent,
+                limits: self.limits,
             }),
         })
     }

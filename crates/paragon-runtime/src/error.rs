@@ -41,6 +41,17 @@ pub enum Error {
     /// Connecting, sending or reading the body failed. Any URL inside has its
     /// query string and user info removed, so credentials never show up.
     Transport(reqwest::Error),
+    /// The server did not answer in time: no connection, a silence while reading, or an attempt
+    /// longer than its total (see [`crate::Limits`]). The request may have reached the server.
+    Timeout(reqwest::Error),
+    /// The response body is larger than [`crate::Limits::max_body_bytes`]; reading stopped
+    /// there.
+    BodyTooLarge {
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// The cap that was reached, in bytes.
+        limit: usize,
+    },
     /// A status the operation documents as an error (non-2xx), body kept
     /// raw; the typed value is available from the operation's
     /// `*_with_response` fn.
@@ -73,7 +84,8 @@ impl Error {
         match self {
             Error::Status(r) | Error::UnexpectedStatus(r) => Some(r.status),
             Error::Decode { response, .. } => Some(response.status),
-            Error::Transport(e) => e.status(),
+            Error::Transport(e) | Error::Timeout(e) => e.status(),
+            Error::BodyTooLarge { status, .. } => Some(*status),
             Error::RateLimited { .. } => Some(StatusCode::TOO_MANY_REQUESTS),
             Error::InvalidRequest(_) | Error::RepeatedCursor => None,
         }
@@ -109,7 +121,11 @@ impl Error {
             let _ = url.set_username("");
             let _ = url.set_password(None);
         }
-        Error::Transport(e)
+        if e.is_timeout() {
+            Error::Timeout(e)
+        } else {
+            Error::Transport(e)
+        }
     }
 }
 
@@ -157,6 +173,11 @@ impl fmt::Display for Error {
                     None => Ok(()),
                 }
             }
+            Error::Timeout(e) => write!(f, "HTTP request timed out: {e}"),
+            Error::BodyTooLarge { status, limit } => write!(
+                f,
+                "response body (status {status}) is larger than the limit of {limit} bytes"
+            ),
             Error::Status(r) => write_with_body(f, "server returned error status", r),
             Error::UnexpectedStatus(r) => write_with_body(f, "unexpected response status", r),
             Error::Decode { response, message } => {
@@ -187,7 +208,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport(e) => Some(e),
+            Error::Transport(e) | Error::Timeout(e) => Some(e),
             _ => None,
         }
     }

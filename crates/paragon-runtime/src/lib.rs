@@ -35,6 +35,7 @@ mod clock;
 pub mod date;
 mod datetime;
 mod error;
+mod limits;
 mod multipart;
 mod paginate;
 mod params;
@@ -50,6 +51,7 @@ pub use client::{
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use datetime::{Date, DateTime};
 pub use error::{Error, ErrorResponse};
+pub use limits::{DEFAULT_MAX_BODY_BYTES, Limits};
 pub use multipart::{FilePart, Multipart};
 pub use paginate::paginate;
 pub use params::{ParamStyle, Style, path_param, path_param_with};

@@ -40,9 +40,52 @@ impl<T> Response<T> {
 }
 
 impl From<reqwest::Response> for RawResponse {
+    /// Wraps the response with the default body cap ([`crate::DEFAULT_MAX_BODY_BYTES`]).
     fn from(inner: reqwest::Response) -> Self {
-        Self { inner }
+        Self::new(inner, crate::DEFAULT_MAX_BODY_BYTES)
     }
+}
+
+/// Reads the whole body, refusing one longer than `limit`: by its `Content-Length` before
+/// reading, or once more than `limit` bytes have arrived.
+async fn read_capped(inner: &mut reqwest::Response, limit: usize) -> Result<Bytes, Error> {
+    let too_large = |status| Error::BodyTooLarge { status, limit };
+    let status = inner.status();
+    if inner.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(too_large(status));
+    }
+    // A body in one chunk (the common case) is kept without a copy.
+    let mut only: Option<Bytes> = None;
+    let mut body = BytesMut::new();
+    while let Some(chunk) = inner.chunk().await.map_err(Error::transport)? {
+        let held = body.len() + only.as_ref().map_or(0, Bytes::len);
+        if chunk.len() > limit - held {
+            return Err(too_large(status));
+        }
+        if let Some(first) = only.take() {
+            body.extend_from_slice(&first);
+            body.extend_from_slice(&chunk);
+        } else if body.is_empty() {
+            only = Some(chunk);
+        } else {
+            body.extend_from_slice(&chunk);
+        }
+    }
+    Ok(only.unwrap_or_else(|| body.freeze()))
+}
+
+/// An error body, cut at `limit` bytes; an unreadable rest is left out.
+async fn read_error_body(inner: &mut reqwest::Response, limit: usize) -> Bytes {
+    let mut body = BytesMut::new();
+    while let Ok(Some(chunk)) = inner.chunk().await {
+        let room = limit - body.len();
+        if chunk.len() >= room {
+            body.extend_from_slice(&chunk[..room]);
+            break;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    body.freeze()
 }
 
 /// A response whose body has not been read yet; returned by
@@ -52,11 +95,15 @@ impl From<reqwest::Response> for RawResponse {
 #[derive(Debug)]
 pub struct RawResponse {
     inner: reqwest::Response,
+    max_body_bytes: usize,
 }
 
 impl RawResponse {
-    pub(crate) fn new(inner: reqwest::Response) -> Self {
-        Self { inner }
+    pub(crate) fn new(inner: reqwest::Response, max_body_bytes: usize) -> Self {
+        Self {
+            inner,
+            max_body_bytes,
+        }
     }
 
     /// HTTP status.
@@ -74,11 +121,12 @@ impl RawResponse {
         self.inner
     }
 
-    /// Reads the whole body.
+    /// Reads the whole body; one larger than the client's
+    /// [`crate::Limits::max_body_bytes`] gives [`Error::BodyTooLarge`].
     pub async fn bytes(mut self) -> Result<Response<Bytes>, Error> {
         let status = self.inner.status();
         let headers = std::mem::take(self.inner.headers_mut());
-        let body = self.inner.bytes().await.map_err(Error::transport)?;
+        let body = read_capped(&mut self.inner, self.max_body_bytes).await?;
         Ok(Response {
             status,
             headers,
@@ -147,7 +195,7 @@ impl RawResponse {
     pub async fn documented_error(mut self) -> Error {
         let status = self.inner.status();
         let headers = std::mem::take(self.inner.headers_mut());
-        let body = self.inner.bytes().await.unwrap_or_default();
+        let body = read_error_body(&mut self.inner, self.max_body_bytes).await;
         Error::Status(Box::new(ErrorResponse {
             status,
             headers,
@@ -160,7 +208,7 @@ impl RawResponse {
     pub async fn unexpected(mut self) -> Error {
         let status = self.inner.status();
         let headers = std::mem::take(self.inner.headers_mut());
-        let body = self.inner.bytes().await.unwrap_or_default();
+        let body = read_error_body(&mut self.inner, self.max_body_bytes).await;
         Error::UnexpectedStatus(Box::new(ErrorResponse {
             status,
             headers,

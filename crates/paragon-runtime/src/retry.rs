@@ -188,7 +188,11 @@ impl Outgoing {
     /// The request for one attempt: a copy while retries remain, the parts themselves for the
     /// last one. (A copy made here shares the body's bytes and, unlike
     /// `reqwest::Request::try_clone`, sets up no extensions.)
-    fn attempt(this: &mut Option<Self>, last: bool) -> Option<reqwest::Request> {
+    fn attempt(
+        this: &mut Option<Self>,
+        last: bool,
+        total: std::time::Duration,
+    ) -> Option<reqwest::Request> {
         let (method, url, headers, body) = if last {
             let o = this.take()?;
             (o.method, o.url, o.headers, o.body)
@@ -204,6 +208,7 @@ impl Outgoing {
         let mut req = reqwest::Request::new(method, url);
         *req.headers_mut() = headers;
         *req.body_mut() = body.map(reqwest::Body::from);
+        *req.timeout_mut() = Some(total);
         Some(req)
     }
 }
@@ -242,7 +247,7 @@ async fn execute_with_retries(
     let mut retries: u32 = 0;
     loop {
         let last = retries >= policy.max_retries;
-        let Some(req) = Outgoing::attempt(&mut parts, last) else {
+        let Some(req) = Outgoing::attempt(&mut parts, last, inner.limits.total) else {
             return Err(Error::InvalidRequest(
                 "internal: a request was sent again after its last attempt".to_owned(),
             ));
@@ -258,7 +263,7 @@ async fn execute_with_retries(
         let retryable = status == StatusCode::TOO_MANY_REQUESTS
             || (status == StatusCode::SERVICE_UNAVAILABLE && idempotent);
         if last || !retryable {
-            return Ok(RawResponse::new(resp));
+            return Ok(RawResponse::new(resp, inner.limits.max_body_bytes));
         }
         let wait = match retry_after(resp.headers(), clock.wall_now()) {
             Some(wait) if wait > policy.max_retry_after => {
@@ -267,7 +272,7 @@ async fn execute_with_retries(
                     retry_after = ?wait,
                     "not retrying: Retry-After exceeds max_retry_after"
                 );
-                return Ok(RawResponse::new(resp));
+                return Ok(RawResponse::new(resp, inner.limits.max_body_bytes));
             }
             Some(wait) => wait,
             None => policy.backoff(retries),
