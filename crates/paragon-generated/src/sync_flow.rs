@@ -272,7 +272,8 @@ pub mod managed_sync_api {
                         .await
                 }
             };
-            ::paragon_runtime::paginate(
+            ::paragon_runtime::paginate_with(
+                this.limits().max_pages,
                 first,
                 |page: &PullSyncedRecordsResponse| page.next_cursor.clone(),
                 move |token: String| {

@@ -170,7 +170,8 @@ impl Client {
             let options = options.clone();
             async move { this.get_workflow_executions(&project_id, &options).await }
         };
-        ::paragon_runtime::paginate(
+        ::paragon_runtime::paginate_with(
+            this.limits().max_pages,
             first,
             |page: &WorkflowExecutionList| page.next_link.clone(),
             move |token: String| {

@@ -144,6 +144,11 @@ impl Client {
         }
     }
 
+    /// The timeouts and caps this client applies.
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
     /// The base URL every path is appended to.
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url

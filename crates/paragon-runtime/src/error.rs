@@ -73,9 +73,14 @@ pub enum Error {
         /// The wait the server asked for, if it said.
         retry_after: Option<Duration>,
     },
-    /// Pagination stopped because the server returned the same next-page
-    /// cursor or link twice in a row, which would loop forever.
+    /// Pagination stopped because the server returned a next-page cursor or
+    /// link it had returned before on this stream, which would loop forever.
     RepeatedCursor,
+    /// Pagination stopped after this many pages ([`crate::Limits::max_pages`]).
+    TooManyPages {
+        /// The cap that was reached.
+        limit: usize,
+    },
 }
 
 impl Error {
@@ -87,7 +92,7 @@ impl Error {
             Error::Transport(e) | Error::Timeout(e) => e.status(),
             Error::BodyTooLarge { status, .. } => Some(*status),
             Error::RateLimited { .. } => Some(StatusCode::TOO_MANY_REQUESTS),
-            Error::InvalidRequest(_) | Error::RepeatedCursor => None,
+            Error::InvalidRequest(_) | Error::RepeatedCursor | Error::TooManyPages { .. } => None,
         }
     }
 
@@ -199,8 +204,11 @@ impl fmt::Display for Error {
             Error::RateLimited { retry_after: None } => write!(f, "rate limited by the server"),
             Error::RepeatedCursor => write!(
                 f,
-                "pagination stopped: the server returned the same next-page cursor twice in a row"
+                "pagination stopped: the server returned a next-page cursor it had returned before"
             ),
+            Error::TooManyPages { limit } => {
+                write!(f, "pagination stopped after {limit} pages (the page limit)")
+            }
         }
     }
 }

@@ -51,9 +51,9 @@ pub use client::{
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use datetime::{Date, DateTime};
 pub use error::{Error, ErrorResponse};
-pub use limits::{DEFAULT_MAX_BODY_BYTES, Limits};
+pub use limits::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES, Limits};
 pub use multipart::{FilePart, Multipart};
-pub use paginate::paginate;
+pub use paginate::{paginate, paginate_with};
 pub use params::{ParamStyle, Style, path_param, path_param_with};
 pub use request::RequestBuilder;
 pub use response::{ByteStream, RawResponse, Response};

@@ -24,7 +24,13 @@ pub struct Limits {
     /// size instead. Bodies read through [`crate::RawResponse::stream`] are not capped. Default
     /// 64 MiB.
     pub max_body_bytes: usize,
+    /// The most pages one generated `*_stream` fetches; the stream then ends with
+    /// [`crate::Error::TooManyPages`]. Default 10,000.
+    pub max_pages: usize,
 }
+
+/// Default of [`Limits::max_pages`].
+pub const DEFAULT_MAX_PAGES: usize = 10_000;
 
 /// Default of [`Limits::max_body_bytes`].
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 << 20;
@@ -36,6 +42,7 @@ impl Default for Limits {
             read_idle: Duration::from_secs(30),
             total: Duration::from_secs(120),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_pages: DEFAULT_MAX_PAGES,
         }
     }
 }

@@ -10,10 +10,13 @@ struct State<First, Next, C, Iter, CursorFn, FetchFn, ItemsFn> {
     first: Option<First>,
     next: Option<Next>,
     items: Option<Iter>,
-    last_cursor: Option<C>,
-    /// Set when the last page repeated the previous cursor; reported once
-    /// that page's items are out.
-    repeated: bool,
+    /// Every cursor followed so far (at most `max_pages`, so a linear search is cheap next to
+    /// the page fetches; cursors need only `PartialEq`).
+    seen: Vec<C>,
+    pages: usize,
+    max_pages: usize,
+    /// Why the stream ends once the last page's items are out.
+    stop: Option<Error>,
     done: bool,
     cursor_fn: CursorFn,
     fetch_fn: FetchFn,
@@ -31,8 +34,10 @@ struct State<First, Next, C, Iter, CursorFn, FetchFn, ItemsFn> {
 /// * `items`: the items of a page.
 ///
 /// The first error ends the stream (after being yielded). If a page returns
-/// the same cursor as the page before it, its items are yielded and then the
-/// stream ends with [`Error::RepeatedCursor`] instead of looping forever.
+/// a cursor that an earlier page of this stream returned (`A → B → A`), its items are yielded
+/// and then the stream ends with [`Error::RepeatedCursor`] instead of looping forever; after
+/// [`crate::DEFAULT_MAX_PAGES`] pages it ends with [`Error::TooManyPages`] (see
+/// [`paginate_with`] for another cap).
 ///
 /// The stream is boxed (and so `Unpin`): use it directly with
 /// [`futures_util::StreamExt::next`] or [`futures_util::TryStreamExt`].
@@ -87,12 +92,38 @@ where
     Next: Future<Output = Result<P, Error>> + Send + 'a,
     ItemsFn: FnMut(P) -> Items + Send + 'a,
 {
+    paginate_with(crate::DEFAULT_MAX_PAGES, first, cursor, fetch, items)
+}
+
+/// [`paginate`] with at most `max_pages` pages (the first one included); generated `*_stream`
+/// functions pass the client's [`crate::Limits::max_pages`].
+pub fn paginate_with<'a, P, C, I, Items, First, CursorFn, FetchFn, Next, ItemsFn>(
+    max_pages: usize,
+    first: First,
+    cursor: CursorFn,
+    fetch: FetchFn,
+    items: ItemsFn,
+) -> BoxStream<'a, Result<I, Error>>
+where
+    P: Send + 'a,
+    C: PartialEq + Clone + Send + 'a,
+    I: Send + 'a,
+    Items: IntoIterator<Item = I>,
+    Items::IntoIter: Send + 'a,
+    First: Future<Output = Result<P, Error>> + Send + 'a,
+    CursorFn: FnMut(&P) -> Option<C> + Send + 'a,
+    FetchFn: FnMut(C) -> Next + Send + 'a,
+    Next: Future<Output = Result<P, Error>> + Send + 'a,
+    ItemsFn: FnMut(P) -> Items + Send + 'a,
+{
     let state = State {
         first: Some(first),
         next: None,
         items: None,
-        last_cursor: None,
-        repeated: false,
+        seen: Vec::new(),
+        pages: 0,
+        max_pages,
+        stop: None,
         done: false,
         cursor_fn: cursor,
         fetch_fn: fetch,
@@ -107,9 +138,9 @@ where
             if st.done {
                 return None;
             }
-            if st.repeated {
+            if let Some(e) = st.stop.take() {
                 st.done = true;
-                return Some((Err(Error::RepeatedCursor), st));
+                return Some((Err(e), st));
             }
             let page = if let Some(first) = st.first.take() {
                 first.await
@@ -125,12 +156,18 @@ where
                     return Some((Err(e), st));
                 }
             };
+            st.pages += 1;
             match (st.cursor_fn)(&page) {
                 None => st.done = true,
-                Some(c) if st.last_cursor.as_ref() == Some(&c) => st.repeated = true,
+                Some(c) if st.seen.contains(&c) => st.stop = Some(Error::RepeatedCursor),
+                Some(_) if st.pages >= st.max_pages => {
+                    st.stop = Some(Error::TooManyPages {
+                        limit: st.max_pages,
+                    });
+                }
                 Some(c) => {
                     st.next = Some((st.fetch_fn)(c.clone()));
-                    st.last_cursor = Some(c);
+                    st.seen.push(c);
                 }
             }
             st.items = Some((st.items_fn)(page).into_iter());

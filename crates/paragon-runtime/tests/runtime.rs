@@ -865,3 +865,40 @@ async fn a_response_made_elsewhere_decodes_like_a_sent_one() {
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn pagination_stops_on_a_cursor_cycle() {
+    // A → B → A: the cursor repeats one seen two pages before, not the previous one.
+    let server = MockServer::start().await;
+    mount_page(&server, None, json!({"data": [1], "next": "a"})).await;
+    mount_page(&server, Some("a"), json!({"data": [2], "next": "b"})).await;
+    mount_page(&server, Some("b"), json!({"data": [3], "next": "a"})).await;
+    let client = Client::builder(&server.uri()).build().unwrap();
+    let results: Vec<Result<u32, Error>> = pages(&client).collect().await;
+    assert_eq!(results.len(), 4, "{results:?}");
+    assert_eq!(results[2].as_ref().ok(), Some(&3));
+    assert!(matches!(results[3], Err(Error::RepeatedCursor)));
+    assert_eq!(received(&server).await.len(), 3);
+}
+
+#[tokio::test]
+async fn pagination_stops_at_the_page_cap() {
+    let fetched = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = fetched.clone();
+    // A server whose cursors never repeat.
+    let stream = paragon_runtime::paginate_with(
+        5,
+        async { Ok(0u64) },
+        |page: &u64| Some(page + 1),
+        move |next: u64| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            async move { Ok(next) }
+        },
+        |page: u64| [page],
+    );
+    let results: Vec<Result<u64, Error>> = stream.collect().await;
+    assert_eq!(results.len(), 6, "{results:?}");
+    assert_eq!(results[4].as_ref().ok(), Some(&4));
+    assert!(matches!(results[5], Err(Error::TooManyPages { limit: 5 })));
+    assert_eq!(fetched.load(std::sync::atomic::Ordering::SeqCst), 4);
+}

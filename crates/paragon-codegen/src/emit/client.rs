@@ -851,7 +851,8 @@ fn stream_fn(
                 #(#clones)*
                 async move { this.#fn_name(#(#pass),*).await }
             };
-            ::paragon_runtime::paginate(
+            ::paragon_runtime::paginate_with(
+                this.limits().max_pages,
                 first,
                 |page: &#page_ty| #next,
                 move |token: String| {

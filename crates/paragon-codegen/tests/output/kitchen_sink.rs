@@ -177,7 +177,8 @@ impl Client {
             let options = options.clone();
             async move { this.list_pets(&x_request_id, &options).await }
         };
-        ::paragon_runtime::paginate(
+        ::paragon_runtime::paginate_with(
+            this.limits().max_pages,
             first,
             |page: &ListPetsResponse| page.next_cursor.clone(),
             move |token: String| {
@@ -389,7 +390,8 @@ impl Client {
             let options = options.clone();
             async move { this.list_legacy_pets(&options).await }
         };
-        ::paragon_runtime::paginate(
+        ::paragon_runtime::paginate_with(
+            this.limits().max_pages,
             first,
             |page: &LegacyPage| page.next_cursor.clone(),
             move |token: String| {
