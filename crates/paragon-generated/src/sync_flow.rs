@@ -273,7 +273,7 @@ pub mod managed_sync_api {
                 }
             };
             ::paragon_runtime::paginate_with(
-                this.limits().max_pages,
+                this.runtime.limits().max_pages,
                 first,
                 |page: &PullSyncedRecordsResponse| page.next_cursor.clone(),
                 move |token: String| {

@@ -171,7 +171,7 @@ impl Client {
             async move { this.get_workflow_executions(&project_id, &options).await }
         };
         ::paragon_runtime::paginate_with(
-            this.limits().max_pages,
+            this.runtime.limits().max_pages,
             first,
             |page: &WorkflowExecutionList| page.next_link.clone(),
             move |token: String| {

@@ -852,7 +852,7 @@ fn stream_fn(
                 async move { this.#fn_name(#(#pass),*).await }
             };
             ::paragon_runtime::paginate_with(
-                this.limits().max_pages,
+                this.runtime.limits().max_pages,
                 first,
                 |page: &#page_ty| #next,
                 move |token: String| {

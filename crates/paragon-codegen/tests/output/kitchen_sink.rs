@@ -178,7 +178,7 @@ impl Client {
             async move { this.list_pets(&x_request_id, &options).await }
         };
         ::paragon_runtime::paginate_with(
-            this.limits().max_pages,
+            this.runtime.limits().max_pages,
             first,
             |page: &ListPetsResponse| page.next_cursor.clone(),
             move |token: String| {
@@ -391,7 +391,7 @@ impl Client {
             async move { this.list_legacy_pets(&options).await }
         };
         ::paragon_runtime::paginate_with(
-            this.limits().max_pages,
+            this.runtime.limits().max_pages,
             first,
             |page: &LegacyPage| page.next_cursor.clone(),
             move |token: String| {
