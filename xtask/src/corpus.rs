@@ -153,6 +153,14 @@ struct Entry {
     warnings: Vec<String>,
 }
 
+/// Reads confined to the corpus directory.
+fn within(dir: &Path) -> paragon_codegen::LoadOptions {
+    paragon_codegen::LoadOptions {
+        root_dir: Some(dir.to_path_buf()),
+        ..Default::default()
+    }
+}
+
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<String>()
@@ -334,7 +342,7 @@ fn openapi(dir: &Path, verbose: bool) -> Result<()> {
     // Files the documents reach through `$ref` are parts of them, not documents of their own.
     let mut reached = std::collections::HashSet::new();
     for doc in &docs {
-        let mut sources = paragon_codegen::load::Sources::default();
+        let mut sources = paragon_codegen::load::Sources::new(within(dir));
         let mut diags = paragon_codegen::Diagnostics::default();
         let root = sources.load_tree(doc, &mut diags);
         for id in sources.ids() {
@@ -380,7 +388,9 @@ fn openapi(dir: &Path, verbose: bool) -> Result<()> {
     for doc in docs {
         let krate = crate_name(dir, &doc);
         let started = std::time::Instant::now();
-        let result = std::panic::catch_unwind(|| paragon_codegen::generate_openapi(&doc));
+        let options = within(dir);
+        let result =
+            std::panic::catch_unwind(|| paragon_codegen::generate_openapi_with(&doc, &options));
         let elapsed = started.elapsed();
         let outcome = match result {
             Err(payload) => Outcome::Panicked(panic_message(&*payload)),
@@ -506,7 +516,7 @@ fn arazzo(dir: &Path) -> Result<()> {
         }
         let krate = crate_name(dir, &doc);
         let result = std::panic::catch_unwind(|| {
-            paragon_codegen::generate_workflows(&doc)
+            paragon_codegen::generate_workflows_with(&doc, &within(dir))
                 .map(|g| paragon_codegen::format_items(g.tokens, false))
         });
         let unsupported = verdict

@@ -33,12 +33,19 @@ const WORKFLOWS: &[(&str, &str)] = &[(
 /// entry here is the `--ref-map` of the CLI and the `ref_map(…)` setting of the macro.
 const REF_MAP: &[(&str, &str)] = &[];
 
+/// Directories besides `specs/` that `regen` may read (relative to the repository); the
+/// `--allow-path` of the CLI and the `allow_path(…)` setting of the macro. Empty: every file a
+/// spec names is under `specs/`.
+const ALLOW_PATHS: &[&str] = &[];
+
 fn load_options() -> paragon_codegen::LoadOptions {
     paragon_codegen::LoadOptions {
         ref_map: REF_MAP
             .iter()
             .map(|(prefix, dir)| ((*prefix).to_owned(), root().join(dir)))
             .collect(),
+        root_dir: Some(root().join("specs")),
+        allow_paths: ALLOW_PATHS.iter().map(|dir| root().join(dir)).collect(),
         ..Default::default()
     }
 }

@@ -17,6 +17,17 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// How the benchmarks read files: the repository and `../shared` beside it, as `regen` and the
+/// corpus commands would (a bench's current directory is its crate, which the seed workflow's
+/// `../openapi/` source would leave under the default).
+pub fn options() -> paragon_codegen::LoadOptions {
+    paragon_codegen::LoadOptions {
+        root_dir: Some(root()),
+        allow_paths: vec![root().join("../shared")],
+        ..Default::default()
+    }
+}
+
 /// A document to generate from.
 #[derive(Debug, Clone)]
 pub struct Input {
@@ -69,14 +80,14 @@ pub fn seed_workflow() -> PathBuf {
 /// Stage 1: read and parse the document and every file it references.
 pub fn load(path: &Path) -> Sources {
     let mut diags = Diagnostics::default();
-    let mut sources = Sources::default();
+    let mut sources = Sources::new(options());
     let _ = sources.load_tree(path, &mut diags);
     sources
 }
 
 /// Stages 1 and 2: load, check and plan (the IR).
 pub fn plan(path: &Path) -> Option<Api> {
-    paragon_codegen::plan_openapi(path).0
+    paragon_codegen::plan_openapi_with(path, &options()).0
 }
 
 /// Stage 3: IR to tokens.
@@ -91,7 +102,7 @@ pub fn format(tokens: proc_macro2::TokenStream) -> String {
 
 /// Every stage: what `cargo xtask regen` and the CLI run per OpenAPI document (less rustfmt).
 pub fn generate(path: &Path) -> Result<usize, String> {
-    paragon_codegen::generate_openapi(path)
+    paragon_codegen::generate_openapi_with(path, &options())
         .map(|g| g.source.len())
         .map_err(|d| d.to_string())
 }
@@ -99,7 +110,7 @@ pub fn generate(path: &Path) -> Result<usize, String> {
 /// What `paragon_workflow!` does for a document: compile it to tokens (the proc-macro bridge
 /// itself is rustc's and is not measured).
 pub fn expand_workflow(path: &Path) -> usize {
-    paragon_codegen::generate_workflows(path)
+    paragon_codegen::generate_workflows_with(path, &options())
         .map(|g| g.tokens.into_iter().count())
         .unwrap_or(0)
 }

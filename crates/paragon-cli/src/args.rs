@@ -7,7 +7,7 @@ paragon-codegen: typed Rust clients and compiled Arazzo workflows from your API 
 
 USAGE:
     paragon-codegen generate --spec FILE [--spec FILE ...] --out DIR [OPTIONS]
-    paragon-codegen check FILE [FILE ...] [--ref-map URL_PREFIX=DIR ...]
+    paragon-codegen check FILE [FILE ...] [--ref-map URL_PREFIX=DIR ...] [--allow-path DIR ...]
 
 COMMANDS:
     generate    Write a standalone crate to DIR: one module per document. An OpenAPI 3.0/3.1
@@ -34,6 +34,11 @@ OPTIONS (generate and check):
     --ref-map PREFIX=DIR    Read remote `$ref`s under URL PREFIX from local copies in DIR; repeat
                             for several. Nothing is fetched: a remote `$ref` under no prefix is
                             read as any JSON (`serde_json::Value`), with a warning.
+    --allow-path DIR        Also read files under DIR; repeat for several. Files are read only
+                            from the current directory (or the document's own directory, when
+                            it is outside the current one), the --ref-map directories and these:
+                            a `$ref` or source description that leaves them is an error, and
+                            the file is never opened.
 
 GLOBAL:
     -h, --help              Print this help.
@@ -60,6 +65,8 @@ pub struct CheckOptions {
     pub files: Vec<PathBuf>,
     /// `--ref-map` entries.
     pub ref_map: Vec<(String, PathBuf)>,
+    /// `--allow-path` directories.
+    pub allow_paths: Vec<PathBuf>,
 }
 
 /// `generate`'s options.
@@ -75,6 +82,8 @@ pub struct GenerateOptions {
     pub rustfmt: bool,
     /// `--ref-map` entries.
     pub ref_map: Vec<(String, PathBuf)>,
+    /// `--allow-path` directories.
+    pub allow_paths: Vec<PathBuf>,
 }
 
 /// Where the generated crate finds `paragon-runtime`.
@@ -118,6 +127,12 @@ fn check(rest: &[String]) -> Result<Command, String> {
                     .ok_or("`--ref-map` needs a value")?;
                 opts.ref_map
                     .push(paragon_codegen::LoadOptions::parse_ref_map(&v)?);
+            }
+            "--allow-path" => {
+                let v = inline
+                    .or_else(|| it.next().cloned())
+                    .ok_or("`--allow-path` needs a value")?;
+                opts.allow_paths.push(PathBuf::from(v));
             }
             other if other.starts_with('-') => {
                 return Err(format!("unknown option `{other}` for `check`"));
@@ -166,6 +181,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
             "--ref-map" => opts
                 .ref_map
                 .push(paragon_codegen::LoadOptions::parse_ref_map(&value()?)?),
+            "--allow-path" => opts.allow_paths.push(PathBuf::from(value()?)),
             other if !other.starts_with('-') => {
                 return Err(format!(
                     "`{other}`: documents are given with `--spec {other}`"
@@ -225,6 +241,22 @@ mod tests {
         };
         assert_eq!(c.files, [PathBuf::from("a.yml"), PathBuf::from("b.yml")]);
         assert_eq!(c.ref_map.len(), 1);
+        let Command::Check(c) = parse(&argv(
+            "check a.yml --allow-path ../shared --allow-path=/srv/specs",
+        ))
+        .unwrap() else {
+            panic!("not check");
+        };
+        assert_eq!(
+            c.allow_paths,
+            [PathBuf::from("../shared"), PathBuf::from("/srv/specs")]
+        );
+        let Command::Generate(o) =
+            parse(&argv("generate --spec a.yml --out x --allow-path vendor")).unwrap()
+        else {
+            panic!("not generate");
+        };
+        assert_eq!(o.allow_paths, [PathBuf::from("vendor")]);
         assert!(
             parse(&argv("check a.yml --ref-map vendor"))
                 .unwrap_err()

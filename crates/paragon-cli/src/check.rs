@@ -8,6 +8,7 @@ pub fn run(opts: &CheckOptions) -> ExitCode {
     let files = &opts.files;
     let load = paragon_codegen::LoadOptions {
         ref_map: opts.ref_map.clone(),
+        allow_paths: opts.allow_paths.clone(),
         ..Default::default()
     };
     let (mut errors, mut warnings, mut failed) = (0, 0, 0);

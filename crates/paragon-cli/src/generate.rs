@@ -133,6 +133,7 @@ fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, Str
 pub fn run(opts: &GenerateOptions) -> Result<String, String> {
     let load = paragon_codegen::LoadOptions {
         ref_map: opts.ref_map.clone(),
+        allow_paths: opts.allow_paths.clone(),
         ..Default::default()
     };
     let mut modules: Vec<Module> = Vec::new();

@@ -3,8 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs the binary from the repository's root, as a user of this repository would.
 fn bin(args: &[&str]) -> Output {
+    bin_in(Path::new(&repo("")), args)
+}
+
+fn bin_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_paragon-codegen"))
+        .current_dir(dir)
         .args(args)
         .output()
         .unwrap()
@@ -295,4 +301,71 @@ fn check_maps_remote_refs_to_local_copies() {
     assert!(stderr.contains("unmapped.example.org"), "{stderr}");
     let out = bin(&["check", &spec, "--ref-map", "nope"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Files are read from the current directory, or from the spec's own directory when the spec is
+/// outside it; `--allow-path` allows more. The refusal is located and names the flag.
+#[test]
+fn reads_stay_in_the_tree_unless_allowed() {
+    let dir = scratch("confine");
+    std::fs::create_dir_all(dir.join("project/specs")).unwrap();
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::write(
+        dir.join("shared/pet.yml"),
+        "type: object\ndescription: SHARED-PET\nproperties: {name: {type: string}}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("project/specs/api.yml"),
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    Pet:\n      $ref: ../../shared/pet.yml\npaths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Pet'}\n",
+    )
+    .unwrap();
+    // From the project: the current directory is the tree, and `../shared` is outside it.
+    let project = dir.join("project");
+    let out = bin_in(&project, &["check", "specs/api.yml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("specs/api.yml:6:13") && stderr.contains("--allow-path"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("SHARED-PET"), "{stderr}");
+    // From elsewhere, the spec's own directory is the tree: refused too.
+    let out = bin_in(
+        Path::new(&repo("")),
+        &[
+            "check",
+            &project.join("specs/api.yml").display().to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // Allowed, it reads.
+    let out = bin_in(
+        &project,
+        &["check", "specs/api.yml", "--allow-path", "../shared"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let crate_dir = dir.join("out");
+    let out = bin_in(
+        &project,
+        &[
+            "generate",
+            "--spec",
+            "specs/api.yml",
+            "--out",
+            &crate_dir.display().to_string(),
+            "--allow-path=../shared",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lib = std::fs::read_to_string(crate_dir.join("src/api.rs")).unwrap();
+    assert!(lib.contains("SHARED-PET"), "{lib}");
 }

@@ -13,7 +13,12 @@ fn fixture(name: &str) -> PathBuf {
 fn diagnostics(name: &str) -> Vec<String> {
     let path = fixture(name);
     let dir = format!("{}/", path.parent().unwrap().display());
-    let diags = match paragon_codegen::generate_workflows(&path) {
+    // The fixtures share `fixtures/pets.yml`, one directory up from the `bad/` documents.
+    let options = paragon_codegen::LoadOptions {
+        root_dir: Some(fixture("")),
+        ..Default::default()
+    };
+    let diags = match paragon_codegen::generate_workflows_with(&path, &options) {
         Ok(g) => g.diagnostics,
         Err(d) => d,
     };

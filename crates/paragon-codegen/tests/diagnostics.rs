@@ -107,7 +107,22 @@ fn refs_to_devices_are_refused_without_reading() {
                 ),
             )],
         );
+        // By default `/dev` is outside the allowed tree; allowed, a device is still refused.
         let errs = errors(&path);
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(
+            errs[0].contains("api.yml:7:13") && errs[0].contains("outside the allowed directory"),
+            "{}",
+            errs[0]
+        );
+        let options = paragon_codegen::LoadOptions {
+            allow_paths: vec![PathBuf::from("/dev")],
+            ..Default::default()
+        };
+        let errs: Vec<String> = match paragon_codegen::generate_openapi_with(&path, &options) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.errors().map(ToString::to_string).collect(),
+        };
         assert_eq!(errs.len(), 1, "{errs:#?}");
         assert!(
             errs[0].contains("api.yml:7:13") && errs[0].contains("not a regular file"),

@@ -13,8 +13,13 @@
 //!
 //! Remote `$ref`s are never fetched at build time. Map them to local copies with
 //! `paragon_workflow!("flow.yml", ref_map("https://example.com/schemas/" = "vendor/schemas"))`
-//! (directories relative to the manifest directory); an unmapped one is read as any JSON, with a
-//! warning.
+//! (directories relative to the directory the path was found in); an unmapped one is read as any
+//! JSON, with a warning.
+//!
+//! Files are read only from inside the calling crate's directory (after resolving `..` and
+//! symlinks), so a spec shipped with a dependency cannot make the build read other files of the
+//! machine. A `$ref` or source description that leaves it is a compile error at the reference.
+//! Allow more directories with `allow_path("../shared-specs", …)` (relative the same way).
 
 use std::path::{Path, PathBuf};
 
@@ -36,50 +41,63 @@ pub fn paragon_workflow(input: TokenStream) -> TokenStream {
     .into()
 }
 
-/// `"path.yml"` then optional settings: `ref_map("URL_PREFIX" = "DIR", …)`.
+/// `"path.yml"` then optional settings: `ref_map("URL_PREFIX" = "DIR", …)`,
+/// `allow_path("DIR", …)`.
 struct Args {
     path: LitStr,
     ref_map: Vec<(LitStr, LitStr)>,
+    allow_paths: Vec<LitStr>,
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let path: LitStr = input.parse()?;
         let mut ref_map = Vec::new();
+        let mut allow_paths = Vec::new();
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
                 break;
             }
             let setting: Ident = input.parse()?;
-            if setting != "ref_map" {
+            let content;
+            if setting == "ref_map" {
+                syn::parenthesized!(content in input);
+                let pairs = content.parse_terminated(
+                    |c: ParseStream<'_>| {
+                        let prefix: LitStr = c.parse()?;
+                        c.parse::<Token![=]>()?;
+                        let dir: LitStr = c.parse()?;
+                        if !paragon_codegen::load::is_remote(&prefix.value()) {
+                            return Err(syn::Error::new(
+                                prefix.span(),
+                                "a `ref_map` prefix is an `http://` or `https://` URL",
+                            ));
+                        }
+                        Ok((prefix, dir))
+                    },
+                    Token![,],
+                )?;
+                ref_map.extend(pairs);
+            } else if setting == "allow_path" {
+                syn::parenthesized!(content in input);
+                let dirs = content
+                    .parse_terminated(|c: ParseStream<'_>| c.parse::<LitStr>(), Token![,])?;
+                allow_paths.extend(dirs);
+            } else {
                 return Err(syn::Error::new(
                     setting.span(),
                     format!(
-                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`"
+                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)` or `allow_path(\"DIR\", …)`"
                     ),
                 ));
             }
-            let content;
-            syn::parenthesized!(content in input);
-            let pairs = content.parse_terminated(
-                |c: ParseStream<'_>| {
-                    let prefix: LitStr = c.parse()?;
-                    c.parse::<Token![=]>()?;
-                    let dir: LitStr = c.parse()?;
-                    if !paragon_codegen::load::is_remote(&prefix.value()) {
-                        return Err(syn::Error::new(
-                            prefix.span(),
-                            "a `ref_map` prefix is an `http://` or `https://` URL",
-                        ));
-                    }
-                    Ok((prefix, dir))
-                },
-                Token![,],
-            )?;
-            ref_map.extend(pairs);
         }
-        Ok(Args { path, ref_map })
+        Ok(Args {
+            path,
+            ref_map,
+            allow_paths,
+        })
     }
 }
 
@@ -123,6 +141,14 @@ fn expand(
             .ref_map
             .iter()
             .map(|(prefix, dir)| (prefix.value(), base.join(dir.value())))
+            .collect(),
+        // Files are read from the calling crate's directory only, unless allowed: a spec that
+        // comes with a dependency cannot make the build read the rest of the machine.
+        root_dir: Some(manifest.clone().unwrap_or_else(|| base.clone())),
+        allow_paths: args
+            .allow_paths
+            .iter()
+            .map(|dir| base.join(dir.value()))
             .collect(),
         ..Default::default()
     };
@@ -179,6 +205,7 @@ mod tests {
         Args {
             path: LitStr::new(path, proc_macro2::Span::call_site()),
             ref_map: Vec::new(),
+            allow_paths: Vec::new(),
         }
     }
 
@@ -262,6 +289,27 @@ mod tests {
             out.contains("tests/fixtures/warn.arazzo.yml:8:9: warning: step `list` does not supply the required header parameter `X-Session`"),
             "{out}"
         );
+    }
+
+    /// A spec that reaches outside the calling crate (here the crate is `crates/paragon-macros`
+    /// and the seed's source is under the repository's `specs/`) is a compile error at the
+    /// reference; `allow_path` lets it read there.
+    #[test]
+    fn reads_outside_the_crate_are_refused_unless_allowed() {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
+        let spec = "../../specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml";
+        let out = expand(&args(spec), Some(manifest.clone()), None).to_string();
+        assert!(
+            out.contains("compile_error") && out.contains("outside the allowed directory"),
+            "{out}"
+        );
+        assert!(out.contains("allow_path"), "{out}");
+        let allowed: Args =
+            syn::parse_str(&format!(r#""{spec}", allow_path("../../specs")"#)).unwrap();
+        assert_eq!(allowed.allow_paths.len(), 1);
+        let out = expand(&allowed, Some(manifest), None).to_string();
+        assert!(!out.contains("compile_error"), "{out}");
+        assert_eq!(out.matches("include_bytes").count(), 2);
     }
 
     #[test]

@@ -587,15 +587,19 @@ pub fn plan_document_with(
             continue;
         }
         let file = base.join(&sd.url);
-        if let Err(e) = std::fs::metadata(&file) {
-            diags.push(sources.error_at(
+        if let Err(e) = sources.allowed(&file) {
+            let mut d = sources.error_at(
                 &sd.loc.join("url"),
                 format!(
                     "source description `{}`: cannot read `{}`: {e}",
                     sd.name,
-                    file.display()
+                    crate::load::normalize(&file).display()
                 ),
-            ));
+            );
+            if let crate::load::ReadError::Outside(_) = e {
+                d = d.with_help(crate::load::confine::ALLOW_HELP);
+            }
+            diags.push(d);
             continue;
         }
         let Some(api_root) = crate::load_openapi(&mut sources, &file, &mut diags) else {

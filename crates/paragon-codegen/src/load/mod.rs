@@ -1,6 +1,7 @@
 //! Bytes on disk to documents with positions: parsing ([`yaml`]), `$ref` across files, and the
 //! OpenAPI 3.0 → 3.1 upgrade ([`upgrade`]). Knows nothing about Rust.
 
+pub mod confine;
 pub mod json;
 pub mod positions;
 pub mod swagger2;
@@ -90,6 +91,13 @@ pub struct LoadOptions {
     /// The largest file read, in bytes ([`DEFAULT_MAX_FILE_BYTES`] by default). A larger file is
     /// an error at the reference to it, read no further than the limit.
     pub max_file_bytes: u64,
+    /// The directory files are read from (see [`confine`]): a document, a file behind a
+    /// `$ref` or a source description outside it (and outside `allow_paths` and the `ref_map`
+    /// directories) is a located error and is never opened. `None` (the default): the current
+    /// directory, or the first document's own directory when it is outside the current one.
+    pub root_dir: Option<PathBuf>,
+    /// More directories files may be read from (the CLI's `--allow-path`).
+    pub allow_paths: Vec<PathBuf>,
 }
 
 /// 64 MiB: ten times the largest public API description seen (about 6 MB).
@@ -100,6 +108,8 @@ impl Default for LoadOptions {
         Self {
             ref_map: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            root_dir: None,
+            allow_paths: Vec::new(),
         }
     }
 }
@@ -168,6 +178,23 @@ impl LoadOptions {
 /// `http://…` or `https://…`.
 pub fn is_remote(reference: &str) -> bool {
     reference.starts_with("http://") || reference.starts_with("https://")
+}
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Outside every allowed directory (nothing of it was opened).
+    Outside(String),
+    /// Missing, not a regular file, too large, not UTF-8.
+    Other(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Outside(e) | ReadError::Other(e) => f.write_str(e),
+        }
+    }
 }
 
 /// Where the file part of a `$ref` leads.
@@ -288,6 +315,8 @@ pub struct Sources {
     by_path: HashMap<PathBuf, FileId>,
     remote: HashMap<String, FileId>,
     options: LoadOptions,
+    /// Set from `options` at the first read.
+    roots: Option<confine::AllowedRoots>,
 }
 
 impl Sources {
@@ -364,7 +393,7 @@ impl Sources {
                 let known = self.by_path.get(&normalize(&target)).copied();
                 let target_id = match known {
                     Some(t) => t,
-                    None => match read_bounded(&target, self.options.max_file_bytes) {
+                    None => match self.read(&target) {
                         Ok(text) => {
                             let new_id = if is_document_name(&target) {
                                 self.insert(&target, text, diags)
@@ -379,7 +408,11 @@ impl Sources {
                                 "`$ref` to `{}` cannot be read: {e}",
                                 normalize(&target).display()
                             );
-                            diags.push(problem(self, message));
+                            let mut d = problem(self, message);
+                            if let ReadError::Outside(_) = e {
+                                d = d.with_help(confine::ALLOW_HELP);
+                            }
+                            diags.push(d);
                             continue;
                         }
                     },
@@ -507,17 +540,39 @@ impl Sources {
         if let Some(&id) = self.by_path.get(&normalize(path)) {
             return Some(id);
         }
-        match read_bounded(path, self.options.max_file_bytes) {
+        match self.read(path) {
             Ok(text) => Some(self.insert(path, text, diags)),
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    path,
-                    None,
-                    format!("cannot read `{}`: {e}", path.display()),
-                ));
+                let mut d =
+                    Diagnostic::error(path, None, format!("cannot read `{}`: {e}", path.display()));
+                if let ReadError::Outside(_) = e {
+                    d = d.with_help(confine::ALLOW_HELP);
+                }
+                diags.push(d);
                 None
             }
         }
+    }
+
+    /// Whether `path` may be read in this run, and why not (the allowed directories are fixed
+    /// at the first read, from the options and the first document).
+    pub fn allowed(&mut self, path: &Path) -> Result<PathBuf, ReadError> {
+        let options = &self.options;
+        let roots = self.roots.get_or_insert_with(|| {
+            confine::AllowedRoots::new(
+                options.root_dir.as_deref(),
+                &options.allow_paths,
+                options.ref_map.iter().map(|(_, dir)| dir.as_path()),
+                path,
+            )
+        });
+        roots.check(path)
+    }
+
+    /// The one read of a file in a run: confined to the allowed directories, then bounded.
+    fn read(&mut self, path: &Path) -> Result<String, ReadError> {
+        let canonical = self.allowed(path)?;
+        read_bounded(&canonical, self.options.max_file_bytes).map_err(ReadError::Other)
     }
 
     /// Adds a file from text (used by tests and by the macro, which reads files itself).

@@ -12,7 +12,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-paragon_macros::paragon_workflow!("../fixtures/features.arazzo.yml");
+paragon_macros::paragon_workflow!("../fixtures/features.arazzo.yml", allow_path("../fixtures"));
 
 fn client(server: &MockServer) -> pets::Client {
     pets::Client::builder()

@@ -11,7 +11,12 @@ use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-paragon_macros::paragon_workflow!("../../../../specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml");
+// trybuild builds this file in a crate of its own under `target/`: the repository's `specs/` is
+// outside it, so it is allowed explicitly (relative to this file, as the path is).
+paragon_macros::paragon_workflow!(
+    "../../../../specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml",
+    allow_path("../../../../specs")
+);
 
 use enable_sync_and_pull_records::{Inputs, Workflow};
 use managed_sync_api::SyncStatusStatus;
