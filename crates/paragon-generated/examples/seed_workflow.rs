@@ -8,6 +8,7 @@
 use paragon_generated::sync_flow::enable_sync_and_pull_records::{Inputs, State, Workflow};
 use paragon_generated::sync_flow::managed_sync_api::Client;
 use paragon_runtime::arazzo::Progress;
+use std::time::SystemTime;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -38,6 +39,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         });
         let progress = workflow.step().await?;
         saved = serde_json::to_string(workflow.state())?;
+        // `step()` never sleeps: a retry's wait comes back to the driver, and the saved state
+        // says until when, so a driver restarted mid-wait waits only what is left.
+        if let Progress::Wait { until } = progress {
+            let left = until.duration_since(SystemTime::now()).unwrap_or_default();
+            tokio::time::sleep(left).await;
+            continue;
+        }
         if let Progress::Done(outputs) = progress {
             let records = outputs.records.unwrap_or_default();
             println!(

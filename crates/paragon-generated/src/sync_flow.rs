@@ -1136,6 +1136,15 @@ pub mod enable_sync_and_pull_records {
         /// `next` step after some transitions counts as finished too.)
         #[serde(default)]
         pub finished: bool,
+        /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+        /// time: a workflow resumed from this state waits only what is left.
+        #[serde(default)]
+        pub wait_until: Option<u64>,
+        /// The request of `next` that was being sent when this state was saved (by the
+        /// checkpoint hook): resuming sends it again only where that is safe, else ends
+        /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+        #[serde(default)]
+        pub in_flight: Option<rt::InFlight>,
     }
     impl State {
         /// The state before the first step.
@@ -1149,6 +1158,8 @@ pub mod enable_sync_and_pull_records {
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
                 finished: false,
+                wait_until: None,
+                in_flight: None,
             }
         }
     }
@@ -1159,7 +1170,9 @@ pub mod enable_sync_and_pull_records {
         clients: super::Clients,
         state: State,
         observer: rt::Observer,
+        checkpoint: rt::Checkpoint<State>,
         max_transitions: u32,
+        deadline: Option<::std::time::SystemTime>,
     }
     impl ::std::fmt::Debug for Workflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1179,8 +1192,25 @@ pub mod enable_sync_and_pull_records {
                 clients: clients.into(),
                 state,
                 observer: None,
+                checkpoint: None,
                 max_transitions: MAX_TRANSITIONS,
+                deadline: None,
             }
+        }
+        /// Calls `checkpoint` with the state just before each request is sent and after
+        /// every transition, wait or error: a caller that saves it there can resume after
+        /// a crash without losing an attempt, a wait or a request in flight (see
+        /// [`State::in_flight`]).
+        pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+            self.checkpoint = Some(Box::new(checkpoint));
+            self
+        }
+        /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+        /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+        /// under way is bounded by the client's `Limits`, not by this.)
+        pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+            self.deadline = Some(at);
+            self
         }
         /// Calls `observer` on every transition (step, status, attempt, wait).
         pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -1200,19 +1230,39 @@ pub mod enable_sync_and_pull_records {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end. The outputs are moved out of the state, not copied.
+        /// Runs to the end, sleeping through retry waits on the client's clock. The
+        /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            while let rt::Progress::Continue = self.advance().await? {}
-            Ok(self.into_outputs())
+            loop {
+                match self.advance().await? {
+                    rt::Progress::Continue => {}
+                    rt::Progress::Wait { until } => {
+                        let clock = self.clock();
+                        let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                        clock.sleep(left).await;
+                    }
+                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                }
+            }
         }
         /// Advances one transition: runs the next step once and applies its action.
+        /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+        /// caller to wait out.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             Ok(match self.advance().await? {
                 rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Wait { until } => rt::Progress::Wait { until },
                 rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
             })
         }
+        /// One transition, then the checkpoint (after an error too, so a request in
+        /// doubt is on record).
         async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let progress = self.transition().await;
+            rt::checkpoint(&mut self.checkpoint, &self.state);
+            progress
+        }
+        async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(()))
@@ -1220,6 +1270,19 @@ pub mod enable_sync_and_pull_records {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
+            let now = self.clock().wall_now();
+            if let Some(until) = rt::pending_wait(
+                self.state.wait_until,
+                self.deadline,
+                WORKFLOW,
+                next.as_str(),
+            )? {
+                if now < until {
+                    return Ok(rt::Progress::Wait { until });
+                }
+                self.state.wait_until = None;
+            }
+            rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
             if self.state.transitions >= self.max_transitions {
                 return Err(rt::WorkflowError::TooManyTransitions {
                     workflow: WORKFLOW,
@@ -1227,11 +1290,20 @@ pub mod enable_sync_and_pull_records {
                 });
             }
             self.state.transitions += 1;
-            match next {
+            let progress = match next {
                 StepId::EnableSync => self.step_enable_sync().await,
                 StepId::PollSyncStatus => self.step_poll_sync_status().await,
                 StepId::PullSyncedRecords => self.step_pull_synced_records().await,
-            }
+            }?;
+            let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+            Ok(
+                match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                    Some(until) if matches!(progress, rt::Progress::Continue) => {
+                        rt::Progress::Wait { until }
+                    }
+                    _ => progress,
+                },
+            )
         }
         fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
             self.clients.managed_sync_api.clock().clone()
@@ -1315,8 +1387,13 @@ pub mod enable_sync_and_pull_records {
         /// Runs step `enableSync` once and picks the next transition.
         async fn step_enable_sync(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "enableSync";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::InDoubt,
+            )?;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
             let path = format!(
@@ -1355,13 +1432,21 @@ pub mod enable_sync_and_pull_records {
                 ::paragon_runtime::serde_json::Value::Object(m)
             };
             let request = request.json(&body);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 201) {
                 Some("$statusCode == 201")
@@ -1417,8 +1502,13 @@ pub mod enable_sync_and_pull_records {
         /// Runs step `pollSyncStatus` once and picks the next transition.
         async fn step_poll_sync_status(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "pollSyncStatus";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
             let path = format!(
@@ -1435,13 +1525,21 @@ pub mod enable_sync_and_pull_records {
                 );
             let request = request.query("integration", &self.state.inputs.integration);
             let request = request.query("syncType", &self.state.inputs.sync_type);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
@@ -1552,7 +1650,7 @@ pub mod enable_sync_and_pull_records {
                             },
                         },
                     );
-                    clock.sleep(wait).await;
+                    self.state.wait_until = Some(rt::unix_millis(clock.wall_now() + wait));
                     return Ok(rt::Progress::Continue);
                 }
             }
@@ -1581,8 +1679,13 @@ pub mod enable_sync_and_pull_records {
             &mut self,
         ) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "pullSyncedRecords";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
             let path = format!(
@@ -1599,13 +1702,21 @@ pub mod enable_sync_and_pull_records {
                 );
             let request = request.query("integration", &self.state.inputs.integration);
             let request = request.query("syncType", &self.state.inputs.sync_type);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")

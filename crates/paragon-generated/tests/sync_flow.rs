@@ -7,8 +7,8 @@ use std::time::Duration;
 use paragon_generated::managed_sync::SyncStatusStatus;
 use paragon_generated::sync_flow::enable_sync_and_pull_records::{Inputs, State, StepId, Workflow};
 use paragon_generated::sync_flow::managed_sync_api;
-use paragon_runtime::ManualClock;
 use paragon_runtime::arazzo::{Outcome, Progress, WorkflowError};
+use paragon_runtime::{Clock, ManualClock};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -321,4 +321,204 @@ async fn retry_after_overrides_retry_after_seconds_but_is_capped() {
         .await
         .unwrap();
     assert_eq!(clock.sleeps(), vec![Duration::from_secs(120)]);
+}
+
+/// Advances the workflow one transition at a time, each from a state saved as JSON and loaded
+/// in a new `Workflow` (a process restart between every two steps), waiting out retries on
+/// the manual clock.
+async fn run_restarting(
+    server: &MockServer,
+    clock: &Arc<ManualClock>,
+    mut saved: String,
+) -> Result<(), WorkflowError> {
+    loop {
+        let state: State = serde_json::from_str(&saved).unwrap();
+        let mut wf = Workflow::resume(client(server, clock.clone()), state);
+        let progress = wf.step().await;
+        saved = serde_json::to_string(wf.state()).unwrap();
+        match progress? {
+            Progress::Continue => {}
+            Progress::Wait { until } => {
+                clock.advance(until.duration_since(clock.wall_now()).unwrap_or_default())
+            }
+            Progress::Done(_) => return Ok(()),
+        }
+    }
+}
+
+/// `step()` never sleeps: a retry's wait comes back as `Progress::Wait`, with its end and the
+/// attempt count in the state, so a resumed workflow waits only what is left and sends nothing
+/// early.
+#[tokio::test]
+async fn a_retry_wait_is_returned_to_the_driver_and_saved_in_the_state() {
+    let server = server(2).await;
+    let clock = ManualClock::new();
+    let start = clock.wall_now();
+    let mut wf = Workflow::new(client(&server, clock.clone()), inputs());
+    assert_eq!(wf.step().await.unwrap(), Progress::Continue);
+    let until = match wf.step().await.unwrap() {
+        Progress::Wait { until } => until,
+        other => panic!("expected a wait, got {other:?}"),
+    };
+    assert_eq!(until, start + Duration::from_secs(5));
+    assert!(clock.sleeps().is_empty(), "step() slept");
+    assert_eq!(wf.state().attempt, 1);
+    assert_eq!(wf.state().next, Some(StepId::PollSyncStatus));
+    // Asked again before the time: the same wait, no request.
+    assert_eq!(wf.step().await.unwrap(), Progress::Wait { until });
+    assert_eq!(sequence(&server).await.len(), 2);
+    // Saved, then resumed 3 s later: 2 s are left.
+    let saved = serde_json::to_string(wf.state()).unwrap();
+    clock.advance(Duration::from_secs(3));
+    let mut resumed = Workflow::resume(
+        client(&server, clock.clone()),
+        serde_json::from_str(&saved).unwrap(),
+    );
+    assert_eq!(resumed.step().await.unwrap(), Progress::Wait { until });
+    assert_eq!(sequence(&server).await.len(), 2);
+    clock.advance(Duration::from_secs(2));
+    // The second poll: attempt 2, counted from the saved attempt.
+    assert!(matches!(
+        resumed.step().await.unwrap(),
+        Progress::Wait { .. }
+    ));
+    assert_eq!(resumed.state().attempt, 2);
+    assert_eq!(sequence(&server).await.len(), 3);
+}
+
+/// A restart after every step (during every wait) neither forgets attempts nor exceeds
+/// `retryLimit`: the same 31 polls as an uninterrupted run.
+#[tokio::test]
+async fn restarts_never_exceed_the_retry_limit() {
+    let server = server(u32::MAX).await;
+    let clock = ManualClock::new();
+    let saved = serde_json::to_string(&State::new(inputs())).unwrap();
+    let err = run_restarting(&server, &clock, saved).await.unwrap_err();
+    assert!(
+        matches!(err, WorkflowError::StepFailed { attempts: 31, .. }),
+        "{err:?}"
+    );
+    assert_eq!(sequence(&server).await.len(), 1 + 31);
+}
+
+/// The checkpoint hook sees the state just before each request is sent (the request recorded
+/// as in flight) and after every transition.
+#[tokio::test]
+async fn the_checkpoint_sees_each_request_in_flight_before_it_is_sent() {
+    let server = server(1).await;
+    let states = Arc::new(Mutex::new(Vec::new()));
+    let seen = states.clone();
+    Workflow::new(client(&server, ManualClock::new()), inputs())
+        .with_checkpoint(move |s| seen.lock().unwrap().push(s.clone()))
+        .run()
+        .await
+        .unwrap();
+    let states = states.lock().unwrap();
+    let in_flight: Vec<Option<(String, u32)>> = states
+        .iter()
+        .map(|s| s.in_flight.as_ref().map(|f| (f.step.clone(), f.attempt)))
+        .collect();
+    let f = |s: &str, a: u32| Some((s.to_owned(), a));
+    // enable (send, after), poll 1 (send, after: a wait), poll 2 (send, after), records.
+    assert_eq!(
+        in_flight,
+        [
+            f("enableSync", 1),
+            None,
+            f("pollSyncStatus", 1),
+            None,
+            f("pollSyncStatus", 2),
+            None,
+            f("pullSyncedRecords", 1),
+            None,
+        ]
+    );
+    assert!(states[3].wait_until.is_some() && states[3].attempt == 1);
+    assert!(states.iter().all(|s| {
+        s.in_flight
+            .as_ref()
+            .is_none_or(|f| f.idempotency_key.is_none())
+    }));
+}
+
+/// A state saved while the `enableSync` POST was in flight: resuming does not send it again
+/// (the server may have applied it) but ends in `InDoubt`, keeping the record; clearing it
+/// sends the POST. A GET in flight is simply sent again, as the same attempt.
+#[tokio::test]
+async fn a_post_in_flight_is_in_doubt_on_resume_and_a_get_is_resent() {
+    let server = server(0).await;
+    let states = Arc::new(Mutex::new(Vec::new()));
+    let seen = states.clone();
+    Workflow::new(client(&server, ManualClock::new()), inputs())
+        .with_checkpoint(move |s| seen.lock().unwrap().push(s.clone()))
+        .run()
+        .await
+        .unwrap();
+    let states = states.lock().unwrap().clone();
+    let server = self::server(0).await;
+    let during_post = states[0].clone();
+    let mut wf = Workflow::resume(client(&server, ManualClock::new()), during_post.clone());
+    let err = wf.step().await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            WorkflowError::InDoubt {
+                step: "enableSync",
+                attempt: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("in_flight"), "{err}");
+    assert!(
+        sequence(&server).await.is_empty(),
+        "the POST was sent again"
+    );
+    assert_eq!(wf.state().in_flight, during_post.in_flight);
+    // The caller decides: cleared, the POST is sent.
+    let mut cleared = wf.into_state();
+    cleared.in_flight = None;
+    Workflow::resume(client(&server, ManualClock::new()), cleared)
+        .run()
+        .await
+        .unwrap();
+    assert_eq!(sequence(&server).await[0], "POST /projects/p1/sync/enable");
+    // The poll's GET in flight: sent again as attempt 1.
+    let server = self::server(0).await;
+    let during_get = states[2].clone();
+    assert_eq!(
+        during_get.in_flight.as_ref().map(|f| f.step.as_str()),
+        Some("pollSyncStatus")
+    );
+    let mut wf = Workflow::resume(client(&server, ManualClock::new()), during_get);
+    wf.step().await.unwrap();
+    assert_eq!(wf.state().next, Some(StepId::PullSyncedRecords));
+    assert_eq!(sequence(&server).await, ["GET /projects/p1/sync/status"]);
+}
+
+/// A deadline ends the workflow when a retry would wait past it, before any further request.
+#[tokio::test]
+async fn a_deadline_ends_the_workflow_instead_of_waiting_past_it() {
+    let server = server(u32::MAX).await;
+    let clock = ManualClock::new();
+    let deadline = clock.wall_now() + Duration::from_secs(12);
+    let err = Workflow::new(client(&server, clock.clone()), inputs())
+        .with_deadline(deadline)
+        .run()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            WorkflowError::DeadlineExceeded {
+                step: "pollSyncStatus",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // Polls at 0 s, 5 s and 10 s; the wait to 15 s would pass the deadline.
+    assert_eq!(sequence(&server).await.len(), 1 + 3);
+    assert_eq!(clock.sleeps(), vec![Duration::from_secs(5); 2]);
 }

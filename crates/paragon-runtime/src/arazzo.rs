@@ -22,6 +22,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
+pub use crate::durable::{
+    Checkpoint, IDEMPOTENCY_KEY, InFlight, Resend, check_deadline, checkpoint, from_unix_millis,
+    pending_wait, prepare_send, unix_millis,
+};
 use crate::error::Error;
 use crate::request::RequestBuilder;
 
@@ -1155,6 +1159,14 @@ pub fn emit(observer: &mut Observer, event: Event) {
 pub enum Progress<O> {
     /// The workflow moved on; call `step()` again.
     Continue,
+    /// A retry waits until this (wall-clock) time; `State::wait_until` holds it, so a workflow
+    /// resumed from a saved state waits only what is left. Call `step()` again after it (an
+    /// earlier call returns `Wait` again, having done nothing). `run()` sleeps on the client's
+    /// clock.
+    Wait {
+        /// When the wait ends.
+        until: SystemTime,
+    },
     /// The workflow finished successfully with these outputs.
     Done(O),
 }
@@ -1169,8 +1181,31 @@ pub enum WorkflowError {
         workflow: &'static str,
         /// The step's `stepId`.
         step: &'static str,
-        /// The runtime error.
+        /// Which try of the step it was (1 for the first).
+        attempt: u32,
+        /// The runtime error (a timeout is [`Error::Timeout`], a body over the cap
+        /// [`Error::BodyTooLarge`]).
         source: Error,
+    },
+    /// A state was resumed while a step's request was in flight (the state was saved after the
+    /// request was sent and before its response was read), and the request is not safe to send
+    /// again (see [`Resend`]): the server may or may not have applied it. `State::in_flight`
+    /// keeps the record; clear it and resume to send the request again, or move the state on.
+    InDoubt {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The step's `stepId`.
+        step: &'static str,
+        /// Which try of the step was in flight.
+        attempt: u32,
+    },
+    /// The workflow's deadline (`Workflow::with_deadline`) passed, or a retry would wait past
+    /// it.
+    DeadlineExceeded {
+        /// The workflow's `workflowId`.
+        workflow: &'static str,
+        /// The step it was at.
+        step: &'static str,
     },
     /// A step failed and no failure action handled it (or its retries were
     /// exhausted).
@@ -1254,6 +1289,8 @@ impl WorkflowError {
     pub fn workflow(&self) -> Option<&'static str> {
         match self {
             WorkflowError::Transport { workflow, .. }
+            | WorkflowError::InDoubt { workflow, .. }
+            | WorkflowError::DeadlineExceeded { workflow, .. }
             | WorkflowError::StepFailed { workflow, .. }
             | WorkflowError::Ended { workflow, .. }
             | WorkflowError::TooManyTransitions { workflow, .. }
@@ -1269,6 +1306,8 @@ impl WorkflowError {
     pub fn step(&self) -> Option<&'static str> {
         match self {
             WorkflowError::Transport { step, .. }
+            | WorkflowError::InDoubt { step, .. }
+            | WorkflowError::DeadlineExceeded { step, .. }
             | WorkflowError::StepFailed { step, .. }
             | WorkflowError::Ended { step, .. }
             | WorkflowError::Output { step, .. }
@@ -1287,10 +1326,23 @@ impl fmt::Display for WorkflowError {
             WorkflowError::Transport {
                 workflow,
                 step,
+                attempt,
                 source,
             } => write!(
                 f,
-                "step `{step}` of workflow `{workflow}`: request failed: {source}"
+                "step `{step}` of workflow `{workflow}` (attempt {attempt}): request failed: {source}"
+            ),
+            WorkflowError::InDoubt {
+                workflow,
+                step,
+                attempt,
+            } => write!(
+                f,
+                "step `{step}` of workflow `{workflow}`: attempt {attempt} was in flight when the state was saved, and resending it is not safe (the server may have applied it); clear `State::in_flight` to send it again"
+            ),
+            WorkflowError::DeadlineExceeded { workflow, step } => write!(
+                f,
+                "workflow `{workflow}` passed its deadline at step `{step}`"
             ),
             WorkflowError::StepFailed {
                 workflow,

@@ -34,6 +34,7 @@ mod client;
 mod clock;
 pub mod date;
 mod datetime;
+mod durable;
 mod error;
 mod limits;
 mod multipart;

@@ -897,9 +897,14 @@ async fn send_transport_error() {
         let e = WorkflowError::Transport {
             workflow: "w",
             step: "s",
+            attempt: 3,
             source,
         };
-        assert!(e.to_string().starts_with("step `s` of workflow `w`"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("step `s` of workflow `w` (attempt 3)"),
+            "{e}"
+        );
         assert!(std::error::Error::source(&e).is_some());
     }
 }

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use paragon_generated::managed_sync::SyncStatusStatus;
 use paragon_generated::sync_flow::enable_sync_and_pull_records::{Inputs, Workflow};
-use paragon_runtime::ManualClock;
-use paragon_runtime::arazzo::WorkflowError;
+use paragon_runtime::arazzo::{Progress, WorkflowError};
+use paragon_runtime::{Clock, ManualClock};
 use paragon_sim::{Sim, SimConfig};
 
 fn inputs() -> Inputs {
@@ -61,9 +61,13 @@ async fn poll_outputs_carry_last_synced_at_and_record_count() {
     let sim = Sim::start(SimConfig::default().syncing_polls(1).records(3))
         .await
         .unwrap();
-    let mut wf = Workflow::new(common::sync_client(&sim, ManualClock::new()), inputs());
+    let clock = ManualClock::new();
+    let mut wf = Workflow::new(common::sync_client(&sim, clock.clone()), inputs());
     while wf.state().next.is_some() {
-        wf.step().await.unwrap();
+        // `step()` never sleeps: the driver waits out a retry (here on the manual clock).
+        if let Progress::Wait { until } = wf.step().await.unwrap() {
+            clock.advance(until.duration_since(clock.wall_now()).unwrap_or_default());
+        }
     }
     let poll = wf.state().steps.poll_sync_status.clone().unwrap();
     assert_eq!(poll.status, Some(SyncStatusStatus::Idle));

@@ -1214,6 +1214,7 @@ fn compile_operation_call(
             replacements,
         }
     });
+    let resend = resend_of(c, s, operation, &params);
     Some(Call::Operation {
         api,
         operation_id: operation.id.clone(),
@@ -1222,7 +1223,54 @@ fn compile_operation_call(
         security: operation.security.clone(),
         params,
         body,
+        resend,
     })
+}
+
+/// Whether a step's request may be sent again when a saved state is resumed with it in flight:
+/// by method (RFC 9110's idempotent methods), unless the step says otherwise with
+/// `x-paragon-idempotent: true|false`; else with a generated `Idempotency-Key` when the
+/// operation declares that header (as Stripe-style APIs do) or the step asks for one with
+/// `x-paragon-idempotency-key: true`; a step that sets the header itself resends its own value.
+fn resend_of(
+    c: &mut Compiler<'_>,
+    s: &model::Step,
+    operation: &Operation,
+    params: &[ParamIr],
+) -> Resend {
+    let mut flag = |name: &str| {
+        let loc = s.loc.join(name);
+        match c.sources.get(&loc) {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                c.err(&loc, format!("`{name}` is `true` or `false`"));
+                None
+            }
+        }
+    };
+    let marked = flag("x-paragon-idempotent");
+    let asks_key = flag("x-paragon-idempotency-key").unwrap_or(false);
+    let is_key = |name: &str| name.eq_ignore_ascii_case("Idempotency-Key");
+    let idempotent_method = matches!(
+        operation.method.as_str(),
+        "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE" | "TRACE"
+    );
+    let sets_key = params
+        .iter()
+        .any(|p| p.location == "header" && is_key(&p.name));
+    if sets_key || marked.unwrap_or(idempotent_method) {
+        Resend::Safe
+    } else if asks_key
+        || operation
+            .params
+            .iter()
+            .any(|p| matches!(p.location, ParamIn::Header) && is_key(&p.wire))
+    {
+        Resend::Keyed
+    } else {
+        Resend::InDoubt
+    }
 }
 
 /// Convenience: `CmpOp` is re-exported for the emitter.

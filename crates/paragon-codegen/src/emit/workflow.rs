@@ -424,7 +424,8 @@ impl Ctx<'_> {
                             self.max_retry_after(),
                         );
                         rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Retry { wait, action: #name } });
-                        clock.sleep(wait).await;
+                        // The driver waits (`Progress::Wait`); the state says until when.
+                        self.state.wait_until = Some(rt::unix_millis(clock.wall_now() + wait));
                         #before
                         return Ok(rt::Progress::Continue);
                     }
@@ -447,6 +448,7 @@ impl Ctx<'_> {
                 security,
                 params,
                 body,
+                resend,
             } => {
                 let a = &self.doc.apis[*api];
                 let client = ident(&a.module);
@@ -573,7 +575,27 @@ impl Ctx<'_> {
                     quote!(String::new())
                 };
                 let method_name = if keep_method { method.as_str() } else { "" };
+                let resend_variant = match resend {
+                    Resend::Safe => quote!(Safe),
+                    Resend::Keyed => quote!(Keyed),
+                    Resend::InDoubt => quote!(InDoubt),
+                };
+                let (key_binding, key_header, key_record) = if *resend == Resend::Keyed {
+                    (
+                        quote!(key),
+                        quote! {
+                            let request = match &key {
+                                Some(k) => request.header(rt::IDEMPOTENCY_KEY, k),
+                                None => request,
+                            };
+                        },
+                        quote!(key),
+                    )
+                } else {
+                    (quote!(_), quote!(), quote!(None))
+                };
                 quote! {
+                    let (attempt, #key_binding) = rt::prepare_send(&mut self.state.in_flight, &mut self.state.attempt, WORKFLOW, STEP, rt::Resend::#resend_variant)?;
                     let api = &self.clients.#client;
                     #record
                     let path = #path_expr;
@@ -584,9 +606,13 @@ impl Ctx<'_> {
                         #security;
                     #(#calls)*
                     #body_tokens
+                    #key_header
+                    self.state.in_flight = Some(rt::InFlight { step: STEP.to_owned(), attempt, idempotency_key: #key_record });
+                    rt::checkpoint(&mut self.checkpoint, &self.state);
                     let resp = rt::StepResponse::send(request, #method_name, url, record)
                         .await
-                        .map_err(|source| rt::WorkflowError::Transport { workflow: WORKFLOW, step: STEP, source })?;
+                        .map_err(|source| rt::WorkflowError::Transport { workflow: WORKFLOW, step: STEP, attempt, source })?;
+                    self.state.in_flight = None;
                 }
             }
             Call::Workflow { workflow, inputs } => {
@@ -612,6 +638,15 @@ impl Ctx<'_> {
             Call::Operation { .. } => quote!(Some(resp.status)),
             Call::Workflow { .. } => quote!(None),
         };
+        // An operation step counts its attempt in `rt::prepare_send` (which knows about a
+        // request in flight when the state was saved).
+        let count = match s.call {
+            Call::Operation { .. } => quote!(),
+            Call::Workflow { .. } => quote! {
+                self.state.attempt += 1;
+                let attempt = self.state.attempt;
+            },
+        };
         // Success criteria: the first that fails is named in the error.
         let mut failed = quote!(None);
         for c in s.success.iter().rev() {
@@ -636,8 +671,7 @@ impl Ctx<'_> {
             #[doc = #doc]
             async fn #method(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
                 const STEP: &str = #step_name;
-                self.state.attempt += 1;
-                let attempt = self.state.attempt;
+                #count
                 #send
                 let status: Option<u16> = #status;
                 let failed: Option<&'static str> = #failed;
@@ -964,12 +998,9 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
             quote!(::paragon_runtime::RetryPolicy::default().max_retry_after),
         ),
     };
-    // Only workflows that retry sleep; others get no unused helpers.
+    // Only workflows that retry read the retry policy; others get no unused helper.
     let retry_helpers = has_retry.then(|| {
         quote! {
-            fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
-                #clock
-            }
             /// The longest a `Retry-After` header may make a retry wait (the client's
             /// `RetryPolicy::max_retry_after`).
             fn max_retry_after(&self) -> ::std::time::Duration {
@@ -1050,12 +1081,21 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 /// `next` step after some transitions counts as finished too.)
                 #[serde(default)]
                 pub finished: bool,
+                /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+                /// time: a workflow resumed from this state waits only what is left.
+                #[serde(default)]
+                pub wait_until: Option<u64>,
+                /// The request of `next` that was being sent when this state was saved (by the
+                /// checkpoint hook): resuming sends it again only where that is safe, else ends
+                /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+                #[serde(default)]
+                pub in_flight: Option<rt::InFlight>,
             }
 
             impl State {
                 /// The state before the first step.
                 pub fn new(inputs: Inputs) -> Self {
-                    Self { inputs, next: #first, attempt: 0, transitions: 0, steps: StepOutputs::default(), workflows: ::paragon_runtime::serde_json::Map::new(), resume: None, finished: false }
+                    Self { inputs, next: #first, attempt: 0, transitions: 0, steps: StepOutputs::default(), workflows: ::paragon_runtime::serde_json::Map::new(), resume: None, finished: false, wait_until: None, in_flight: None }
                 }
             }
 
@@ -1067,7 +1107,9 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 clients: super::Clients,
                 state: State,
                 observer: rt::Observer,
+                checkpoint: rt::Checkpoint<State>,
                 max_transitions: u32,
+                deadline: Option<::std::time::SystemTime>,
             }
 
             impl ::std::fmt::Debug for Workflow {
@@ -1083,7 +1125,22 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 }
                 /// Continues from a saved state.
                 pub fn resume(clients: impl Into<super::Clients>, state: State) -> Self {
-                    Self { clients: clients.into(), state, observer: None, max_transitions: MAX_TRANSITIONS }
+                    Self { clients: clients.into(), state, observer: None, checkpoint: None, max_transitions: MAX_TRANSITIONS, deadline: None }
+                }
+                /// Calls `checkpoint` with the state just before each request is sent and after
+                /// every transition, wait or error: a caller that saves it there can resume after
+                /// a crash without losing an attempt, a wait or a request in flight (see
+                /// [`State::in_flight`]).
+                pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+                    self.checkpoint = Some(Box::new(checkpoint));
+                    self
+                }
+                /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+                /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+                /// under way is bounded by the client's `Limits`, not by this.)
+                pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+                    self.deadline = Some(at);
+                    self
                 }
                 /// Calls `observer` on every transition (step, status, attempt, wait).
                 pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -1103,19 +1160,39 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 pub fn into_state(self) -> State {
                     self.state
                 }
-                /// Runs to the end. The outputs are moved out of the state, not copied.
+                /// Runs to the end, sleeping through retry waits on the client's clock. The
+                /// outputs are moved out of the state, not copied.
                 pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-                    while let rt::Progress::Continue = self.advance().await? {}
-                    Ok(self.into_outputs())
+                    loop {
+                        match self.advance().await? {
+                            rt::Progress::Continue => {}
+                            rt::Progress::Wait { until } => {
+                                let clock = self.clock();
+                                let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                                clock.sleep(left).await;
+                            }
+                            rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                        }
+                    }
                 }
                 /// Advances one transition: runs the next step once and applies its action.
+                /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+                /// caller to wait out.
                 pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
                     Ok(match self.advance().await? {
                         rt::Progress::Continue => rt::Progress::Continue,
+                        rt::Progress::Wait { until } => rt::Progress::Wait { until },
                         rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
                     })
                 }
+                /// One transition, then the checkpoint (after an error too, so a request in
+                /// doubt is on record).
                 async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+                    let progress = self.transition().await;
+                    rt::checkpoint(&mut self.checkpoint, &self.state);
+                    progress
+                }
+                async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
                     let Some(next) = self.state.next else {
                         return if self.state.finished || self.state.transitions > 0 {
                             Ok(rt::Progress::Done(()))
@@ -1123,12 +1200,28 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                             Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                         };
                     };
+                    let now = self.clock().wall_now();
+                    if let Some(until) = rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, next.as_str())? {
+                        if now < until {
+                            return Ok(rt::Progress::Wait { until });
+                        }
+                        self.state.wait_until = None;
+                    }
+                    rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
                     if self.state.transitions >= self.max_transitions {
                         return Err(rt::WorkflowError::TooManyTransitions { workflow: WORKFLOW, limit: self.max_transitions });
                     }
                     #deps_block
                     self.state.transitions += 1;
-                    match next { #(#arms)* }
+                    let progress = match next { #(#arms)* }?;
+                    let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+                    Ok(match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                        Some(until) if matches!(progress, rt::Progress::Continue) => rt::Progress::Wait { until },
+                        _ => progress,
+                    })
+                }
+                fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+                    #clock
                 }
                 #retry_helpers
                 /// Moves to `to` (or finishes), emitting the event.

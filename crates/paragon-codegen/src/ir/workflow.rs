@@ -133,6 +133,20 @@ pub struct ParamIr {
     pub value: ValueExpr,
 }
 
+/// What resuming a saved state may do with a step's request that was in flight (the runtime's
+/// `Resend`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resend {
+    /// An idempotent method, a step that sets its own `Idempotency-Key`, or
+    /// `x-paragon-idempotent: true`.
+    Safe,
+    /// Sent with a generated `Idempotency-Key`: the operation declares the header, or the step
+    /// has `x-paragon-idempotency-key: true`.
+    Keyed,
+    /// Neither: resuming is an `InDoubt` error.
+    InDoubt,
+}
+
 /// A step's request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BodyIr {
@@ -164,6 +178,8 @@ pub enum Call {
         params: Vec<ParamIr>,
         /// Body.
         body: Option<BodyIr>,
+        /// What resuming may do when the request was in flight.
+        resend: Resend,
     },
     /// Another workflow of the document, with its inputs.
     Workflow {

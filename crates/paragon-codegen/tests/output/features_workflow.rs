@@ -567,6 +567,15 @@ pub mod login_and_list {
         /// `next` step after some transitions counts as finished too.)
         #[serde(default)]
         pub finished: bool,
+        /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+        /// time: a workflow resumed from this state waits only what is left.
+        #[serde(default)]
+        pub wait_until: Option<u64>,
+        /// The request of `next` that was being sent when this state was saved (by the
+        /// checkpoint hook): resuming sends it again only where that is safe, else ends
+        /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+        #[serde(default)]
+        pub in_flight: Option<rt::InFlight>,
     }
     impl State {
         /// The state before the first step.
@@ -580,6 +589,8 @@ pub mod login_and_list {
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
                 finished: false,
+                wait_until: None,
+                in_flight: None,
             }
         }
     }
@@ -590,7 +601,9 @@ pub mod login_and_list {
         clients: super::Clients,
         state: State,
         observer: rt::Observer,
+        checkpoint: rt::Checkpoint<State>,
         max_transitions: u32,
+        deadline: Option<::std::time::SystemTime>,
     }
     impl ::std::fmt::Debug for Workflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -610,8 +623,25 @@ pub mod login_and_list {
                 clients: clients.into(),
                 state,
                 observer: None,
+                checkpoint: None,
                 max_transitions: MAX_TRANSITIONS,
+                deadline: None,
             }
+        }
+        /// Calls `checkpoint` with the state just before each request is sent and after
+        /// every transition, wait or error: a caller that saves it there can resume after
+        /// a crash without losing an attempt, a wait or a request in flight (see
+        /// [`State::in_flight`]).
+        pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+            self.checkpoint = Some(Box::new(checkpoint));
+            self
+        }
+        /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+        /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+        /// under way is bounded by the client's `Limits`, not by this.)
+        pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+            self.deadline = Some(at);
+            self
         }
         /// Calls `observer` on every transition (step, status, attempt, wait).
         pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -631,19 +661,39 @@ pub mod login_and_list {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end. The outputs are moved out of the state, not copied.
+        /// Runs to the end, sleeping through retry waits on the client's clock. The
+        /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            while let rt::Progress::Continue = self.advance().await? {}
-            Ok(self.into_outputs())
+            loop {
+                match self.advance().await? {
+                    rt::Progress::Continue => {}
+                    rt::Progress::Wait { until } => {
+                        let clock = self.clock();
+                        let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                        clock.sleep(left).await;
+                    }
+                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                }
+            }
         }
         /// Advances one transition: runs the next step once and applies its action.
+        /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+        /// caller to wait out.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             Ok(match self.advance().await? {
                 rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Wait { until } => rt::Progress::Wait { until },
                 rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
             })
         }
+        /// One transition, then the checkpoint (after an error too, so a request in
+        /// doubt is on record).
         async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let progress = self.transition().await;
+            rt::checkpoint(&mut self.checkpoint, &self.state);
+            progress
+        }
+        async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(()))
@@ -651,6 +701,19 @@ pub mod login_and_list {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
+            let now = self.clock().wall_now();
+            if let Some(until) = rt::pending_wait(
+                self.state.wait_until,
+                self.deadline,
+                WORKFLOW,
+                next.as_str(),
+            )? {
+                if now < until {
+                    return Ok(rt::Progress::Wait { until });
+                }
+                self.state.wait_until = None;
+            }
+            rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
             if self.state.transitions >= self.max_transitions {
                 return Err(rt::WorkflowError::TooManyTransitions {
                     workflow: WORKFLOW,
@@ -658,10 +721,22 @@ pub mod login_and_list {
                 });
             }
             self.state.transitions += 1;
-            match next {
+            let progress = match next {
                 StepId::Login => self.step_login().await,
                 StepId::List => self.step_list().await,
-            }
+            }?;
+            let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+            Ok(
+                match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                    Some(until) if matches!(progress, rt::Progress::Continue) => {
+                        rt::Progress::Wait { until }
+                    }
+                    _ => progress,
+                },
+            )
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            self.clients.pets.clock().clone()
         }
         /// Moves to `to` (or finishes), emitting the event.
         fn go(
@@ -712,8 +787,13 @@ pub mod login_and_list {
         /// Runs step `login` once and picks the next transition.
         async fn step_login(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "login";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::InDoubt,
+            )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let path = String::from("/login");
@@ -752,13 +832,21 @@ pub mod login_and_list {
                 ::paragon_runtime::serde_json::Value::Object(m)
             };
             let request = request.json(&body);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
@@ -851,8 +939,13 @@ pub mod login_and_list {
         /// Runs step `list` once and picks the next transition.
         async fn step_list(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "list";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let p0 = rt::to_value(
@@ -871,13 +964,21 @@ pub mod login_and_list {
                 .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
             let request = request.header("X-Session", &p0);
             let request = request.query("status", &self.state.inputs.status);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(rt::compare(
                 &::paragon_runtime::serde_json::Value::from(resp.status),
@@ -1102,6 +1203,15 @@ pub mod create_or_find {
         /// `next` step after some transitions counts as finished too.)
         #[serde(default)]
         pub finished: bool,
+        /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+        /// time: a workflow resumed from this state waits only what is left.
+        #[serde(default)]
+        pub wait_until: Option<u64>,
+        /// The request of `next` that was being sent when this state was saved (by the
+        /// checkpoint hook): resuming sends it again only where that is safe, else ends
+        /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+        #[serde(default)]
+        pub in_flight: Option<rt::InFlight>,
     }
     impl State {
         /// The state before the first step.
@@ -1115,6 +1225,8 @@ pub mod create_or_find {
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
                 finished: false,
+                wait_until: None,
+                in_flight: None,
             }
         }
     }
@@ -1125,7 +1237,9 @@ pub mod create_or_find {
         clients: super::Clients,
         state: State,
         observer: rt::Observer,
+        checkpoint: rt::Checkpoint<State>,
         max_transitions: u32,
+        deadline: Option<::std::time::SystemTime>,
     }
     impl ::std::fmt::Debug for Workflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1145,8 +1259,25 @@ pub mod create_or_find {
                 clients: clients.into(),
                 state,
                 observer: None,
+                checkpoint: None,
                 max_transitions: MAX_TRANSITIONS,
+                deadline: None,
             }
+        }
+        /// Calls `checkpoint` with the state just before each request is sent and after
+        /// every transition, wait or error: a caller that saves it there can resume after
+        /// a crash without losing an attempt, a wait or a request in flight (see
+        /// [`State::in_flight`]).
+        pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+            self.checkpoint = Some(Box::new(checkpoint));
+            self
+        }
+        /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+        /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+        /// under way is bounded by the client's `Limits`, not by this.)
+        pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+            self.deadline = Some(at);
+            self
         }
         /// Calls `observer` on every transition (step, status, attempt, wait).
         pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -1166,19 +1297,39 @@ pub mod create_or_find {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end. The outputs are moved out of the state, not copied.
+        /// Runs to the end, sleeping through retry waits on the client's clock. The
+        /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            while let rt::Progress::Continue = self.advance().await? {}
-            Ok(self.into_outputs())
+            loop {
+                match self.advance().await? {
+                    rt::Progress::Continue => {}
+                    rt::Progress::Wait { until } => {
+                        let clock = self.clock();
+                        let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                        clock.sleep(left).await;
+                    }
+                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                }
+            }
         }
         /// Advances one transition: runs the next step once and applies its action.
+        /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+        /// caller to wait out.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             Ok(match self.advance().await? {
                 rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Wait { until } => rt::Progress::Wait { until },
                 rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
             })
         }
+        /// One transition, then the checkpoint (after an error too, so a request in
+        /// doubt is on record).
         async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let progress = self.transition().await;
+            rt::checkpoint(&mut self.checkpoint, &self.state);
+            progress
+        }
+        async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(()))
@@ -1186,6 +1337,19 @@ pub mod create_or_find {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
+            let now = self.clock().wall_now();
+            if let Some(until) = rt::pending_wait(
+                self.state.wait_until,
+                self.deadline,
+                WORKFLOW,
+                next.as_str(),
+            )? {
+                if now < until {
+                    return Ok(rt::Progress::Wait { until });
+                }
+                self.state.wait_until = None;
+            }
+            rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
             if self.state.transitions >= self.max_transitions {
                 return Err(rt::WorkflowError::TooManyTransitions {
                     workflow: WORKFLOW,
@@ -1193,10 +1357,22 @@ pub mod create_or_find {
                 });
             }
             self.state.transitions += 1;
-            match next {
+            let progress = match next {
                 StepId::Create => self.step_create().await,
                 StepId::Find => self.step_find().await,
-            }
+            }?;
+            let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+            Ok(
+                match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                    Some(until) if matches!(progress, rt::Progress::Continue) => {
+                        rt::Progress::Wait { until }
+                    }
+                    _ => progress,
+                },
+            )
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            self.clients.pets.clock().clone()
         }
         /// Moves to `to` (or finishes), emitting the event.
         fn go(
@@ -1240,8 +1416,13 @@ pub mod create_or_find {
         /// Runs step `create` once and picks the next transition.
         async fn step_create(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "create";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::InDoubt,
+            )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let p0 = ::paragon_runtime::serde_json::Value::String("dark".to_owned());
@@ -1281,13 +1462,21 @@ pub mod create_or_find {
                 },
             )?;
             let request = request.json(&body);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 201) {
                 Some("$statusCode == 201")
@@ -1371,8 +1560,13 @@ pub mod create_or_find {
         /// Runs step `find` once and picks the next transition.
         async fn step_find(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "find";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let path = format!(
@@ -1384,13 +1578,21 @@ pub mod create_or_find {
                 .request(::paragon_runtime::reqwest::Method::GET, &path)
                 .operation("getPet")
                 .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
@@ -1598,6 +1800,15 @@ pub mod refresh_and_retry {
         /// `next` step after some transitions counts as finished too.)
         #[serde(default)]
         pub finished: bool,
+        /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+        /// time: a workflow resumed from this state waits only what is left.
+        #[serde(default)]
+        pub wait_until: Option<u64>,
+        /// The request of `next` that was being sent when this state was saved (by the
+        /// checkpoint hook): resuming sends it again only where that is safe, else ends
+        /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+        #[serde(default)]
+        pub in_flight: Option<rt::InFlight>,
     }
     impl State {
         /// The state before the first step.
@@ -1611,6 +1822,8 @@ pub mod refresh_and_retry {
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
                 finished: false,
+                wait_until: None,
+                in_flight: None,
             }
         }
     }
@@ -1621,7 +1834,9 @@ pub mod refresh_and_retry {
         clients: super::Clients,
         state: State,
         observer: rt::Observer,
+        checkpoint: rt::Checkpoint<State>,
         max_transitions: u32,
+        deadline: Option<::std::time::SystemTime>,
     }
     impl ::std::fmt::Debug for Workflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1641,8 +1856,25 @@ pub mod refresh_and_retry {
                 clients: clients.into(),
                 state,
                 observer: None,
+                checkpoint: None,
                 max_transitions: MAX_TRANSITIONS,
+                deadline: None,
             }
+        }
+        /// Calls `checkpoint` with the state just before each request is sent and after
+        /// every transition, wait or error: a caller that saves it there can resume after
+        /// a crash without losing an attempt, a wait or a request in flight (see
+        /// [`State::in_flight`]).
+        pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+            self.checkpoint = Some(Box::new(checkpoint));
+            self
+        }
+        /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+        /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+        /// under way is bounded by the client's `Limits`, not by this.)
+        pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+            self.deadline = Some(at);
+            self
         }
         /// Calls `observer` on every transition (step, status, attempt, wait).
         pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -1662,19 +1894,39 @@ pub mod refresh_and_retry {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end. The outputs are moved out of the state, not copied.
+        /// Runs to the end, sleeping through retry waits on the client's clock. The
+        /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            while let rt::Progress::Continue = self.advance().await? {}
-            Ok(self.into_outputs())
+            loop {
+                match self.advance().await? {
+                    rt::Progress::Continue => {}
+                    rt::Progress::Wait { until } => {
+                        let clock = self.clock();
+                        let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                        clock.sleep(left).await;
+                    }
+                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                }
+            }
         }
         /// Advances one transition: runs the next step once and applies its action.
+        /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+        /// caller to wait out.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             Ok(match self.advance().await? {
                 rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Wait { until } => rt::Progress::Wait { until },
                 rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
             })
         }
+        /// One transition, then the checkpoint (after an error too, so a request in
+        /// doubt is on record).
         async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let progress = self.transition().await;
+            rt::checkpoint(&mut self.checkpoint, &self.state);
+            progress
+        }
+        async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(()))
@@ -1682,6 +1934,19 @@ pub mod refresh_and_retry {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
+            let now = self.clock().wall_now();
+            if let Some(until) = rt::pending_wait(
+                self.state.wait_until,
+                self.deadline,
+                WORKFLOW,
+                next.as_str(),
+            )? {
+                if now < until {
+                    return Ok(rt::Progress::Wait { until });
+                }
+                self.state.wait_until = None;
+            }
+            rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
             if self.state.transitions >= self.max_transitions {
                 return Err(rt::WorkflowError::TooManyTransitions {
                     workflow: WORKFLOW,
@@ -1689,10 +1954,19 @@ pub mod refresh_and_retry {
                 });
             }
             self.state.transitions += 1;
-            match next {
+            let progress = match next {
                 StepId::Get => self.step_get().await,
                 StepId::Relogin => self.step_relogin().await,
-            }
+            }?;
+            let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+            Ok(
+                match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                    Some(until) if matches!(progress, rt::Progress::Continue) => {
+                        rt::Progress::Wait { until }
+                    }
+                    _ => progress,
+                },
+            )
         }
         fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
             self.clients.pets.clock().clone()
@@ -1742,8 +2016,13 @@ pub mod refresh_and_retry {
         /// Runs step `get` once and picks the next transition.
         async fn step_get(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "get";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let path = format!(
@@ -1755,13 +2034,21 @@ pub mod refresh_and_retry {
                 .request(::paragon_runtime::reqwest::Method::GET, &path)
                 .operation("getPet")
                 .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
@@ -1808,7 +2095,7 @@ pub mod refresh_and_retry {
                             },
                         },
                     );
-                    clock.sleep(wait).await;
+                    self.state.wait_until = Some(rt::unix_millis(clock.wall_now() + wait));
                     self.state.resume = Some((StepId::Get, attempt));
                     return Ok(self.go(
                         Some(StepId::Relogin),
@@ -1846,8 +2133,13 @@ pub mod refresh_and_retry {
         /// Runs step `relogin` once and picks the next transition.
         async fn step_relogin(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "relogin";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::InDoubt,
+            )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let path = String::from("/login");
@@ -1868,13 +2160,21 @@ pub mod refresh_and_retry {
                 ::paragon_runtime::serde_json::Value::Object(m)
             };
             let request = request.json(&body);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
@@ -2059,6 +2359,15 @@ pub mod nested {
         /// `next` step after some transitions counts as finished too.)
         #[serde(default)]
         pub finished: bool,
+        /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+        /// time: a workflow resumed from this state waits only what is left.
+        #[serde(default)]
+        pub wait_until: Option<u64>,
+        /// The request of `next` that was being sent when this state was saved (by the
+        /// checkpoint hook): resuming sends it again only where that is safe, else ends
+        /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+        #[serde(default)]
+        pub in_flight: Option<rt::InFlight>,
     }
     impl State {
         /// The state before the first step.
@@ -2072,6 +2381,8 @@ pub mod nested {
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
                 finished: false,
+                wait_until: None,
+                in_flight: None,
             }
         }
     }
@@ -2082,7 +2393,9 @@ pub mod nested {
         clients: super::Clients,
         state: State,
         observer: rt::Observer,
+        checkpoint: rt::Checkpoint<State>,
         max_transitions: u32,
+        deadline: Option<::std::time::SystemTime>,
     }
     impl ::std::fmt::Debug for Workflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -2102,8 +2415,25 @@ pub mod nested {
                 clients: clients.into(),
                 state,
                 observer: None,
+                checkpoint: None,
                 max_transitions: MAX_TRANSITIONS,
+                deadline: None,
             }
+        }
+        /// Calls `checkpoint` with the state just before each request is sent and after
+        /// every transition, wait or error: a caller that saves it there can resume after
+        /// a crash without losing an attempt, a wait or a request in flight (see
+        /// [`State::in_flight`]).
+        pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+            self.checkpoint = Some(Box::new(checkpoint));
+            self
+        }
+        /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+        /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+        /// under way is bounded by the client's `Limits`, not by this.)
+        pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+            self.deadline = Some(at);
+            self
         }
         /// Calls `observer` on every transition (step, status, attempt, wait).
         pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -2123,19 +2453,39 @@ pub mod nested {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end. The outputs are moved out of the state, not copied.
+        /// Runs to the end, sleeping through retry waits on the client's clock. The
+        /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            while let rt::Progress::Continue = self.advance().await? {}
-            Ok(self.into_outputs())
+            loop {
+                match self.advance().await? {
+                    rt::Progress::Continue => {}
+                    rt::Progress::Wait { until } => {
+                        let clock = self.clock();
+                        let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                        clock.sleep(left).await;
+                    }
+                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                }
+            }
         }
         /// Advances one transition: runs the next step once and applies its action.
+        /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+        /// caller to wait out.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             Ok(match self.advance().await? {
                 rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Wait { until } => rt::Progress::Wait { until },
                 rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
             })
         }
+        /// One transition, then the checkpoint (after an error too, so a request in
+        /// doubt is on record).
         async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let progress = self.transition().await;
+            rt::checkpoint(&mut self.checkpoint, &self.state);
+            progress
+        }
+        async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(()))
@@ -2143,6 +2493,19 @@ pub mod nested {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
+            let now = self.clock().wall_now();
+            if let Some(until) = rt::pending_wait(
+                self.state.wait_until,
+                self.deadline,
+                WORKFLOW,
+                next.as_str(),
+            )? {
+                if now < until {
+                    return Ok(rt::Progress::Wait { until });
+                }
+                self.state.wait_until = None;
+            }
+            rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
             if self.state.transitions >= self.max_transitions {
                 return Err(rt::WorkflowError::TooManyTransitions {
                     workflow: WORKFLOW,
@@ -2181,9 +2544,21 @@ pub mod nested {
                 };
             }
             self.state.transitions += 1;
-            match next {
+            let progress = match next {
                 StepId::Sub => self.step_sub().await,
-            }
+            }?;
+            let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+            Ok(
+                match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                    Some(until) if matches!(progress, rt::Progress::Continue) => {
+                        rt::Progress::Wait { until }
+                    }
+                    _ => progress,
+                },
+            )
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            self.clients.pets.clock().clone()
         }
         /// Moves to `to` (or finishes), emitting the event.
         fn go(
@@ -2520,6 +2895,15 @@ pub mod inspect {
         /// `next` step after some transitions counts as finished too.)
         #[serde(default)]
         pub finished: bool,
+        /// When a retry's wait ends, in Unix milliseconds of the client clock's wall
+        /// time: a workflow resumed from this state waits only what is left.
+        #[serde(default)]
+        pub wait_until: Option<u64>,
+        /// The request of `next` that was being sent when this state was saved (by the
+        /// checkpoint hook): resuming sends it again only where that is safe, else ends
+        /// in [`rt::WorkflowError::InDoubt`]. Clear it to send it again anyway.
+        #[serde(default)]
+        pub in_flight: Option<rt::InFlight>,
     }
     impl State {
         /// The state before the first step.
@@ -2533,6 +2917,8 @@ pub mod inspect {
                 workflows: ::paragon_runtime::serde_json::Map::new(),
                 resume: None,
                 finished: false,
+                wait_until: None,
+                in_flight: None,
             }
         }
     }
@@ -2543,7 +2929,9 @@ pub mod inspect {
         clients: super::Clients,
         state: State,
         observer: rt::Observer,
+        checkpoint: rt::Checkpoint<State>,
         max_transitions: u32,
+        deadline: Option<::std::time::SystemTime>,
     }
     impl ::std::fmt::Debug for Workflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -2563,8 +2951,25 @@ pub mod inspect {
                 clients: clients.into(),
                 state,
                 observer: None,
+                checkpoint: None,
                 max_transitions: MAX_TRANSITIONS,
+                deadline: None,
             }
+        }
+        /// Calls `checkpoint` with the state just before each request is sent and after
+        /// every transition, wait or error: a caller that saves it there can resume after
+        /// a crash without losing an attempt, a wait or a request in flight (see
+        /// [`State::in_flight`]).
+        pub fn with_checkpoint(mut self, checkpoint: impl FnMut(&State) + Send + 'static) -> Self {
+            self.checkpoint = Some(Box::new(checkpoint));
+            self
+        }
+        /// Ends the workflow with [`rt::WorkflowError::DeadlineExceeded`] once the client
+        /// clock's wall time passes `at`, or when a retry would wait past it. (A request
+        /// under way is bounded by the client's `Limits`, not by this.)
+        pub fn with_deadline(mut self, at: ::std::time::SystemTime) -> Self {
+            self.deadline = Some(at);
+            self
         }
         /// Calls `observer` on every transition (step, status, attempt, wait).
         pub fn with_observer(mut self, observer: impl FnMut(&rt::Event) + Send + 'static) -> Self {
@@ -2584,19 +2989,39 @@ pub mod inspect {
         pub fn into_state(self) -> State {
             self.state
         }
-        /// Runs to the end. The outputs are moved out of the state, not copied.
+        /// Runs to the end, sleeping through retry waits on the client's clock. The
+        /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
-            while let rt::Progress::Continue = self.advance().await? {}
-            Ok(self.into_outputs())
+            loop {
+                match self.advance().await? {
+                    rt::Progress::Continue => {}
+                    rt::Progress::Wait { until } => {
+                        let clock = self.clock();
+                        let left = until.duration_since(clock.wall_now()).unwrap_or_default();
+                        clock.sleep(left).await;
+                    }
+                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                }
+            }
         }
         /// Advances one transition: runs the next step once and applies its action.
+        /// It never sleeps: a retry's wait is returned as [`rt::Progress::Wait`] for the
+        /// caller to wait out.
         pub async fn step(&mut self) -> Result<rt::Progress<Outputs>, rt::WorkflowError> {
             Ok(match self.advance().await? {
                 rt::Progress::Continue => rt::Progress::Continue,
+                rt::Progress::Wait { until } => rt::Progress::Wait { until },
                 rt::Progress::Done(()) => rt::Progress::Done(self.outputs()),
             })
         }
+        /// One transition, then the checkpoint (after an error too, so a request in
+        /// doubt is on record).
         async fn advance(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
+            let progress = self.transition().await;
+            rt::checkpoint(&mut self.checkpoint, &self.state);
+            progress
+        }
+        async fn transition(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             let Some(next) = self.state.next else {
                 return if self.state.finished || self.state.transitions > 0 {
                     Ok(rt::Progress::Done(()))
@@ -2604,6 +3029,19 @@ pub mod inspect {
                     Err(rt::WorkflowError::Finished { workflow: WORKFLOW })
                 };
             };
+            let now = self.clock().wall_now();
+            if let Some(until) = rt::pending_wait(
+                self.state.wait_until,
+                self.deadline,
+                WORKFLOW,
+                next.as_str(),
+            )? {
+                if now < until {
+                    return Ok(rt::Progress::Wait { until });
+                }
+                self.state.wait_until = None;
+            }
+            rt::check_deadline(self.deadline, now, WORKFLOW, next.as_str())?;
             if self.state.transitions >= self.max_transitions {
                 return Err(rt::WorkflowError::TooManyTransitions {
                     workflow: WORKFLOW,
@@ -2611,11 +3049,23 @@ pub mod inspect {
                 });
             }
             self.state.transitions += 1;
-            match next {
+            let progress = match next {
                 StepId::Get => self.step_get().await,
                 StepId::List => self.step_list().await,
                 StepId::Login => self.step_login().await,
-            }
+            }?;
+            let at = self.state.next.map_or(next.as_str(), StepId::as_str);
+            Ok(
+                match rt::pending_wait(self.state.wait_until, self.deadline, WORKFLOW, at)? {
+                    Some(until) if matches!(progress, rt::Progress::Continue) => {
+                        rt::Progress::Wait { until }
+                    }
+                    _ => progress,
+                },
+            )
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            self.clients.pets.clock().clone()
         }
         /// Moves to `to` (or finishes), emitting the event.
         fn go(
@@ -2665,8 +3115,13 @@ pub mod inspect {
         /// Runs step `get` once and picks the next transition.
         async fn step_get(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "get";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.pets;
             let mut record = rt::RequestRecord::default();
             let p0 = rt::to_value(&self.state.inputs.pet_id);
@@ -2677,13 +3132,21 @@ pub mod inspect {
                 .request(::paragon_runtime::reqwest::Method::GET, &path)
                 .operation("getPet")
                 .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "GET", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
                 Some("$statusCode == 200")
@@ -2784,8 +3247,13 @@ pub mod inspect {
         /// Runs step `list` once and picks the next transition.
         async fn step_list(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "list";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::Safe,
+            )?;
             let api = &self.clients.pets;
             let mut record = rt::RequestRecord::default();
             let p0 = ::paragon_runtime::serde_json::Value::String("s-1".to_owned());
@@ -2800,13 +3268,21 @@ pub mod inspect {
                 .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
             let request = request.header("X-Session", &p0);
             let request = request.query("status", &p1);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(rt::compare(
                 &resp.request_header("X-Session"),
@@ -2865,8 +3341,13 @@ pub mod inspect {
         /// Runs step `login` once and picks the next transition.
         async fn step_login(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "login";
-            self.state.attempt += 1;
-            let attempt = self.state.attempt;
+            let (attempt, _) = rt::prepare_send(
+                &mut self.state.in_flight,
+                &mut self.state.attempt,
+                WORKFLOW,
+                STEP,
+                rt::Resend::InDoubt,
+            )?;
             let api = &self.clients.pets;
             let mut record = rt::RequestRecord::default();
             let path = String::from("/login");
@@ -2893,13 +3374,21 @@ pub mod inspect {
             };
             record.body = Some(body.clone());
             let request = request.json(&body);
+            self.state.in_flight = Some(rt::InFlight {
+                step: STEP.to_owned(),
+                attempt,
+                idempotency_key: None,
+            });
+            rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
                 .await
                 .map_err(|source| rt::WorkflowError::Transport {
                     workflow: WORKFLOW,
                     step: STEP,
+                    attempt,
                     source,
                 })?;
+            self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(rt::compare(
                 &resp.request_body_at(Some("/user")),
