@@ -14,23 +14,32 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, bail};
-use paragon_generated::sync_flow::enable_sync_and_pull_records::{Inputs, Outputs, Workflow};
+use paragon_generated::sync_flow::enable_sync_and_pull_records::{
+    Inputs, Outputs, State, Workflow,
+};
 use paragon_generated::sync_flow::managed_sync_api::Client;
-use paragon_runtime::arazzo::{Event, Outcome};
+use paragon_runtime::arazzo::{Event, Outcome, WorkflowError};
 use paragon_runtime::{Clock, SystemClock};
 
 const USAGE: &str = "\
 usage: cargo xtask demo [--base-url URL] [--integration NAME] [--sync-type TYPE] [--real-time]
+                        [--state FILE]
 
 Without --base-url the built-in Paragon simulator is started on 127.0.0.1 and its retry waits
 run 10 times faster (--real-time waits in full). With --base-url the workflow runs against that
-server; PARAGON_PROJECT_ID and PARAGON_TOKEN (a Connected User JWT) must be set.";
+server; PARAGON_PROJECT_ID and PARAGON_TOKEN (a Connected User JWT) must be set.
+
+With --state FILE the workflow's state is saved to FILE before every request and after every
+step, and a run started with an existing FILE resumes from it: killed at any moment, the demo
+goes on where it stopped, waits only what was left of a retry, and never sends the enableSync
+POST twice (a state saved while it was in flight stops with an in-doubt error instead).";
 
 struct Options {
     base_url: Option<String>,
     integration: String,
     sync_type: String,
     real_time: bool,
+    state: Option<std::path::PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Option<Options>> {
@@ -39,6 +48,7 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
         integration: "googleDrive".into(),
         sync_type: "files".into(),
         real_time: false,
+        state: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -53,6 +63,7 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
             "--integration" => o.integration = value()?,
             "--sync-type" => o.sync_type = value()?,
             "--real-time" => o.real_time = true,
+            "--state" => o.state = Some(value()?.into()),
             other => bail!("unknown option `{other}`\n{USAGE}"),
         }
     }
@@ -96,6 +107,48 @@ impl Clock for DemoClock {
             }
             eprint!("\r{:40}\r", "");
         })
+    }
+}
+
+/// The largest state file read (a state holds one page of records).
+const MAX_STATE_BYTES: u64 = 64 << 20;
+
+/// The state saved in `file`, if there is one.
+fn load_state(file: &std::path::Path) -> Result<Option<State>> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    match std::fs::File::open(file) {
+        Ok(f) => f
+            .take(MAX_STATE_BYTES)
+            .read_to_string(&mut text)
+            .with_context(|| format!("reading {}", file.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("opening {}", file.display())),
+    };
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    paragon_runtime::serde_json::from_str(&text)
+        .map(Some)
+        .with_context(|| format!("{} is not a saved workflow state", file.display()))
+}
+
+/// The checkpoint hook: writes the state to `file` through a temporary file and a rename, so
+/// a kill mid-write leaves the previous state whole.
+fn save_state(file: std::path::PathBuf) -> impl FnMut(&State) + Send + 'static {
+    let tmp = file.with_extension("tmp");
+    move |state| {
+        let written = paragon_runtime::serde_json::to_vec(state)
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| {
+                let mut f = std::fs::File::create(&tmp)?;
+                f.write_all(&bytes)?;
+                f.sync_all()?;
+                std::fs::rename(&tmp, &file)
+            });
+        if let Err(e) = written {
+            eprintln!("warning: cannot save the state to {}: {e}", file.display());
+        }
     }
 }
 
@@ -222,10 +275,28 @@ async fn demo(opts: Options) -> Result<()> {
         sync_type: opts.sync_type.clone(),
         frequency: None,
     };
-    let result = Workflow::new(client, inputs)
+    let workflow = match &opts.state {
+        Some(file) => match load_state(file)? {
+            Some(state) => {
+                println!("resuming from {}", file.display());
+                Workflow::resume(client, state)
+            }
+            None => Workflow::new(client, inputs),
+        }
+        .with_checkpoint(save_state(file.clone())),
+        None => Workflow::new(client, inputs),
+    };
+    let result = workflow
         .with_observer(|e| println!("{}", describe(e)))
         .run()
         .await;
+    if let (Err(WorkflowError::InDoubt { step, .. }), Some(file)) = (&result, &opts.state) {
+        eprintln!(
+            "the `{step}` request was in flight when {} was saved, so it may have been applied; \
+             check the server, then remove `in_flight` from the file to send it again",
+            file.display()
+        );
+    }
     if let Some(sim) = sim {
         let requests = sim.requests();
         println!("\n{} requests reached the simulator", requests.len());
