@@ -159,3 +159,32 @@ fn deeply_nested_and_very_long_conditions_are_located_errors() {
     );
     assert!(lines[2].contains("long.arazzo.yml:15:") && lines[2].contains("brackets nested"));
 }
+
+/// `x-paragon-idempotent` and `x-paragon-idempotency-key` are booleans; anything else is an
+/// error at the value.
+#[test]
+fn idempotency_marks_are_booleans() {
+    let dir = std::env::temp_dir().join(format!("paragon-idem-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let doc = "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\n\
+         sourceDescriptions:\n  - {name: pets, url: pets.openapi.yml, type: openapi}\n\
+         workflows:\n  - workflowId: flow\n    steps:\n      - stepId: create\n        operationId: createPet\n\
+         \x20       x-paragon-idempotent: 'yes'\n\
+         \x20       x-paragon-idempotency-key: 1\n";
+    let path = dir.join("idem.arazzo.yml");
+    std::fs::write(&path, doc).unwrap();
+    let diags = match paragon_codegen::generate_workflows(&path) {
+        Ok(g) => g.diagnostics,
+        Err(d) => d,
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    let errors: Vec<String> = diags.errors().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].contains("idem.arazzo.yml:10:31")
+            && errors[0].contains("`x-paragon-idempotent` is `true` or `false`"),
+        "{errors:#?}"
+    );
+    assert!(errors[1].contains("idem.arazzo.yml:11:36"), "{errors:#?}");
+}

@@ -29,9 +29,9 @@ pub struct InFlight {
 /// compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resend {
-    /// Sending it again is harmless: an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE,
-    /// TRACE), a step that sets its own `Idempotency-Key`, or a step marked
-    /// `x-paragon-idempotent: true`.
+    /// Sending it again is harmless: an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE, as
+    /// the runtime's retries count them), a step that sets its own `Idempotency-Key`, or a step
+    /// marked `x-paragon-idempotent: true`.
     Safe,
     /// Sent with a generated `Idempotency-Key` (the operation declares that header, or the step
     /// has `x-paragon-idempotency-key: true`); resent with the same key.

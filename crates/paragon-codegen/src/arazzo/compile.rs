@@ -1254,7 +1254,7 @@ fn resend_of(
     let is_key = |name: &str| name.eq_ignore_ascii_case("Idempotency-Key");
     let idempotent_method = matches!(
         operation.method.as_str(),
-        "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE" | "TRACE"
+        "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE"
     );
     let sets_key = params
         .iter()

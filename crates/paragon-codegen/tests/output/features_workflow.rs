@@ -157,6 +157,7 @@ pub mod pets {
                 .operation("createPet")
                 .security(SECURITY_SCHEMES, &[&["key"]])
                 .accept("application/json")
+                .header("Idempotency-Key", &options.idempotency_key)
                 .cookie("theme", &options.theme)
                 .json_opt(body)
         }
@@ -228,6 +229,7 @@ pub mod pets {
     /// The optional parameters of [`Client::create_pet`].
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct CreatePetOptions {
+        pub idempotency_key: Option<String>,
         pub theme: Option<String>,
     }
     /// Every documented response of [`Client::create_pet`].
@@ -1416,12 +1418,12 @@ pub mod create_or_find {
         /// Runs step `create` once and picks the next transition.
         async fn step_create(&mut self) -> Result<rt::Progress<()>, rt::WorkflowError> {
             const STEP: &str = "create";
-            let (attempt, _) = rt::prepare_send(
+            let (attempt, key) = rt::prepare_send(
                 &mut self.state.in_flight,
                 &mut self.state.attempt,
                 WORKFLOW,
                 STEP,
-                rt::Resend::InDoubt,
+                rt::Resend::Keyed,
             )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
@@ -1462,10 +1464,14 @@ pub mod create_or_find {
                 },
             )?;
             let request = request.json(&body);
+            let request = match &key {
+                Some(k) => request.header(rt::IDEMPOTENCY_KEY, k),
+                None => request,
+            };
             self.state.in_flight = Some(rt::InFlight {
                 step: STEP.to_owned(),
                 attempt,
-                idempotency_key: None,
+                idempotency_key: key,
             });
             rt::checkpoint(&mut self.checkpoint, &self.state);
             let resp = rt::StepResponse::send(request, "", url, record)
@@ -3346,7 +3352,7 @@ pub mod inspect {
                 &mut self.state.attempt,
                 WORKFLOW,
                 STEP,
-                rt::Resend::InDoubt,
+                rt::Resend::Safe,
             )?;
             let api = &self.clients.pets;
             let mut record = rt::RequestRecord::default();

@@ -113,6 +113,26 @@ async fn create_or_find() {
     assert_eq!(out.created, None);
     assert_eq!(sequence(&s).await, ["POST /pets", "GET /pets/7"]);
 
+    // `createPet` declares `Idempotency-Key`: the POST carries a generated key, and a state
+    // saved while it was in flight resends it with the same key (the server applies it once).
+    let states = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = states.clone();
+    let _ = create_or_find::Workflow::new(client(&s), inputs.clone())
+        .with_checkpoint(move |st| seen.lock().unwrap().push(st.clone()))
+        .run()
+        .await
+        .unwrap();
+    let in_flight = states.lock().unwrap()[0].clone();
+    let key = in_flight.in_flight.as_ref().and_then(|f| f.idempotency_key.clone()).unwrap();
+    assert!(key.starts_with("create-or-find.create."), "{key}");
+    let requests = s.received_requests().await.unwrap();
+    assert_eq!(requests[2].headers.get("idempotency-key").unwrap().to_str().unwrap(), key);
+    let resumed = create_or_find::Workflow::resume(client(&s), in_flight).run().await.unwrap();
+    assert_eq!(resumed.found.as_deref(), Some("Rex"));
+    let requests = s.received_requests().await.unwrap();
+    assert_eq!(requests[4].method.as_str(), "POST");
+    assert_eq!(requests[4].headers.get("idempotency-key").unwrap().to_str().unwrap(), key);
+
     // 500 matches no `goto`; the reusable `giveUp` action ends the workflow as failed.
     let s = MockServer::start().await;
     Mock::given(method("POST"))
