@@ -5,9 +5,11 @@
 //! - `bench`: every benchmark, with ratios to baselines (`--write` updates BENCHMARKS.md).
 //! - `demo`: the seed workflow against the built-in Paragon simulator (or `--base-url`).
 //! - `corpus openapi DIR`, `corpus arazzo DIR`: generates and compiles every document under DIR.
+//! - `fuzz [--seconds N] [TARGET…]`: the cargo-fuzz targets in `fuzz/`, seeded from fixtures.
 
 mod bench;
 mod corpus;
+mod fuzz;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,7 +63,7 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen | check | demo | bench [--write] | corpus <openapi | arazzo> DIR>"
+    "usage: cargo xtask <regen | check | demo | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...]>"
 }
 
 fn main() -> ExitCode {
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Some("bench") => bench::run_bench(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{}", usage());
             Ok(())
