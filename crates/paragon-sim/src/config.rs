@@ -51,6 +51,8 @@ pub struct SimConfig {
     /// Seeded executions run during the 31 days before it, seeded records were updated in the
     /// hours before it. Default 2026-02-01T00:00:00Z.
     pub now: OffsetDateTime,
+    /// Injected faults (`--faults`); `None` (the default): none.
+    pub faults: Option<crate::faults::Faults>,
 }
 
 impl Default for SimConfig {
@@ -66,6 +68,7 @@ impl Default for SimConfig {
             retry_after_secs: 1,
             project_ids: Vec::new(),
             now: datetime!(2026-02-01 00:00:00 UTC),
+            faults: None,
         }
     }
 }

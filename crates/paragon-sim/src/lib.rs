@@ -64,6 +64,7 @@ mod config;
 mod error;
 mod executions;
 mod extract;
+mod faults;
 mod managed_sync;
 mod permissions;
 mod records;
@@ -74,5 +75,6 @@ mod task_history;
 mod traffic;
 
 pub use config::{DEFAULT_TOKEN, SimConfig};
+pub use faults::{Fault, Faults};
 pub use server::{Sim, SimHandle};
 pub use state::LoggedRequest;

@@ -22,6 +22,9 @@ OPTIONS:
     --request-budget <N>   Requests served before every request gets 429 [default: unlimited]
     --retry-after <SECS>   Retry-After of those 429 responses [default: 1]
     --project <ID>         Accept only this project id (repeatable) [default: any]
+    --faults <SPEC>        Inject seeded faults into a share of requests, for example
+                           seed=7,reset=0.01,stall=0.005,500=0.02,429=0.02,truncate=0.01,
+                           invalid=0.01,slow=0.01,stall-secs=40,slow-ms=200 [default: none]
     -h, --help             Print this help
 
 Prints the base URL, then serves until Ctrl-C. Point the generated clients at that URL with
@@ -74,6 +77,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
             "--request-budget" => config.request_budget(number(&flag, &value()?)?),
             "--retry-after" => config.retry_after_secs(number(&flag, &value()?)?),
             "--project" => config.project_id(value()?),
+            "--faults" => config.faults(paragon_sim::Faults::parse(&value()?)?),
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         };
     }

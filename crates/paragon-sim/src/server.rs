@@ -15,7 +15,7 @@ use tokio::task::JoinHandle;
 use crate::config::SimConfig;
 use crate::error::ApiError;
 use crate::state::{LoggedRequest, SimState};
-use crate::{auth, managed_sync, permissions, task_history, traffic};
+use crate::{auth, faults, managed_sync, permissions, task_history, traffic};
 
 /// How long [`SimHandle::shutdown`] lets open connections finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -84,6 +84,7 @@ fn router(state: Arc<SimState>) -> Router {
         .merge(task_history)
         .fallback(unknown_path)
         .method_not_allowed_fallback(unknown_method)
+        .layer(from_fn_with_state(state.clone(), faults::inject))
         .layer(from_fn_with_state(state.clone(), traffic::track))
         .with_state(state)
 }

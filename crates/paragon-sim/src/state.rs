@@ -94,6 +94,7 @@ pub(crate) struct SimState {
     served: AtomicU64,
     log: Mutex<Vec<LoggedRequest>>,
     projects: Mutex<HashMap<String, Project>>,
+    pub(crate) fault_counter: crate::faults::FaultCounter,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -107,6 +108,7 @@ impl SimState {
             served: AtomicU64::new(0),
             log: Mutex::new(Vec::new()),
             projects: Mutex::new(HashMap::new()),
+            fault_counter: Default::default(),
         }
     }
 
