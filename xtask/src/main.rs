@@ -6,6 +6,8 @@
 //! - `demo`: the seed workflow against the built-in Paragon simulator (or `--base-url`).
 //! - `corpus openapi DIR`, `corpus arazzo DIR`: generates and compiles every document under DIR.
 //! - `fuzz [--seconds N] [TARGET…]`: the cargo-fuzz targets in `fuzz/`, seeded from fixtures.
+//! - `soak [--release] [--runs N] [--concurrency C] [--seed S]`: the seed workflow against the
+//!   simulator with seeded faults; fails on a panic, a hang or growing memory.
 
 mod bench;
 mod corpus;
@@ -63,7 +65,7 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen | check | demo | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...]>"
+    "usage: cargo xtask <regen | check | demo | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
 }
 
 fn main() -> ExitCode {
@@ -79,6 +81,10 @@ fn main() -> ExitCode {
         },
         Some("bench") => bench::run_bench(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("soak") => match soak(&args[1..]) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
         Some("-h" | "--help" | "help") | None => {
             println!("{}", usage());
             Ok(())
@@ -92,6 +98,37 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cargo xtask soak [--release] [--runs N] [--concurrency C] [--seed S] [--faults SPEC]`: the
+/// seed workflow against the faulty simulator (the `paragon-soak` binary of `paragon-demo`).
+fn soak(args: &[String]) -> Result<ExitCode> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let release = args.iter().any(|a| a == "--release");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--release").collect();
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.args([
+        "run",
+        "--quiet",
+        "--locked",
+        "-p",
+        "paragon-demo",
+        "--bin",
+        "paragon-soak",
+    ]);
+    if release {
+        cmd.arg("--release");
+    }
+    let status = cmd
+        .arg("--")
+        .args(rest)
+        .status()
+        .context("running cargo run -p paragon-demo --bin paragon-soak")?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `cargo xtask demo …`: runs the `paragon-demo` binary, which depends on the generated crate

@@ -70,19 +70,32 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
     Ok(Some(o))
 }
 
-/// The system clock, with waits divided by `speedup` and a countdown on stderr while waiting.
+/// The system clock running `speedup` times faster (waits and wall-clock time alike, so a
+/// wait until a wall-clock time ends on time), with a countdown on stderr while waiting.
 #[derive(Debug)]
 struct DemoClock {
     speedup: u32,
+    start: std::time::Instant,
+    wall_start: SystemTime,
+}
+
+impl DemoClock {
+    fn new(speedup: u32) -> Self {
+        Self {
+            speedup: speedup.max(1),
+            start: std::time::Instant::now(),
+            wall_start: SystemClock.wall_now(),
+        }
+    }
 }
 
 impl Clock for DemoClock {
     fn now(&self) -> Duration {
-        SystemClock.now()
+        self.start.elapsed() * self.speedup
     }
 
     fn wall_now(&self) -> SystemTime {
-        SystemClock.wall_now()
+        self.wall_start + self.start.elapsed() * self.speedup
     }
 
     fn sleep(&self, d: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + 'static>> {
@@ -262,7 +275,7 @@ async fn demo(opts: Options) -> Result<()> {
     let client = Client::builder()
         .base_url(&base_url)
         .bearer_auth(&token)
-        .runtime(|r| r.clock(Arc::new(DemoClock { speedup })))
+        .runtime(|r| r.clock(Arc::new(DemoClock::new(speedup))))
         .build()
         .context("building the Managed Sync client")?;
     println!(

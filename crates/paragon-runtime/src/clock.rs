@@ -13,7 +13,10 @@ pub trait Clock: Send + Sync + std::fmt::Debug {
     fn now(&self) -> Duration;
     /// Current wall-clock time, used to interpret `Retry-After` HTTP dates.
     fn wall_now(&self) -> SystemTime;
-    /// A future that completes after `d` has passed.
+    /// A future that completes after `d` has passed. Waits until a wall-clock time (a
+    /// workflow's `Progress::Wait`) sleep the difference and then look at [`Clock::wall_now`]
+    /// again, so a clock that runs faster than real time must advance `wall_now` as fast as it
+    /// sleeps.
     fn sleep(&self, d: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 }
 
