@@ -363,3 +363,65 @@ fn long_by_value_chains_are_boxed_past_the_bound() {
     let bound = paragon_codegen::ir::types::MAX_INLINE_DEPTH;
     assert_eq!(boxed, (n - 1) / bound, "one box every {bound} links");
 }
+
+/// `$ref` cycles of every shape: a cycle with no type in it is a located error; a real
+/// recursive schema (directly, through another schema, or through `allOf` naming itself) is a
+/// boxed type; nothing overflows the stack or runs forever.
+#[test]
+fn ref_cycles_of_every_shape_end() {
+    let api = |schemas: &str| {
+        format!(
+            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/A'}}\ncomponents:\n  schemas:\n{schemas}"
+        )
+    };
+    // Pure reference cycles: itself, and two that name each other.
+    for (name, schemas) in [
+        ("self", "    A: {$ref: '#/components/schemas/A'}\n"),
+        (
+            "mutual",
+            "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+        ),
+    ] {
+        let path = write(&format!("cycle-{name}"), &[("api.yml", &api(schemas))]);
+        let errs = errors(&path);
+        assert!(!errs.is_empty(), "{name}: accepted");
+        assert!(
+            errs.iter()
+                .any(|e| e.contains("api.yml:") && e.contains("circular")),
+            "{name}: {errs:#?}"
+        );
+    }
+    // Recursive types: boxed, and generated.
+    for (name, schemas) in [
+        (
+            "direct",
+            "    A: {type: object, properties: {next: {$ref: '#/components/schemas/A'}}}\n",
+        ),
+        (
+            "through-b",
+            "    A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}\n    B: {type: object, required: [a], properties: {a: {$ref: '#/components/schemas/A'}}}\n",
+        ),
+        (
+            "allof-self",
+            "    A:\n      allOf:\n        - {$ref: '#/components/schemas/A'}\n        - {type: object, properties: {x: {type: string}}}\n",
+        ),
+        (
+            "allof-mutual",
+            "    A: {allOf: [{$ref: '#/components/schemas/B'}, {type: object, properties: {x: {type: string}}}]}\n    B: {allOf: [{$ref: '#/components/schemas/A'}, {type: object, properties: {y: {type: integer}}}]}\n",
+        ),
+    ] {
+        let path = write(&format!("rec-{name}"), &[("api.yml", &api(schemas))]);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(paragon_codegen::generate_openapi(&p).map(|g| g.source));
+        });
+        let result = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{name}: did not finish"));
+        match result {
+            Ok(source) => assert!(source.contains("pub struct A"), "{name}:\n{source}"),
+            Err(d) => panic!("{name}: {}", d.render()),
+        }
+    }
+}

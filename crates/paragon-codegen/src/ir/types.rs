@@ -163,11 +163,18 @@ impl<'a> TypePlanner<'a> {
         };
         if let Some(Value::String(reference)) = map.get("$ref") {
             let nullable = map.get("nullable") == Some(&Value::Bool(true));
-            let t = match self.sources.resolve(loc.file, reference) {
+            // A chain of references that never reaches a schema (`A: {$ref: A}`, or two that
+            // name each other) has no type to give: an error, reported once.
+            let target = self
+                .sources
+                .resolve(loc.file, reference)
+                .and_then(|target| self.sources.deref(&target).map(|_| target));
+            let t = match target {
                 Ok(target) => self.plan(&target, &ref_name(reference)),
                 Err(message) => {
                     self.diags
                         .push(self.sources.error_at(&loc.join("$ref"), message));
+                    self.memo.insert(loc.clone(), Ty::Json);
                     Ty::Json
                 }
             };

@@ -695,7 +695,7 @@ impl Sources {
             };
             current = self.resolve(current.file, r)?;
         }
-        Err("`$ref` chain is circular or longer than 64 links".into())
+        Err("`$ref` chain is circular (it leads back to itself without a schema in between) or longer than 64 links".into())
     }
 
     fn relative_path(&self, from: FileId, file_part: &str) -> PathBuf {
