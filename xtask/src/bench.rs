@@ -295,6 +295,12 @@ const NOTES: &str = "\
 
 const BENCH_USAGE: &str = "usage: cargo xtask bench [--write] [--only generate|runtime|large]";
 
+/// Marks the soak section of BENCHMARKS.md (written from `cargo xtask soak` output; a full
+/// `--write` keeps it).
+const SOAK_BEGIN: &str =
+    "<!-- soak: cargo xtask soak --release --runs 10000 --concurrency 200 --seed 1 -->";
+const SOAK_END: &str = "<!-- /soak -->";
+
 /// Marks the large-document section of BENCHMARKS.md, which `--only large --write` replaces.
 const LARGE_BEGIN: &str = "<!-- large-documents: cargo xtask bench --only large --write -->";
 const LARGE_END: &str = "<!-- /large-documents -->";
@@ -465,6 +471,13 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             "0.15"
         );
         let path: PathBuf = root.join("BENCHMARKS.md");
+        // The soak section is measured by `cargo xtask soak`, not here: kept as it is.
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        let soak = match (old.find(SOAK_BEGIN), old.find(SOAK_END)) {
+            (Some(a), Some(b)) if b > a => format!("\n{}\n", &old[a..b + SOAK_END.len()]),
+            _ => String::new(),
+        };
+        let text = format!("{}\n{soak}", text.trim_end());
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
