@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
         let (parsed, problems) =
             paragon_codegen::load::parse_text(std::path::Path::new(name), text);
         // A located problem points inside the text.
-        let lines = u32::try_from(text.lines().count() + 2).unwrap_or(u32::MAX);
+        // Line breaks as YAML counts them: `\n`, `\r\n`, a lone `\r`.
+        let breaks = text.replace("\r\n", "\n").matches(['\n', '\r']).count();
+        let lines = u32::try_from(breaks + 2).unwrap_or(u32::MAX);
         for p in &problems {
             assert!(
                 p.pos.line >= 1 && p.pos.line <= lines,

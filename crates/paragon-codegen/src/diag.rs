@@ -168,8 +168,11 @@ pub(crate) fn byte_offset(text: &str, pos: Pos) -> usize {
     let mut line = 1u32;
     let mut line_start = 0usize;
     if pos.line > 1 {
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            // Line breaks as YAML counts them: `\n`, `\r\n` and a lone `\r`.
+            let brk = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if brk {
                 line += 1;
                 if line == pos.line {
                     line_start = i + 1;

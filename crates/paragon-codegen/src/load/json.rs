@@ -119,8 +119,10 @@ impl JsonParser<'_> {
     fn skip_ws(&mut self) {
         while let Some(&b) = self.bytes.get(self.at) {
             match b {
-                b' ' | b'\t' | b'\r' => self.at += 1,
-                b'\n' => {
+                b' ' | b'\t' => self.at += 1,
+                // `\r\n` is one line break; a lone `\r` is one too, as in YAML and editors.
+                b'\r' if self.bytes.get(self.at + 1) == Some(&b'\n') => self.at += 1,
+                b'\n' | b'\r' => {
                     self.at += 1;
                     self.line = self.line.saturating_add(1);
                     self.line_start = self.at;

@@ -482,6 +482,29 @@ mod tests {
         assert!(problems[0].message.starts_with("invalid YAML"));
     }
 
+    /// A lone `\r` is a line break in YAML: positions after one count it, and the snippet of a
+    /// diagnostic finds the same line (found by `cargo xtask fuzz load`).
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break_everywhere() {
+        let text = "a: 1\rb: [\rc: \u{1}\n";
+        let (_, problems) = parse(text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].pos.line, 3, "{problems:?}");
+        let offset = crate::diag::byte_offset(text, problems[0].pos);
+        // On the third line, not past the end of the text.
+        assert!(
+            text[..offset].ends_with("b: [\r") || text[..offset].contains("\rc"),
+            "{:?} {:?}",
+            problems[0],
+            &text[..offset]
+        );
+        assert!(offset < text.len());
+        let (_, json_problems) = crate::load::json::parse("{\"a\": 1,\r\"b\": x}");
+        assert_eq!(json_problems[0].pos.line, 2, "{json_problems:?}");
+        let (_, json_problems) = crate::load::json::parse("{\"a\": 1,\r\n\"b\": x}");
+        assert_eq!(json_problems[0].pos.line, 2, "{json_problems:?}");
+    }
+
     #[test]
     fn an_alias_bomb_is_refused_with_its_position() {
         // Each level doubles: 2^40 nodes if expanded.
