@@ -401,19 +401,24 @@ async fn restarts_never_exceed_the_retry_limit() {
     assert_eq!(sequence(&server).await.len(), 1 + 31);
 }
 
+/// Every state the checkpoint hook is given during one uninterrupted run.
+async fn checkpoints(server: &MockServer) -> Vec<State> {
+    let states = Arc::new(Mutex::new(Vec::new()));
+    let seen = states.clone();
+    Workflow::new(client(server, ManualClock::new()), inputs())
+        .with_checkpoint(move |s| seen.lock().unwrap().push(s.clone()))
+        .run()
+        .await
+        .unwrap();
+    states.lock().unwrap().clone()
+}
+
 /// The checkpoint hook sees the state just before each request is sent (the request recorded
 /// as in flight) and after every transition.
 #[tokio::test]
 async fn the_checkpoint_sees_each_request_in_flight_before_it_is_sent() {
     let server = server(1).await;
-    let states = Arc::new(Mutex::new(Vec::new()));
-    let seen = states.clone();
-    Workflow::new(client(&server, ManualClock::new()), inputs())
-        .with_checkpoint(move |s| seen.lock().unwrap().push(s.clone()))
-        .run()
-        .await
-        .unwrap();
-    let states = states.lock().unwrap();
+    let states = checkpoints(&server).await;
     let in_flight: Vec<Option<(String, u32)>> = states
         .iter()
         .map(|s| s.in_flight.as_ref().map(|f| (f.step.clone(), f.attempt)))
@@ -447,14 +452,7 @@ async fn the_checkpoint_sees_each_request_in_flight_before_it_is_sent() {
 #[tokio::test]
 async fn a_post_in_flight_is_in_doubt_on_resume_and_a_get_is_resent() {
     let server = server(0).await;
-    let states = Arc::new(Mutex::new(Vec::new()));
-    let seen = states.clone();
-    Workflow::new(client(&server, ManualClock::new()), inputs())
-        .with_checkpoint(move |s| seen.lock().unwrap().push(s.clone()))
-        .run()
-        .await
-        .unwrap();
-    let states = states.lock().unwrap().clone();
+    let states = checkpoints(&server).await;
     let server = self::server(0).await;
     let during_post = states[0].clone();
     let mut wf = Workflow::resume(client(&server, ManualClock::new()), during_post.clone());
