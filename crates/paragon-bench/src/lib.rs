@@ -28,6 +28,16 @@ pub fn options() -> paragon_codegen::LoadOptions {
     }
 }
 
+/// `VmHWM` (this process's peak resident set so far) from `/proc/self/status`, in KiB; `None`
+/// where there is no `/proc`.
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
 /// A document to generate from.
 #[derive(Debug, Clone)]
 pub struct Input {

@@ -9,15 +9,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// `VmHWM` (peak resident set) from `/proc/self/status`, in KiB.
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [which, file] = args.as_slice() else {
@@ -39,7 +30,7 @@ fn main() -> ExitCode {
             println!(
                 "bytes={bytes} elapsed_ms={:.1} peak_rss_kib={}",
                 elapsed.as_secs_f64() * 1000.0,
-                peak_rss_kib().unwrap_or(0)
+                paragon_bench::peak_rss_kib().unwrap_or(0)
             );
             ExitCode::SUCCESS
         }

@@ -1,6 +1,7 @@
 //! `gen-stages FILE`: one generation of an OpenAPI document, timed stage by stage (load, plan,
 //! emit, format), each stage run once on the previous stage's output, so `cargo xtask bench`
-//! can say where the time of a large document goes.
+//! can say where the time and the memory of a large document go. The peak resident set is
+//! read after each stage; it only grows, so the stage where it grows most is the one to look at.
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -16,33 +17,38 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let path = Path::new(file);
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let mib = || paragon_bench::peak_rss_kib().unwrap_or(0) / 1024;
     let t = Instant::now();
     let sources = paragon_bench::load(path);
-    let load = t.elapsed();
+    println!("load: {:.1} ms, peak {} MiB", ms(t.elapsed()), mib());
     drop(sources);
     let t = Instant::now();
     let Some(api) = paragon_bench::plan(path) else {
         eprintln!("{file}: does not plan");
         return ExitCode::FAILURE;
     };
-    let plan = t.elapsed();
+    println!(
+        "load and plan: {:.1} ms, peak {} MiB",
+        ms(t.elapsed()),
+        mib()
+    );
     let t = Instant::now();
-    let tokens = paragon_codegen::emit::api_tokens(&api);
     let parts = paragon_codegen::emit::api_parts(&api);
-    let emit = t.elapsed();
-    drop(tokens);
+    println!(
+        "emit ({} parts): {:.1} ms, peak {} MiB",
+        parts.len(),
+        ms(t.elapsed()),
+        mib()
+    );
+    drop(parts);
     let t = Instant::now();
     let source = paragon_codegen::module_source(&api);
-    let emit_and_format = t.elapsed();
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "load_ms={:.1} plan_ms={:.1} (including load) emit_ms={:.1} emit_and_format_ms={:.1} parts={} bytes={}",
-        ms(load),
-        ms(plan),
-        ms(emit),
-        ms(emit_and_format),
-        parts.len(),
-        source.map(|s| s.len()).unwrap_or(0)
+        "emit and format ({} bytes): {:.1} ms, peak {} MiB",
+        source.as_ref().map(|s| s.len()).unwrap_or(0),
+        ms(t.elapsed()),
+        mib()
     );
     ExitCode::SUCCESS
 }

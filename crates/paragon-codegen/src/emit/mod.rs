@@ -102,9 +102,17 @@ pub fn format_parts(api: &Api, first: TokenStream, parts: &[Part]) -> Result<Str
         results
     });
     results.sort_by_key(|(i, _)| *i);
-    let mut out = head?;
+    let head = head?;
+    let mut parts = Vec::with_capacity(results.len());
     for (_, r) in results {
-        out.push_str(&r?);
+        parts.push(r?);
+    }
+    // Joined in a string of exactly the module's size, each part freed once copied: a string
+    // grown part by part would reach twice the module's size on a large document.
+    let mut out = String::with_capacity(head.len() + parts.iter().map(String::len).sum::<usize>());
+    out.push_str(&head);
+    for part in parts {
+        out.push_str(&part);
     }
     Ok(out)
 }

@@ -16,7 +16,8 @@ pub struct TypePlanner<'a> {
     pub(crate) sources: &'a Sources,
     pub(crate) diags: &'a mut Diagnostics,
     pub(crate) types: Vec<TypeDef>,
-    memo: crate::load::positions::FastMap<Loc, Ty>,
+    /// The type of each schema object planned so far, by [`node_key`].
+    memo: crate::load::positions::FastMap<usize, Ty>,
     pub(crate) names: Unique,
     /// Set while a `multipart/form-data` body is planned: `format: binary` is a file there.
     pub(crate) binary_as_file: bool,
@@ -41,6 +42,14 @@ struct Job {
     extra: Option<Loc>,
     /// What [`TypePlanner::binary_as_file`] was when the struct was named.
     binary_as_file: bool,
+}
+
+/// A schema object's identity while the planner runs: its address in the loaded tree, which the
+/// planner only reads. Every location resolves to one node, so two locations that name the same
+/// schema (`#/components/schemas/Pet` and a `$ref` to it) share a memo entry, and the key costs
+/// eight bytes, where a key by pointer text costs an allocation per schema of a large document.
+fn node_key(map: &Map<String, Value>) -> usize {
+    std::ptr::from_ref(map) as usize
 }
 
 fn doc_of(map: &Map<String, Value>) -> Option<String> {
@@ -128,7 +137,19 @@ impl<'a> TypePlanner<'a> {
     /// The type of the schema at `loc`; structs it names may still be [`TypeKind::Pending`]
     /// until [`TypePlanner::finish`].
     fn plan(&mut self, loc: &Loc, hint: &str) -> Ty {
-        if let Some(t) = self.memo.get(loc) {
+        let map = match self.sources.get(loc) {
+            None => return Ty::Json,
+            Some(Value::Object(m)) => m,
+            Some(Value::Bool(_)) => return Ty::Json,
+            Some(_) => {
+                self.diags.push(self.sources.warning_at(
+                    loc,
+                    "a schema must be an object or a boolean; using any JSON",
+                ));
+                return Ty::Json;
+            }
+        };
+        if let Some(t) = self.memo.get(&node_key(map)) {
             return t.clone();
         }
         if self.depth >= MAX_SCHEMA_DEPTH {
@@ -141,26 +162,13 @@ impl<'a> TypePlanner<'a> {
             return Ty::Json;
         }
         self.depth += 1;
-        let t = self.plan_here(loc, hint);
+        let t = self.plan_here(loc, map, hint);
         self.depth -= 1;
         t
     }
 
-    fn plan_here(&mut self, loc: &Loc, hint: &str) -> Ty {
-        let Some(value) = self.sources.get(loc) else {
-            return Ty::Json;
-        };
-        let map = match value {
-            Value::Object(m) => m,
-            Value::Bool(_) => return Ty::Json,
-            _ => {
-                self.diags.push(self.sources.warning_at(
-                    loc,
-                    "a schema must be an object or a boolean; using any JSON",
-                ));
-                return Ty::Json;
-            }
-        };
+    fn plan_here(&mut self, loc: &Loc, map: &'a Map<String, Value>, hint: &str) -> Ty {
+        let key = node_key(map);
         if let Some(Value::String(reference)) = map.get("$ref") {
             let nullable = map.get("nullable") == Some(&Value::Bool(true));
             // A chain of references that never reaches a schema (`A: {$ref: A}`, or two that
@@ -174,28 +182,28 @@ impl<'a> TypePlanner<'a> {
                 Err(message) => {
                     self.diags
                         .push(self.sources.error_at(&loc.join("$ref"), message));
-                    self.memo.insert(loc.clone(), Ty::Json);
+                    self.memo.insert(key, Ty::Json);
                     Ty::Json
                 }
             };
             return if nullable { t.optional() } else { t };
         }
         // Break cycles through non-definition schemas (an array of itself, say).
-        self.memo.insert(loc.clone(), Ty::Json);
+        self.memo.insert(key, Ty::Json);
         let t = self.classify(loc, map, hint);
-        self.memo.insert(loc.clone(), t.clone());
+        self.memo.insert(key, t.clone());
         t
     }
 
-    fn define(&mut self, loc: &Loc, hint: &str, doc: Option<String>) -> TypeId {
+    fn define(&mut self, map: &Map<String, Value>, hint: &str) -> TypeId {
         let name = self.names.claim(&type_name(hint));
         let id = self.types.len();
         self.types.push(TypeDef {
             name,
-            doc,
+            doc: doc_of(map),
             kind: TypeKind::Pending,
         });
-        self.memo.insert(loc.clone(), Ty::Named(id));
+        self.memo.insert(node_key(map), Ty::Named(id));
         id
     }
 
@@ -221,7 +229,7 @@ impl<'a> TypePlanner<'a> {
             let strings: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
             let non_null = values.iter().filter(|v| !v.is_null()).count();
             if non_null > 0 && strings.len() == non_null {
-                let id = self.define(loc, hint, doc_of(map));
+                let id = self.define(map, hint);
                 let mut unique = Unique::default();
                 let mut seen = BTreeSet::new();
                 let variants = strings
@@ -318,7 +326,7 @@ impl<'a> TypePlanner<'a> {
                 None => Ty::JsonObject,
             };
         }
-        let id = self.define(loc, hint, doc_of(map));
+        let id = self.define(map, hint);
         self.pending.push(Job {
             id,
             members: vec![loc.clone()],
@@ -432,7 +440,7 @@ impl<'a> TypePlanner<'a> {
             ));
             return Ty::Json;
         }
-        let id = self.define(loc, hint, doc_of(map));
+        let id = self.define(map, hint);
         let extra = members
             .iter()
             .rev()
@@ -486,7 +494,7 @@ impl<'a> TypePlanner<'a> {
             }
             _ => {}
         }
-        let id = self.define(loc, hint, doc_of(map));
+        let id = self.define(map, hint);
         let name = self.types[id].name.clone();
         let (tag, tag_values) = self.find_tag(loc, map, &alts);
         let mut unique = Unique::default();

@@ -67,6 +67,8 @@ impl<'t> JsonParser<'t> {
             positions: super::positions::Positions::default(),
             problems: Vec::new(),
             record,
+            members: Vec::new(),
+            items: Vec::new(),
         }
     }
 }
@@ -87,6 +89,12 @@ struct JsonParser<'t> {
     problems: Vec<ParseProblem>,
     /// Whether to keep the pointer and position of every node.
     record: bool,
+    /// The members of the objects being parsed, innermost last, and the items of the arrays:
+    /// a collection is built at its end with exactly the room it needs (growing one as it is
+    /// read leaves a third of it unused on average, which is most of a large document's
+    /// memory).
+    members: Vec<(String, Value, Pos)>,
+    items: Vec<Value>,
 }
 
 type Result<T> = std::result::Result<T, ParseProblem>;
@@ -192,12 +200,34 @@ impl JsonParser<'_> {
     fn object(&mut self, depth: usize) -> Result<Value> {
         self.too_deep(depth)?;
         self.at += 1; // `{`
-        let mut map = Map::new();
         self.skip_ws();
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
-            return Ok(Value::Object(map));
+            return Ok(Value::Object(Map::new()));
         }
+        let first = self.members.len();
+        let result = self.members(depth);
+        let members = self.members.split_off(first);
+        result?;
+        let mut map = Map::with_capacity(members.len());
+        for (key, value, key_pos) in members {
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(slot) => {
+                    self.problems.push(ParseProblem {
+                        pos: key_pos,
+                        message: format!("duplicate key `{}` in this object", slot.key()),
+                    });
+                }
+            }
+        }
+        Ok(Value::Object(map))
+    }
+
+    /// The members of an object after its `{`, through its `}`, onto `self.members`.
+    fn members(&mut self, depth: usize) -> Result<()> {
         loop {
             self.skip_ws();
             if self.bytes.get(self.at) != Some(&b'"') {
@@ -226,23 +256,13 @@ impl JsonParser<'_> {
             }
             let value = self.value(depth)?;
             self.pointer.truncate(base);
-            match map.entry(key) {
-                serde_json::map::Entry::Vacant(slot) => {
-                    slot.insert(value);
-                }
-                serde_json::map::Entry::Occupied(slot) => {
-                    self.problems.push(ParseProblem {
-                        pos: key_pos,
-                        message: format!("duplicate key `{}` in this object", slot.key()),
-                    });
-                }
-            }
+            self.members.push((key, value, key_pos));
             self.skip_ws();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(());
                 }
                 _ => return Err(self.error("expected `,` or `}`")),
             }
@@ -252,30 +272,38 @@ impl JsonParser<'_> {
     fn array(&mut self, depth: usize) -> Result<Value> {
         self.too_deep(depth)?;
         self.at += 1; // `[`
-        let mut items = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.at) == Some(&b']') {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let first = self.items.len();
+        let result = self.items(depth, first);
+        let items = self.items.split_off(first);
+        result?;
+        Ok(Value::Array(items))
+    }
+
+    /// The items of an array after its `[`, through its `]`, onto `self.items` (from `first`).
+    fn items(&mut self, depth: usize, first: usize) -> Result<()> {
         loop {
             self.skip_ws();
             let base = self.pointer.len();
             if self.record {
                 use std::fmt::Write as _;
-                let _ = write!(self.pointer, "/{}", items.len());
+                let _ = write!(self.pointer, "/{}", self.items.len() - first);
                 let pos = self.pos();
                 self.positions.insert(&self.pointer, pos);
             }
             let value = self.value(depth)?;
             self.pointer.truncate(base);
-            items.push(value);
+            self.items.push(value);
             self.skip_ws();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
                 _ => return Err(self.error("expected `,` or `]`")),
             }
