@@ -209,6 +209,9 @@ impl Builder {
                 }) = self.stack.pop()
                 {
                     self.pointer.truncate(base_len);
+                    // Closed collections keep exactly the room they need (as in `super::json`).
+                    let mut items = items;
+                    items.shrink_to_fit();
                     self.value(Value::Array(items), anchor, span, true);
                 }
             }
@@ -225,7 +228,9 @@ impl Builder {
                         merge_into(&mut map, merge);
                     }
                     self.pointer.truncate(base_len);
-                    self.value(Value::Object(map), anchor, span, true);
+                    let mut exact = Map::with_capacity(map.len());
+                    exact.extend(map);
+                    self.value(Value::Object(exact), anchor, span, true);
                 }
             }
             Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
