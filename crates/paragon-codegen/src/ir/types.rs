@@ -117,6 +117,8 @@ impl<'a> TypePlanner<'a> {
                 }
             }
             let extra = job.extra.map(|e| self.plan(&e, &format!("{name}Value")));
+            // Structs are most of a large document's plan: kept without room to spare.
+            fields.shrink_to_fit();
             self.types[job.id].kind = TypeKind::Struct { fields, extra };
             self.binary_as_file = saved;
         }

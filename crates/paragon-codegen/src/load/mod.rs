@@ -132,7 +132,8 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
             meta.len()
         ));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (growing as it is read would leave up to half unused).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().saturating_add(1)).unwrap_or(0));
     // One byte past the limit tells a file that grew since `metadata` from one that did not.
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -577,8 +578,9 @@ impl Sources {
 
     /// Adds a file from text (used by tests and by the macro, which reads files itself).
     pub fn insert(&mut self, path: &Path, text: String, diags: &mut Diagnostics) -> FileId {
-        let (value, positions, problems) = parse_document(path, &text, false);
+        // Shared before parsing, so the text is not held twice beside the parsed tree.
         let text: Arc<str> = Arc::from(text);
+        let (value, positions, problems) = parse_document(path, &text, false);
         for p in problems {
             diags.push(Diagnostic::error(path, Some(p.pos), p.message).with_source(text.clone()));
         }

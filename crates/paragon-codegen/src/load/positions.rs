@@ -3,7 +3,8 @@
 //! Recorded for every node of every file, so it is built to cost little: the key is a 64-bit
 //! hash of the pointer, not the pointer itself, so recording a node allocates nothing and a
 //! lookup hashes one string. Two pointers of one file with the same hash (about one chance in
-//! 10^8 for a file of a million nodes) would only give a diagnostic the other one's position.
+//! 10^8 for a file of a million nodes; the hash starts from a random value, so a document
+//! cannot be made to collide on purpose) would only give a diagnostic the other one's position.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -43,12 +44,30 @@ impl Positions {
     }
 }
 
-/// FNV-1a over the bytes, then a 64-bit finaliser (from SplitMix64) so that the low bits a table
-/// uses depend on every byte. For the planner's tables keyed by locations, and for position keys:
-/// much cheaper than the default SipHash on short strings (no protection against crafted
-/// collisions is needed for keys taken from the document being generated).
-#[derive(Default, Clone, Copy)]
+/// FNV-1a over the bytes from a per-process random start, then a 64-bit finaliser (from
+/// SplitMix64) so that the low bits a table uses depend on every byte. For the planner's tables
+/// and for position keys: much cheaper than the default SipHash on the short strings they hold.
+/// The keys come from the document being generated, which may be hostile: the random start
+/// (taken once from the standard library's `RandomState`) means that a document cannot be
+/// written in advance so that its names or pointers fall into one bucket and make every lookup
+/// a scan.
+#[derive(Clone, Copy)]
 pub struct FastHasher(u64);
+
+impl Default for FastHasher {
+    fn default() -> Self {
+        FastHasher(seed())
+    }
+}
+
+/// This process's start for [`FastHasher`].
+fn seed() -> u64 {
+    use std::hash::BuildHasher as _;
+    static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *SEED.get_or_init(|| {
+        std::collections::hash_map::RandomState::new().hash_one(0xcbf2_9ce4_8422_2325_u64)
+    })
+}
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
@@ -56,11 +75,7 @@ impl Hasher for FastHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = self.0;
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -139,5 +154,14 @@ mod tests {
             Some(77)
         );
         assert_ne!(key(""), key("/"));
+    }
+
+    #[test]
+    fn the_hash_is_stable_in_a_process_and_depends_on_every_byte() {
+        assert_eq!(key("/components/schemas/A"), key("/components/schemas/A"));
+        assert_ne!(key("/components/schemas/A"), key("/components/schemas/B"));
+        assert_ne!(key("ab"), key("ba"));
+        // Seeded: the empty input does not hash to the finaliser of FNV's fixed start.
+        assert_ne!(key(""), mix(0xcbf2_9ce4_8422_2325));
     }
 }
