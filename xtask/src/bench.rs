@@ -364,9 +364,59 @@ fn large_report(r: &mut String, gen_once: &Path, synth: &Path) -> Result<()> {
     let min = per_mb.iter().copied().fold(f64::MAX, f64::min);
     let _ = writeln!(
         r,
-        "\nTime per MB, largest over smallest across the sizes: {:.2} (the smallest document also pays the process's fixed start-up).\n{LARGE_END}",
+        "\nTime per MB, largest over smallest across the sizes: {:.2} (the smallest document also pays the process's fixed start-up).\n",
         max / min
     );
+    huge_report(r, gen_once, synth, &dir)?;
+    let _ = writeln!(r, "{LARGE_END}");
+    Ok(())
+}
+
+/// Memory per input byte at about 50 MB, minified and indented (ours only: progenitor takes
+/// minutes and gigabytes there). One run each.
+fn huge_report(r: &mut String, gen_once: &Path, synth: &Path, dir: &Path) -> Result<()> {
+    let _ = writeln!(
+        r,
+        "### 50 MB\n\nThe same generator at about 50 MB, one fresh process each: the densest shape (minified) and the same schemas indented by two spaces, as most vendors publish JSON (YAML is indented by nature). Peak memory per input byte is the whole process's `VmHWM` over the document's size; `cargo test -p paragon-codegen --test memory` checks the heap's share of it on every run.\n"
+    );
+    let _ = writeln!(
+        r,
+        "| document | operations | schemas | time | peak memory | memory per input byte |"
+    );
+    let _ = writeln!(r, "|---|---|---|---|---|---|");
+    for (mb, indented) in [("50", false), ("20", true)] {
+        let file = dir.join(format!(
+            "synth-{mb}{}.json",
+            if indented { "-indented" } else { "" }
+        ));
+        let mut cmd = Command::new(synth);
+        cmd.arg(mb).arg(&file);
+        if indented {
+            cmd.arg("--indented");
+        }
+        let said = run(&mut cmd, &format!("writing the {mb} MB document"))?;
+        let count = |k: &str| {
+            said.split_whitespace()
+                .zip(said.split_whitespace().skip(1))
+                .find_map(|(n, w)| (w.trim_end_matches(',') == k).then(|| n.to_owned()))
+                .unwrap_or_default()
+        };
+        let bytes = std::fs::metadata(&file).map(|m| m.len() as f64).unwrap_or(0.0);
+        eprintln!("generating {} ({:.1} MB)…", file.display(), bytes / 1e6);
+        let ours = gen_median(gen_once, "paragon", &file, 1)
+            .context("our generator failed on a 50 MB document")?;
+        let _ = writeln!(
+            r,
+            "| {:.1} MB {} | {} | {} | {:.1} s | {:.0} MiB | {:.1} |",
+            bytes / 1e6,
+            if indented { "indented" } else { "minified" },
+            count("operations"),
+            count("schemas"),
+            ours.ms / 1000.0,
+            ours.rss_mib,
+            ours.rss_mib * 1024.0 * 1024.0 / bytes,
+        );
+    }
     Ok(())
 }
 

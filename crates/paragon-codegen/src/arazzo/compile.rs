@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::condition::{self, CmpOp, Cond, Nav, Operand};
+use super::dialect;
 use super::expr::{self, Expr, ExprError, Part, Source, WorkflowField};
 use super::model::{self, ActionKind, Criterion, CriterionKind, Document, Target};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
@@ -155,43 +156,28 @@ impl Compiler<'_> {
         true
     }
 
-    /// `$inputs.customer.firstName` where `customer` is an input and `customer.firstName` is
-    /// not: the 1.0.1 grammar reads the whole tail as one name, but documents (the spec's own
-    /// BNPL example among them) mean navigation. Read as `$inputs.customer#/firstName`, with a
-    /// warning that says how to write it.
-    fn dotted_input(&mut self, e: Expr, loc: &Loc, scope: &Scope<'_>) -> Expr {
-        let Expr::Inputs {
-            name,
-            pointer: None,
-        } = &e
-        else {
-            return e;
+    /// The standard text of `s` when it is written in one of the dialects of
+    /// [`dialect::navigation`] and the standard reading of it does not resolve; the warning says
+    /// how it is read and how to write it.
+    fn navigation_dialect(&mut self, s: &str, loc: &Loc, scope: &Scope<'_>) -> Option<String> {
+        let inputs: Vec<&str> = scope.inputs.iter().map(|(w, _, _)| w.as_str()).collect();
+        let outputs = |step: &str| {
+            scope
+                .steps
+                .get(step)
+                .map(|outs| outs.iter().map(|(w, _)| w.clone()).collect())
         };
-        let Some((head, rest)) = name.split_once('.') else {
-            return e;
-        };
-        let known = |n: &str| scope.inputs.iter().any(|(w, _, _)| w == n);
-        if known(name) || !known(head) {
-            return e;
-        }
-        let pointer = format!(
-            "/{}",
-            rest.replace('~', "~0").replace('/', "~1").replace('.', "/")
-        );
+        let standard = if s.starts_with('$') {
+            dialect::navigation(s, &inputs, &outputs)
+        } else {
+            dialect::navigation_in_template(s, &inputs, &outputs)
+        }?;
         self.diags.push(
             self.sources
-                .warning_at(
-                    loc,
-                    format!("`$inputs.{name}` read as `$inputs.{head}#{pointer}`"),
-                )
-                .with_help(format!(
-                    "write `$inputs.{head}#{pointer}`, the JSON Pointer form"
-                )),
+                .warning_at(loc, format!("`{s}` read as `{standard}`"))
+                .with_help(format!("write `{standard}`, the standard form")),
         );
-        Expr::Inputs {
-            name: head.to_owned(),
-            pointer: Some(pointer),
-        }
+        Some(standard)
     }
 
     /// A parameter value, payload leaf or replacement value.
@@ -199,10 +185,46 @@ impl Compiler<'_> {
         let Value::String(s) = v else {
             return ValueExpr::Lit(v.clone());
         };
+        // An input whose declared name has characters the strict grammar stops at (Google's
+        // APIs have a `$.xgafv` parameter, and documents over them `$inputs.$.xgafv`): the
+        // 1.0.1 ABNF allows any characters in a name, so this is that input.
+        if let Some(name) = s.strip_prefix("$inputs.")
+            && scope.inputs.iter().any(|(w, _, _)| w == name)
+            && expr::parse(s).is_err()
+        {
+            return ValueExpr::Expr(
+                Expr::Inputs {
+                    name: name.to_owned(),
+                    pointer: None,
+                },
+                Vec::new(),
+            );
+        }
+        // The standard reading first; a dialect only where that does not resolve.
+        let standard_resolves = if s.starts_with('$') {
+            expr::parse(s).is_ok_and(|e| self.resolves(&e, scope))
+        } else if s.contains("{$") {
+            expr::parse_template(s).is_ok_and(|parts| {
+                parts.iter().all(|p| match p {
+                    Part::Expr(e) => self.resolves(e, scope),
+                    Part::Lit(_) => true,
+                })
+            })
+        } else {
+            true
+        };
+        let rewritten = if standard_resolves {
+            None
+        } else {
+            self.navigation_dialect(s, loc, scope)
+        };
+        let s = rewritten.as_deref().unwrap_or(s);
         if s.starts_with('$') {
             match expr::parse(s) {
                 Ok(e) => {
-                    let e = self.dotted_input(e, loc, scope);
+                    if let Some(absent) = self.undeclared_output(&e, loc, scope) {
+                        return absent;
+                    }
                     if self.check_refs(&e, loc, scope) {
                         return ValueExpr::Expr(e, Vec::new());
                     }
@@ -217,13 +239,6 @@ impl Compiler<'_> {
         if s.contains("{$") {
             match expr::parse_template(s) {
                 Ok(parts) => {
-                    let parts: Vec<Part> = parts
-                        .into_iter()
-                        .map(|p| match p {
-                            Part::Expr(e) => Part::Expr(self.dotted_input(e, loc, scope)),
-                            lit => lit,
-                        })
-                        .collect();
                     let ok = parts.iter().all(|p| match p {
                         Part::Expr(e) => self.check_refs(e, loc, scope),
                         Part::Lit(_) => true,
@@ -241,6 +256,53 @@ impl Compiler<'_> {
             }
         }
         ValueExpr::Lit(v.clone())
+    }
+
+    /// Whether the names an expression uses exist where it is used (what [`Self::check_refs`]
+    /// checks, without reporting anything).
+    fn resolves(&self, e: &Expr, scope: &Scope<'_>) -> bool {
+        match e {
+            Expr::Inputs { name, .. } => scope.inputs.iter().any(|(w, _, _)| w == name),
+            Expr::Steps { step, output, .. } => match scope.steps.get(step) {
+                Some(outs) => outs.iter().any(|(w, _)| w == output),
+                None => scope.all_steps.contains(step),
+            },
+            Expr::Workflows { workflow, .. } => scope.workflows.contains(workflow),
+            Expr::StatusCode | Expr::Response(_) | Expr::Url | Expr::Method | Expr::Request(_) => {
+                scope.after_response
+            }
+            _ => true,
+        }
+    }
+
+    /// `$steps.x.outputs.y` where step `x` (an earlier one) declares no `y`: the runners give
+    /// `undefined`, so the value is always absent, with a warning that names the declared
+    /// outputs (a typo shows there).
+    fn undeclared_output(&mut self, e: &Expr, loc: &Loc, scope: &Scope<'_>) -> Option<ValueExpr> {
+        let Expr::Steps { step, output, .. } = e else {
+            return None;
+        };
+        let outs = scope.steps.get(step)?;
+        if outs.iter().any(|(w, _)| w == output) {
+            return None;
+        }
+        let known: Vec<&str> = outs.iter().map(|(w, _)| w.as_str()).collect();
+        self.diags.push(
+            self.sources
+                .warning_at(
+                    loc,
+                    format!("step `{step}` defines no output `{output}`; the value is always absent"),
+                )
+                .with_help(if known.is_empty() {
+                    format!("step `{step}` has no outputs; declare `{output}` in its `outputs`")
+                } else {
+                    format!(
+                        "its outputs are: {}; declare `{output}` there, or use one of them",
+                        known.join(", ")
+                    )
+                }),
+        );
+        Some(ValueExpr::Lit(Value::Null))
     }
 
     fn payload(&mut self, v: &Value, loc: &Loc, scope: &Scope<'_>) -> Payload {
@@ -663,7 +725,12 @@ pub fn plan_document_with(
                 && let Some(schema) = success_schema(&sources, &op.loc)
             {
                 for (oi, (name, e, _)) in step.outputs.iter().enumerate() {
-                    let Ok(Expr::Response(Source::Body(ptr))) = expr::parse(e) else {
+                    // `$response.body.a.b` is typed as `$response.body#/a/b`, which it is
+                    // compiled as (with its warning, where the output is compiled).
+                    let standard = dialect::navigation(e, &[], &|_| None);
+                    let Ok(Expr::Response(Source::Body(ptr))) =
+                        expr::parse(standard.as_deref().unwrap_or(e))
+                    else {
                         continue;
                     };
                     let target = match ptr {
@@ -1104,14 +1171,33 @@ fn resolve_operation_path(
     loc: &Loc,
 ) -> Option<Resolved> {
     // `{$sourceDescriptions.<name>.url}#/paths/~1pets/get`
-    let parsed = p
-        .strip_prefix("{$sourceDescriptions.")
-        .and_then(|r| r.split_once("}#"))
-        .and_then(|(inner, ptr)| inner.strip_suffix(".url").map(|name| (name, ptr)));
+    let parse = |p: &str| -> Option<(String, String)> {
+        p.strip_prefix("{$sourceDescriptions.")
+            .and_then(|r| r.split_once("}#"))
+            .and_then(|(inner, ptr)| {
+                inner
+                    .strip_suffix(".url")
+                    .map(|name| (name.to_owned(), ptr.to_owned()))
+            })
+    };
+    let parsed = parse(p).or_else(|| {
+        let names: Vec<&str> = apis.iter().map(|a| a.name.as_str()).collect();
+        let standard = dialect::operation_path(p, &names)?;
+        c.diags.push(
+            c.sources
+                .warning_at(
+                    loc,
+                    format!("`{p}` names its source without the runtime expression; read as `{standard}`"),
+                )
+                .with_help(format!("write `{standard}`, the standard form")),
+        );
+        parse(&standard)
+    });
     let Some((name, pointer)) = parsed else {
         c.err(loc, format!("`{p}`: expected `{{$sourceDescriptions.<name>.url}}#/paths/<escaped path>/<method>`"));
         return None;
     };
+    let (name, pointer) = (name.as_str(), pointer.as_str());
     let Some((i, api)) = apis.iter().enumerate().find(|(_, a)| a.name == name) else {
         c.err(
             loc,

@@ -2,5 +2,6 @@
 
 pub mod compile;
 pub mod condition;
+pub mod dialect;
 pub mod expr;
 pub mod model;
