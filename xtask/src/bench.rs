@@ -401,7 +401,9 @@ fn huge_report(r: &mut String, gen_once: &Path, synth: &Path, dir: &Path) -> Res
                 .find_map(|(n, w)| (w.trim_end_matches(',') == k).then(|| n.to_owned()))
                 .unwrap_or_default()
         };
-        let bytes = std::fs::metadata(&file).map(|m| m.len() as f64).unwrap_or(0.0);
+        let bytes = std::fs::metadata(&file)
+            .map(|m| m.len() as f64)
+            .unwrap_or(0.0);
         eprintln!("generating {} ({:.1} MB)…", file.display(), bytes / 1e6);
         let ours = gen_median(gen_once, "paragon", &file, 1)
             .context("our generator failed on a 50 MB document")?;

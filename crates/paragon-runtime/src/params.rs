@@ -72,7 +72,8 @@ pub struct ParamStyle {
     pub style: Style,
     /// `explode`.
     pub explode: bool,
-    /// `allowReserved` (query parameters only).
+    /// `allowReserved` for a query parameter; for a path parameter, RFC 6570's reserved
+    /// expansion (`{+name}`): `/` and the other characters a path allows are kept.
     pub allow_reserved: bool,
 }
 
@@ -151,6 +152,30 @@ fn enc_unreserved(s: &str) -> String {
     utf8_percent_encode(s, UNRESERVED).to_string()
 }
 
+/// What a path keeps in reserved expansion: the unreserved characters, `/`, and the
+/// sub-delimiters, `:` and `@` RFC 3986 allows in a path segment. `?`, `#`, `[`, `]`, `%` and
+/// the rest are escaped, so a value can neither start a query or a fragment nor smuggle an
+/// escape; dot segments are refused later, for every path, before anything is sent.
+const PATH_RESERVED: &AsciiSet = &UNRESERVED
+    .remove(b'/')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+fn enc_path_reserved(s: &str) -> String {
+    utf8_percent_encode(s, PATH_RESERVED).to_string()
+}
+
 /// Percent-encodes one path parameter value in the default `simple` style: everything except
 /// RFC 3986 unreserved characters is escaped, so `"a/../b?x"` becomes `"a%2F..%2Fb%3Fx"`.
 ///
@@ -181,7 +206,14 @@ pub fn path_param_with<T: Serialize + ?Sized>(name: &str, value: &T, style: Para
     let Ok(v) = to_value(value) else {
         return String::new();
     };
-    let e = enc_unreserved;
+    // `{+name}` in a path template (RFC 6570 reserved expansion, as Google's descriptions
+    // write `/v1/{+name}` for `name: accounts/1/items/2`) keeps `/` and the other characters
+    // allowed in a path; everything else is escaped as usual.
+    let e: fn(&str) -> String = if style.allow_reserved {
+        enc_path_reserved
+    } else {
+        enc_unreserved
+    };
     let explode = style.explode;
     let join_pairs = |pairs: &[(String, String)], kv: &str, sep: &str| {
         pairs
@@ -445,6 +477,21 @@ mod tests {
         assert_eq!(path_param(&1.5), "1.5");
         assert_eq!(path_param(&None::<u8>), "");
         assert_eq!(path_param(&["a,b", "c"]), "a%2Cb,c");
+    }
+
+    #[test]
+    fn reserved_path_expansion_keeps_slashes_and_escapes_what_would_leave_the_path() {
+        let r = ParamStyle::PATH.reserved();
+        assert_eq!(
+            path_param_with("", "accounts/1/adclients/ca-2:x@y", r),
+            "accounts/1/adclients/ca-2:x@y"
+        );
+        assert_eq!(
+            path_param_with("", "a?b#c[d]%e f", r),
+            "a%3Fb%23c%5Bd%5D%25e%20f"
+        );
+        // Without `+`, the same value is one segment.
+        assert_eq!(path_param("accounts/1"), "accounts%2F1");
     }
 
     #[test]

@@ -291,7 +291,9 @@ impl Compiler<'_> {
             self.sources
                 .warning_at(
                     loc,
-                    format!("step `{step}` defines no output `{output}`; the value is always absent"),
+                    format!(
+                        "step `{step}` defines no output `{output}`; the value is always absent"
+                    ),
                 )
                 .with_help(if known.is_empty() {
                     format!("step `{step}` has no outputs; declare `{output}` in its `outputs`")

@@ -228,8 +228,12 @@ mod tests {
     #[test]
     fn templates_are_rewritten_expression_by_expression() {
         assert_eq!(
-            navigation_in_template("Bearer {$steps.login.token} for {$inputs.customer}", &["customer"], &outputs)
-                .as_deref(),
+            navigation_in_template(
+                "Bearer {$steps.login.token} for {$inputs.customer}",
+                &["customer"],
+                &outputs
+            )
+            .as_deref(),
             Some("Bearer {$steps.login.outputs.token} for {$inputs.customer}")
         );
         assert_eq!(
@@ -246,8 +250,11 @@ mod tests {
             Some("{$sourceDescriptions.petstore.url}#/paths/~1pets/get")
         );
         assert_eq!(
-            operation_path("$sourceDescriptions.petstore.url#/paths/~1pets/get", &sources)
-                .as_deref(),
+            operation_path(
+                "$sourceDescriptions.petstore.url#/paths/~1pets/get",
+                &sources
+            )
+            .as_deref(),
             Some("{$sourceDescriptions.petstore.url}#/paths/~1pets/get")
         );
         assert_eq!(operation_path("other#/paths/~1pets/get", &sources), None);

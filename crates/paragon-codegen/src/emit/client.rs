@@ -452,12 +452,14 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     // The path, each parameter percent-encoded.
     let mut fmt = String::new();
     let mut path_args = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        fmt.push_str(&rest[..start].replace('}', "}}"));
-        let after = &rest[start + 1..];
-        let end = after.find('}').unwrap_or(after.len());
-        let wire = &after[..end];
+    for piece in crate::ir::operations::path_pieces(&op.path) {
+        let (wire, reserved) = match piece {
+            crate::ir::operations::PathPiece::Lit(text) => {
+                fmt.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                continue;
+            }
+            crate::ir::operations::PathPiece::Param { wire, reserved } => (wire, reserved),
+        };
         fmt.push_str("{}");
         if let Some(p) = op
             .params
@@ -469,17 +471,19 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 ArgKind::Copy => quote!(&#n),
                 _ => quote!(#n),
             };
-            if p.style == Serialization::default_for(ParamIn::Path) {
+            let style = Serialization {
+                allow_reserved: p.style.allow_reserved || reserved,
+                ..p.style
+            };
+            if style == Serialization::default_for(ParamIn::Path) {
                 path_args.push(quote!(::paragon_runtime::path_param(#r)));
             } else {
-                let st = style_tokens(&p.style);
+                let st = style_tokens(&style);
                 let wire = &p.wire;
                 path_args.push(quote!(::paragon_runtime::path_param_with(#wire, #r, #st)));
             }
         }
-        rest = after.get(end + 1..).unwrap_or("");
     }
-    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     let path_expr = if path_args.is_empty() {
         quote!(#fmt)
     } else {

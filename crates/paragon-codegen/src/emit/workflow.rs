@@ -499,22 +499,30 @@ impl Ctx<'_> {
                 // The path, each parameter percent-encoded.
                 let mut fmt = String::new();
                 let mut args = Vec::new();
-                let mut rest = path.as_str();
-                while let Some(start) = rest.find('{') {
-                    fmt.push_str(&rest[..start].replace('}', "}}"));
-                    let after = &rest[start + 1..];
-                    let end = after.find('}').unwrap_or(after.len());
-                    let name = &after[..end];
-                    match path_values.iter().find(|(n, _)| n == name) {
-                        Some((_, arg)) => {
-                            fmt.push_str("{}");
-                            args.push(quote!(::paragon_runtime::path_param(&#arg)));
+                for piece in crate::ir::operations::path_pieces(path) {
+                    use crate::ir::operations::PathPiece;
+                    match piece {
+                        PathPiece::Lit(text) => {
+                            fmt.push_str(&text.replace('{', "{{").replace('}', "}}"));
                         }
-                        None => fmt.push_str(&format!("{{{{{name}}}}}")),
+                        PathPiece::Param { wire, reserved } => {
+                            match path_values.iter().find(|(n, _)| n == wire) {
+                                Some((_, arg)) if reserved => {
+                                    fmt.push_str("{}");
+                                    args.push(quote!(::paragon_runtime::path_param_with("", &#arg, ::paragon_runtime::ParamStyle::PATH.reserved())));
+                                }
+                                Some((_, arg)) => {
+                                    fmt.push_str("{}");
+                                    args.push(quote!(::paragon_runtime::path_param(&#arg)));
+                                }
+                                None => {
+                                    let plus = if reserved { "+" } else { "" };
+                                    fmt.push_str(&format!("{{{{{plus}{wire}}}}}"));
+                                }
+                            }
+                        }
                     }
-                    rest = after.get(end + 1..).unwrap_or("");
                 }
-                fmt.push_str(&rest.replace('}', "}}"));
                 let path_expr = if args.is_empty() {
                     quote!(String::from(#path))
                 } else {

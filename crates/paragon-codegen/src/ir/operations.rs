@@ -266,6 +266,52 @@ pub struct Pagination {
     pub item: Ty,
 }
 
+/// One piece of a path template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPiece<'a> {
+    /// Text sent as it is.
+    Lit(&'a str),
+    /// `{name}`, or `{+name}` (RFC 6570 reserved expansion: the value keeps its `/`).
+    Param {
+        /// The parameter's name.
+        wire: &'a str,
+        /// Written `{+name}`.
+        reserved: bool,
+    },
+}
+
+/// A path template in pieces: `/v1/{+name}/items/{id}` is `/v1/`, `name` (reserved), `/items/`,
+/// `id`. A `{` without its `}` is text. The one reading of templates, for the planner's checks
+/// and both emitters.
+pub fn path_pieces(path: &str) -> Vec<PathPiece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start + 1..].find('}') else {
+            break;
+        };
+        if start > 0 {
+            pieces.push(PathPiece::Lit(&rest[..start]));
+        }
+        let inner = &rest[start + 1..start + 1 + len];
+        pieces.push(match inner.strip_prefix('+') {
+            Some(wire) => PathPiece::Param {
+                wire,
+                reserved: true,
+            },
+            None => PathPiece::Param {
+                wire: inner,
+                reserved: false,
+            },
+        });
+        rest = &rest[start + 2 + len..];
+    }
+    if !rest.is_empty() {
+        pieces.push(PathPiece::Lit(rest));
+    }
+    pieces
+}
+
 /// One operation.
 #[derive(Debug, Clone)]
 pub struct Operation {
@@ -603,8 +649,10 @@ fn plan_operation(
         });
     }
     // Every `{name}` in the template needs a path parameter.
-    for segment in path.split('{').skip(1) {
-        let name = segment.split('}').next().unwrap_or("");
+    for piece in path_pieces(path) {
+        let PathPiece::Param { wire: name, .. } = piece else {
+            continue;
+        };
         if !params
             .iter()
             .any(|p| p.location == ParamIn::Path && p.wire == name)
@@ -975,4 +1023,38 @@ fn pagination(planner: &TypePlanner<'_>, op: &Operation) -> Option<Pagination> {
         items_optional: matches!(items.ty, Ty::Option(_)),
         item: (**item).clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_templates_split_into_text_and_parameters() {
+        use PathPiece::*;
+        assert_eq!(
+            path_pieces("/v1/{+name}/items/{id}:run"),
+            [
+                Lit("/v1/"),
+                Param {
+                    wire: "name",
+                    reserved: true
+                },
+                Lit("/items/"),
+                Param {
+                    wire: "id",
+                    reserved: false
+                },
+                Lit(":run"),
+            ]
+        );
+        assert_eq!(path_pieces("/a/{open"), [Lit("/a/{open")]);
+        assert_eq!(
+            path_pieces("{x}"),
+            [Param {
+                wire: "x",
+                reserved: false
+            }]
+        );
+    }
 }

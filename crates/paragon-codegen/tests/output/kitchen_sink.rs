@@ -554,6 +554,44 @@ impl Client {
             _ => return Err(raw.unexpected().await),
         })
     }
+    fn summarize_request(&self, name: &str) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::GET,
+                &format!(
+                    "/resources/{}:summary",
+                    ::paragon_runtime::path_param_with(
+                        "name",
+                        name,
+                        ::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::Simple, false)
+                            .reserved()
+                    )
+                ),
+            )
+            .operation("summarize")
+    }
+    /// `GET /resources/{+name}:summary`
+    pub async fn summarize(&self, name: &str) -> Result<(), ::paragon_runtime::Error> {
+        let raw = self.summarize_request(name).send().await?;
+        match raw.status().as_u16() {
+            204 => {
+                raw.empty().await?;
+                Ok(())
+            }
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::summarize`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn summarize_with_response(
+        &self,
+        name: &str,
+    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        let raw = self.summarize_request(name).send().await?;
+        Ok(match raw.status().as_u16() {
+            204 => raw.empty().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
     fn styled_form_request(&self, body: &StyledFormBody) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/styles/form")
