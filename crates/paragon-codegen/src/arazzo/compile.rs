@@ -185,20 +185,14 @@ impl Compiler<'_> {
         let Value::String(s) = v else {
             return ValueExpr::Lit(v.clone());
         };
-        // An input whose declared name has characters the strict grammar stops at (Google's
-        // APIs have a `$.xgafv` parameter, and documents over them `$inputs.$.xgafv`): the
-        // 1.0.1 ABNF allows any characters in a name, so this is that input.
-        if let Some(name) = s.strip_prefix("$inputs.")
-            && scope.inputs.iter().any(|(w, _, _)| w == name)
-            && expr::parse(s).is_err()
+        // An input or step output whose declared name has characters the strict grammar stops
+        // at (Google's APIs have a `$.xgafv` parameter, and documents over them
+        // `$inputs.$.xgafv`; generated documents name outputs `items[0].id`): the 1.0.1 ABNF
+        // allows any characters in a name, so this is that input or output.
+        if expr::parse(s).is_err()
+            && let Some(e) = declared_name(s, scope)
         {
-            return ValueExpr::Expr(
-                Expr::Inputs {
-                    name: name.to_owned(),
-                    pointer: None,
-                },
-                Vec::new(),
-            );
+            return ValueExpr::Expr(e, Vec::new());
         }
         // The standard reading first; a dialect only where that does not resolve.
         let standard_resolves = if s.starts_with('$') {
@@ -504,6 +498,33 @@ impl Compiler<'_> {
 
 /// Finds the schema reached by following `pointer` (RFC 6901) from `schema`: through
 /// `properties`, array `items`, `allOf` members and `additionalProperties`.
+/// `$inputs.<name>` or `$steps.<id>.outputs.<name>` whose whole tail is a name the workflow
+/// declares, whatever characters it holds.
+fn declared_name(s: &str, scope: &Scope<'_>) -> Option<Expr> {
+    if let Some(name) = s.strip_prefix("$inputs.") {
+        return scope
+            .inputs
+            .iter()
+            .any(|(w, _, _)| w == name)
+            .then(|| Expr::Inputs {
+                name: name.to_owned(),
+                pointer: None,
+            });
+    }
+    let (step, rest) = s.strip_prefix("$steps.")?.split_once('.')?;
+    let output = rest.strip_prefix("outputs.")?;
+    scope
+        .steps
+        .get(step)?
+        .iter()
+        .any(|(w, _)| w == output)
+        .then(|| Expr::Steps {
+            step: step.to_owned(),
+            output: output.to_owned(),
+            pointer: None,
+        })
+}
+
 fn schema_at(sources: &Sources, schema: &Loc, pointer: &str) -> Option<Loc> {
     let mut current = sources.deref(schema).ok()?;
     for raw in pointer.split('/').skip(1) {

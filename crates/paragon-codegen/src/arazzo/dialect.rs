@@ -16,7 +16,12 @@ use crate::pointer::push_token;
 ///   declared output of `list` (the longest declared name that the text starts with: output
 ///   names may contain dots);
 /// - `$steps.login.token` (the `outputs` segment left out) → `$steps.login.outputs.token`;
-/// - `$inputs.customer.address[0]` → `$inputs.customer#/address/0`, where `customer` is an input.
+/// - `$inputs.customer.address[0]` → `$inputs.customer#/address/0`, where `customer` is an input;
+/// - `$response.headers.X-Rate` → `$response.header.X-Rate` (and `$request.headers`).
+///
+/// A step output path that starts with no declared output keeps its first segment as the
+/// output name (`$steps.list.outputs.other[0]` → `$steps.list.outputs.other#/0`): the output
+/// is undeclared, so the compiler reads it as always absent, with its own warning.
 ///
 /// `outputs(step)` gives a step's declared output names (`None` for no such step). Returns
 /// `None` when the text is standard already or is none of these.
@@ -25,6 +30,17 @@ pub fn navigation(
     inputs: &[&str],
     outputs: &dyn Fn(&str) -> Option<Vec<String>>,
 ) -> Option<String> {
+    // `$response.headers.X-Rate` (plural, as the runners' own objects are named).
+    for (plural, standard) in [
+        ("$response.headers.", "$response.header."),
+        ("$request.headers.", "$request.header."),
+    ] {
+        if let Some(name) = s.strip_prefix(plural)
+            && !name.is_empty()
+        {
+            return Some(format!("{standard}{name}"));
+        }
+    }
     for body in ["$response.body", "$request.body"] {
         if let Some(tail) = s.strip_prefix(body)
             && tail.starts_with(['.', '['])
@@ -41,7 +57,10 @@ pub fn navigation(
         let (step, rest) = rest.split_once('.')?;
         let declared = outputs(step)?;
         let rest = rest.strip_prefix("outputs.").unwrap_or(rest);
-        let (name, pointer) = named(rest, declared.iter().map(String::as_str))?;
+        // No declared name: the first segment is the (undeclared, so always absent) output.
+        let first = &rest[..rest.find(['.', '[']).unwrap_or(rest.len())];
+        let (name, pointer) = named(rest, declared.iter().map(String::as_str))
+            .or_else(|| named(rest, std::iter::once(first)))?;
         let standard = format!("$steps.{step}.outputs.{name}{pointer}");
         return (standard != s).then_some(standard);
     }
@@ -199,6 +218,15 @@ mod tests {
             nav("$inputs.customer.address[1].city").as_deref(),
             Some("$inputs.customer#/address/1/city")
         );
+        assert_eq!(
+            nav("$response.headers.X-Rate").as_deref(),
+            Some("$response.header.X-Rate")
+        );
+        // An undeclared output keeps its name (the compiler reads it as absent).
+        assert_eq!(
+            nav("$steps.list.outputs.other[0].id").as_deref(),
+            Some("$steps.list.outputs.other#/0/id")
+        );
     }
 
     #[test]
@@ -220,7 +248,7 @@ mod tests {
         assert_eq!(nav("$response.body.items[*].id"), None);
         assert_eq!(nav("$response.body.id (the new id)"), None);
         assert_eq!(nav("$response.body..id"), None);
-        assert_eq!(nav("$steps.list.outputs.other[0]"), None);
+        assert_eq!(nav("$steps.list.outputs.other[0][*]"), None);
         assert_eq!(nav("$steps.nope.outputs.items[0]"), None);
         assert_eq!(nav("$inputs.unknown.x"), None);
     }

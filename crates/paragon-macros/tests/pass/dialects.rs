@@ -50,6 +50,7 @@ async fn main() {
     assert_eq!(out.token.as_deref(), Some("t1"));
     assert_eq!(out.first.as_deref(), Some("Rex"));
     assert_eq!(out.fetched.as_deref(), Some("Rex the first"));
+    assert_eq!(out.first_id, Some(7));
     let requests = s.received_requests().await.unwrap();
     let seen: Vec<String> = requests.iter().map(|r| format!("{} {}", r.method, r.url.path())).collect();
     assert_eq!(seen, ["POST /login", "GET /pets", "GET /pets/7"]);
