@@ -220,6 +220,11 @@ impl Ctx<'_> {
                 let items = items.iter().map(|i| self.cond(i));
                 quote!((#(#items)&&*))
             }
+            // `||` and `&&` come back parenthesized: negated as they are.
+            Cond::Not(inner) if matches!(**inner, Cond::Or(_) | Cond::And(_)) => {
+                let inner = self.cond(inner);
+                quote!(!#inner)
+            }
             Cond::Not(inner) => {
                 let inner = self.cond(inner);
                 quote!(!(#inner))
@@ -660,7 +665,12 @@ impl Ctx<'_> {
         for c in s.success.iter().rev() {
             let check = self.check(c);
             let text = &c.text;
-            failed = quote!(if !(#check) { Some(#text) } else { #failed });
+            // A condition of `||` or `&&` is parenthesized already.
+            let negated = match &c.check {
+                Check::Simple(Cond::Or(_) | Cond::And(_)) => quote!(!#check),
+                _ => quote!(!(#check)),
+            };
+            failed = quote!(if #negated { Some(#text) } else { #failed });
         }
         let outputs_value = self.step_outputs(s);
         let field = ident(&s.field);
