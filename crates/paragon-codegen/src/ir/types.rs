@@ -288,12 +288,37 @@ impl<'a> TypePlanner<'a> {
                     Ty::Json
                 }
             }
+            // Type names of programming languages, as hand-written descriptions have them
+            // (`type: int` in httpbin's, `type: float` in remove.bg's): one clear meaning each.
             Some(other) => {
-                self.diags.push(
+                let (standard, ty) = match other {
+                    "int" | "int32" | "int64" | "long" | "short" => {
+                        ("integer", integer_format(map))
+                    }
+                    "float" | "double" | "decimal" => ("number", Ty::Prim("f64")),
+                    "bool" => ("boolean", Ty::Prim("bool")),
+                    "str" => ("string", string_format(map)),
+                    _ => ("", Ty::Json),
+                };
+                let diag = if standard.is_empty() {
                     self.sources
-                        .error_at(&loc.join("type"), format!("unknown schema type `{other}`")),
-                );
-                Ty::Json
+                        .warning_at(
+                            &loc.join("type"),
+                            format!("unknown schema type `{other}`; typed as any JSON"),
+                        )
+                        .with_help("JSON Schema's types are string, number, integer, boolean, object, array and null")
+                } else {
+                    self.sources
+                        .warning_at(
+                            &loc.join("type"),
+                            format!(
+                                "`type: {other}` is not a JSON Schema type; read as `{standard}`"
+                            ),
+                        )
+                        .with_help(format!("write `type: {standard}`"))
+                };
+                self.diags.push(diag);
+                ty
             }
         };
         wrap(ty)
