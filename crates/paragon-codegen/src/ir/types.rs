@@ -300,12 +300,10 @@ impl<'a> TypePlanner<'a> {
                     "str" => ("string", string_format(map)),
                     _ => ("", Ty::Json),
                 };
+                // Anything else has no one meaning (a typo such as `strnig` most often).
                 let diag = if standard.is_empty() {
                     self.sources
-                        .warning_at(
-                            &loc.join("type"),
-                            format!("unknown schema type `{other}`; typed as any JSON"),
-                        )
+                        .error_at(&loc.join("type"), format!("unknown schema type `{other}`"))
                         .with_help("JSON Schema's types are string, number, integer, boolean, object, array and null")
                 } else {
                     self.sources
