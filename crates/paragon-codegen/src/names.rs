@@ -161,9 +161,63 @@ impl Unique {
     }
 }
 
+/// The name among `candidates` that `name` is most likely a typo of: the fewest single-character
+/// edits (ignoring case), at most a third of the name's length and at least one. Names longer
+/// than 128 characters are not compared (the distance is quadratic in the length).
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    const LONGEST: usize = 128;
+    let a: Vec<char> = name.to_lowercase().chars().collect();
+    if a.len() > LONGEST {
+        return None;
+    }
+    let limit = (a.len() / 3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let b: Vec<char> = c.to_lowercase().chars().collect();
+        if b.len() > LONGEST || c == name || b.len().abs_diff(a.len()) > limit {
+            continue;
+        }
+        let d = edit_distance(&a, &b);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance, one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_names_are_likely_typos_only() {
+        let names = ["enableSync", "getSyncStatus", "pullRecords"];
+        assert_eq!(closest("enabelSync", names), Some("enableSync"));
+        assert_eq!(closest("pullrecords", names), Some("pullRecords"));
+        assert_eq!(closest("getStatus", names), None);
+        assert_eq!(closest("x", names), None);
+        assert_eq!(closest(&"a".repeat(200), names), None);
+        assert_eq!(edit_distance(&['a', 'b'], &[]), 2);
+    }
 
     #[test]
     fn identifiers_are_valid_and_readable() {

@@ -13,6 +13,11 @@ fn fixture(name: &str) -> PathBuf {
 fn diagnostics(name: &str) -> Vec<String> {
     let path = fixture(name);
     let dir = format!("{}/", path.parent().unwrap().display());
+    // Documents named by a source are read at their normalized path.
+    let normalized = format!(
+        "{}/",
+        paragon_codegen::load::normalize(path.parent().unwrap()).display()
+    );
     // The fixtures share `fixtures/pets.yml`, one directory up from the `bad/` documents.
     let options = paragon_codegen::LoadOptions {
         root_dir: Some(fixture("")),
@@ -24,7 +29,7 @@ fn diagnostics(name: &str) -> Vec<String> {
     };
     diags
         .iter()
-        .map(|d| d.to_string().replace(&dir, ""))
+        .map(|d| d.to_string().replace(&dir, "").replace(&normalized, ""))
         .map(|s| s.lines().next().unwrap_or_default().to_owned())
         .collect()
 }
@@ -36,7 +41,7 @@ fn step_and_target_errors() {
         [
             "steps.arazzo.yml:21:17: error: stepId `get` is used twice in workflow `flow`",
             "steps.arazzo.yml:17:47: error: action `again` goes to step `nowhere`, which this workflow does not have",
-            "steps.arazzo.yml:18:52: error: action `other` goes to workflow `no-such-flow`, which this document does not define",
+            "steps.arazzo.yml:18:52: error: action `other` goes to workflow `no-such-flow`, which this document does not define (help: its workflows are: flow)",
             // The runners read an undeclared output as `undefined`: absent, with a warning.
             "steps.arazzo.yml:26:13: warning: step `get` defines no output `nickname`; the value is always absent (help: its outputs are: name; declare `nickname` there, or use one of them)",
         ]
@@ -188,4 +193,20 @@ fn idempotency_marks_are_booleans() {
         "{errors:#?}"
     );
     assert!(errors[1].contains("idem.arazzo.yml:11:36"), "{errors:#?}");
+}
+
+#[test]
+fn documents_that_name_each_other_in_a_cycle_and_bad_workflow_references() {
+    assert_eq!(
+        diagnostics("bad/cycle_a.arazzo.yml"),
+        [
+            // Found where the cycle closes, in the second document.
+            "cycle_b.arazzo.yml:5:20: error: source description `a` makes a cycle of Arazzo documents: cycle_a.arazzo.yml → cycle_b.arazzo.yml → cycle_a.arazzo.yml (help: a document cannot use workflows of a document that uses its own; move the shared workflows into a third document)",
+            "cycle_b.arazzo.yml:12:21: error: `$sourceDescriptions.a.a`: source `a` did not load (its error is above) (help: sources are: pets, a)",
+            "cycle_a.arazzo.yml:12:21: error: `$sourceDescriptions.b.bb`: source `b` has no workflow `bb` (help: did you mean `b`?)",
+            "cycle_a.arazzo.yml:14:21: error: `$sourceDescriptions.pets.listPets`: `pets` is an OpenAPI source; workflows are in sources of `type: arazzo` (help: sources are: pets, b)",
+            "cycle_a.arazzo.yml:16:21: warning: `$sourceDescription.b.b` read as `$sourceDescriptions.b.b` (help: write `$sourceDescriptions.b.b`, the standard form)",
+            "cycle_b.arazzo.yml:9:9: warning: step `list` does not supply the required header parameter `X-Session` of `listPets`",
+        ]
+    );
 }

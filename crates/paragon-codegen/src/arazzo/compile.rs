@@ -15,8 +15,9 @@ use serde_json::Value;
 
 use super::condition::{self, CmpOp, Cond, Nav, Operand};
 use super::dialect;
+use super::documents::{Api0, OpRef, Run};
 use super::expr::{self, Expr, ExprError, Part, Source, WorkflowField};
-use super::model::{self, ActionKind, Criterion, CriterionKind, Document, Target};
+use super::model::{self, ActionKind, Criterion, CriterionKind, Target};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::ir::operations::{Operation, ParamIn, plan_api_with};
 use crate::ir::types::TypePlanner;
@@ -24,20 +25,6 @@ use crate::ir::workflow::*;
 use crate::ir::{Ty, TypeKind};
 use crate::load::{Loc, Sources};
 use crate::names::{Unique, snake_name, type_name, variant_name};
-
-/// Where an operation is in an API document.
-#[derive(Debug, Clone)]
-struct OpRef {
-    path: String,
-    method: String,
-    loc: Loc,
-}
-
-struct Api0 {
-    name: String,
-    root: Loc,
-    ops: HashMap<String, OpRef>,
-}
 
 /// Context for checking and compiling expressions of one step or workflow.
 struct Scope<'a> {
@@ -47,8 +34,8 @@ struct Scope<'a> {
     steps: &'a HashMap<String, Vec<(String, WfTy)>>,
     /// All step ids of this workflow (for references to later steps).
     all_steps: &'a [String],
-    /// Workflow ids of the document.
-    workflows: &'a [String],
+    /// How workflows are named from the document this code is in.
+    names: &'a Names<'a>,
     /// A response exists (criteria, outputs, actions), as opposed to parameters and bodies.
     after_response: bool,
 }
@@ -82,77 +69,24 @@ impl Compiler<'_> {
         self.err_in_string(loc, e.offset, format!("invalid {what}: {}", e.message));
     }
 
-    /// Checks the references of an expression; returns false when it is unusable.
-    fn check_refs(&mut self, e: &Expr, loc: &Loc, scope: &Scope<'_>) -> bool {
-        match e {
-            Expr::Inputs { name, .. } if !scope.inputs.iter().any(|(w, _, _)| w == name) => {
-                let known: Vec<&str> = scope.inputs.iter().map(|(w, _, _)| w.as_str()).collect();
-                self.diags.push(
-                    self.sources
-                        .error_at(
-                            loc,
-                            format!("`$inputs.{name}` is not in the workflow's inputs schema"),
-                        )
-                        .with_help(if known.is_empty() {
-                            "the workflow declares no inputs".to_owned()
-                        } else {
-                            format!("inputs are: {}", known.join(", "))
-                        }),
-                );
-                return false;
+    /// Checks the references of an expression and resolves its workflow references to the
+    /// run's workflows; returns false when it is unusable.
+    fn check_refs(&mut self, e: &mut Expr, loc: &Loc, scope: &Scope<'_>) -> bool {
+        if let Some((message, help)) = ref_problem(e, scope) {
+            let mut d = self.sources.error_at(loc, message);
+            if let Some(help) = help {
+                d = d.with_help(help);
             }
-            Expr::Steps { step, output, .. } => match scope.steps.get(step) {
-                Some(outs) => {
-                    if !outs.iter().any(|(w, _)| w == output) {
-                        let known: Vec<&str> = outs.iter().map(|(w, _)| w.as_str()).collect();
-                        self.diags.push(
-                            self.sources
-                                .error_at(
-                                    loc,
-                                    format!("step `{step}` defines no output `{output}`"),
-                                )
-                                .with_help(if known.is_empty() {
-                                    format!("step `{step}` has no outputs")
-                                } else {
-                                    format!("its outputs are: {}", known.join(", "))
-                                }),
-                        );
-                        return false;
-                    }
-                }
-                None if scope.all_steps.contains(step) => {}
-                None => {
-                    self.err(
-                        loc,
-                        format!("`$steps.{step}` names no step of this workflow"),
-                    );
-                    return false;
-                }
-            },
-            Expr::Workflows { workflow, .. } if !scope.workflows.contains(workflow) => {
-                self.err(
-                    loc,
-                    format!("`$workflows.{workflow}` names no workflow of this document"),
-                );
-                return false;
-            }
-            Expr::StatusCode | Expr::Response(_) | Expr::Url | Expr::Method | Expr::Request(_)
-                if !scope.after_response =>
-            {
-                self.err(
-                    loc,
-                    "this expression needs the step's response, which does not exist yet where it is used",
-                );
-                return false;
-            }
-            Expr::Message(_) => {
-                self.diags.push(self.sources.warning_at(
-                    loc,
-                    "`$message` expressions (AsyncAPI) are not supported; the value is null",
-                ));
-            }
-            _ => {}
+            self.diags.push(d);
+            return false;
         }
+        if let Expr::Message(_) = e {
+            self.diags.push(self.sources.warning_at(
+                loc,
+                "`$message` expressions (AsyncAPI) are not supported; the value is null",
+            ));
+        }
+        scope.names.resolve_workflow_expr(e);
         true
     }
 
@@ -215,11 +149,11 @@ impl Compiler<'_> {
         let s = rewritten.as_deref().unwrap_or(s);
         if s.starts_with('$') {
             match expr::parse(s) {
-                Ok(e) => {
+                Ok(mut e) => {
                     if let Some(absent) = self.undeclared_output(&e, loc, scope) {
                         return absent;
                     }
-                    if self.check_refs(&e, loc, scope) {
+                    if self.check_refs(&mut e, loc, scope) {
                         return ValueExpr::Expr(e, Vec::new());
                     }
                     return ValueExpr::Lit(Value::Null);
@@ -232,11 +166,13 @@ impl Compiler<'_> {
         }
         if s.contains("{$") {
             match expr::parse_template(s) {
-                Ok(parts) => {
-                    let ok = parts.iter().all(|p| match p {
-                        Part::Expr(e) => self.check_refs(e, loc, scope),
-                        Part::Lit(_) => true,
-                    });
+                Ok(mut parts) => {
+                    let mut ok = true;
+                    for p in &mut parts {
+                        if let Part::Expr(e) = p {
+                            ok &= self.check_refs(e, loc, scope);
+                        }
+                    }
                     return if ok {
                         ValueExpr::Template(parts)
                     } else {
@@ -255,18 +191,7 @@ impl Compiler<'_> {
     /// Whether the names an expression uses exist where it is used (what [`Self::check_refs`]
     /// checks, without reporting anything).
     fn resolves(&self, e: &Expr, scope: &Scope<'_>) -> bool {
-        match e {
-            Expr::Inputs { name, .. } => scope.inputs.iter().any(|(w, _, _)| w == name),
-            Expr::Steps { step, output, .. } => match scope.steps.get(step) {
-                Some(outs) => outs.iter().any(|(w, _)| w == output),
-                None => scope.all_steps.contains(step),
-            },
-            Expr::Workflows { workflow, .. } => scope.workflows.contains(workflow),
-            Expr::StatusCode | Expr::Response(_) | Expr::Url | Expr::Method | Expr::Request(_) => {
-                scope.after_response
-            }
-            _ => true,
-        }
+        ref_problem(e, scope).is_none()
     }
 
     /// `$steps.x.outputs.y` where step `x` (an earlier one) declares no `y`: the runners give
@@ -318,7 +243,7 @@ impl Compiler<'_> {
         }
     }
 
-    fn cond_refs(&mut self, c: &Cond, loc: &Loc, scope: &Scope<'_>) -> bool {
+    fn cond_refs(&mut self, c: &mut Cond, loc: &Loc, scope: &Scope<'_>) -> bool {
         match c {
             Cond::Or(items) | Cond::And(items) => {
                 // Every operand is checked (no short circuit) so all problems are reported.
@@ -337,7 +262,7 @@ impl Compiler<'_> {
         }
     }
 
-    fn operand_refs(&mut self, o: &Operand, loc: &Loc, scope: &Scope<'_>) -> bool {
+    fn operand_refs(&mut self, o: &mut Operand, loc: &Loc, scope: &Scope<'_>) -> bool {
         match o {
             Operand::Lit(_) => true,
             Operand::Expr { expr, .. } => self.check_refs(expr, loc, scope),
@@ -355,8 +280,8 @@ impl Compiler<'_> {
         };
         let check = match c.kind {
             CriterionKind::Simple => match condition::parse_simple(&c.condition) {
-                Ok(cond) => {
-                    if !self.cond_refs(&cond, &cond_loc, scope) {
+                Ok(mut cond) => {
+                    if !self.cond_refs(&mut cond, &cond_loc, scope) {
                         return None;
                     }
                     match &cond {
@@ -442,7 +367,6 @@ impl Compiler<'_> {
         &mut self,
         actions: &[model::Action],
         step_index: &HashMap<String, usize>,
-        workflow_index: &HashMap<String, usize>,
         scope: &Scope<'_>,
     ) -> Vec<ActionIr> {
         let mut out = Vec::new();
@@ -451,20 +375,25 @@ impl Compiler<'_> {
                 (Some((id, loc)), _) => match step_index.get(id) {
                     Some(&i) => Some(ActionTarget::Step(i)),
                     None => {
-                        self.err(loc, format!("action `{}` goes to step `{id}`, which this workflow does not have", a.name));
+                        let d = self
+                            .sources
+                            .error_at(loc, format!("action `{}` goes to step `{id}`, which this workflow does not have", a.name));
+                        let d = match crate::names::closest(
+                            id,
+                            scope.all_steps.iter().map(String::as_str),
+                        ) {
+                            Some(c) => d.with_help(format!("did you mean `{c}`?")),
+                            None => d,
+                        };
+                        self.diags.push(d);
                         continue;
                     }
                 },
                 (None, Some((id, loc))) => {
-                    let local = id
-                        .strip_prefix("$sourceDescriptions.")
-                        .map_or(id.as_str(), |_| "");
-                    match workflow_index.get(local) {
-                        Some(&i) => Some(ActionTarget::Workflow(i)),
-                        None => {
-                            self.err(loc, format!("action `{}` goes to workflow `{id}`, which this document does not define", a.name));
-                            continue;
-                        }
+                    let what = format!("action `{}` goes to", a.name);
+                    match self.workflow_ref(scope.names, id, loc, &what) {
+                        Some(i) => Some(ActionTarget::Workflow(i)),
+                        None => continue,
                     }
                 }
                 (None, None) => None,
@@ -493,6 +422,64 @@ impl Compiler<'_> {
             });
         }
         out
+    }
+}
+
+/// Why the names an expression uses do not exist where it is used: the message and a help.
+fn ref_problem(e: &Expr, scope: &Scope<'_>) -> Option<(String, Option<String>)> {
+    let list = |what: &str, names: &[&str], none: String| {
+        Some(if names.is_empty() {
+            none
+        } else {
+            format!("{what}: {}", names.join(", "))
+        })
+    };
+    match e {
+        Expr::Inputs { name, .. } if !scope.inputs.iter().any(|(w, _, _)| w == name) => {
+            let known: Vec<&str> = scope.inputs.iter().map(|(w, _, _)| w.as_str()).collect();
+            Some((
+                format!("`$inputs.{name}` is not in the workflow's inputs schema"),
+                list("inputs are", &known, "the workflow declares no inputs".into()),
+            ))
+        }
+        Expr::Steps { step, output, .. } => match scope.steps.get(step) {
+            Some(outs) if !outs.iter().any(|(w, _)| w == output) => {
+                let known: Vec<&str> = outs.iter().map(|(w, _)| w.as_str()).collect();
+                Some((
+                    format!("step `{step}` defines no output `{output}`"),
+                    list(
+                        "its outputs are",
+                        &known,
+                        format!("step `{step}` has no outputs"),
+                    ),
+                ))
+            }
+            Some(_) => None,
+            None if scope.all_steps.contains(step) => None,
+            None => Some((
+                format!("`$steps.{step}` names no step of this workflow"),
+                crate::names::closest(step, scope.all_steps.iter().map(String::as_str))
+                    .map(|c| format!("did you mean `{c}`?")),
+            )),
+        },
+        Expr::Workflows { workflow, .. } => scope.names.local(workflow).err().map(|help| {
+            (
+                format!("`$workflows.{workflow}` names no workflow of this document"),
+                help,
+            )
+        }),
+        Expr::SourceDescriptions { source, reference } => {
+            scope.names.source_workflow_expr(source, reference).err()
+        }
+        Expr::StatusCode | Expr::Response(_) | Expr::Url | Expr::Method | Expr::Request(_)
+            if !scope.after_response =>
+        {
+            Some((
+                "this expression needs the step's response, which does not exist yet where it is used".into(),
+                None,
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -586,39 +573,191 @@ fn success_schema(sources: &Sources, op: &Loc) -> Option<Loc> {
     None
 }
 
-fn index_operations(sources: &Sources, root: &Loc) -> HashMap<String, OpRef> {
-    let mut out = HashMap::new();
-    let Some(Value::Object(paths)) = sources.get(&root.join("paths")) else {
-        return out;
-    };
-    for path in paths.keys() {
-        let Ok(item) = sources.deref(&root.join("paths").join(path)) else {
-            continue;
-        };
-        let Some(Value::Object(methods)) = sources.get(&item) else {
-            continue;
-        };
-        for (method, op) in methods {
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            out.entry(id.to_owned()).or_insert(OpRef {
-                path: path.clone(),
-                method: method.clone(),
-                loc: item.join(method),
-            });
-        }
-    }
-    out
-}
-
 /// What one step resolved to before the APIs are planned.
 enum Resolved {
-    Op { api: usize, op: OpRef },
+    Op {
+        api: usize,
+        op: OpRef,
+    },
+    /// A workflow of the run (of this document or of an Arazzo source).
     Workflow(usize),
 }
 
-/// Loads, checks and plans the Arazzo document at `path` and the OpenAPI documents it names.
+/// How the workflows of the run are named from one of its documents.
+struct Names<'a> {
+    run: &'a Run,
+    /// Per document: workflowId → index into the run's workflows.
+    index: &'a [HashMap<String, usize>],
+    /// Per workflow of the run: the key of its record in the state's `workflows`.
+    keys: &'a [String],
+    /// The document this is for.
+    doc: usize,
+}
+
+/// A problem with a name: the message and a help.
+type Problem = (String, Option<String>);
+
+impl Names<'_> {
+    /// A workflow of this document; else a help naming the closest one, or the ones there are.
+    fn local(&self, id: &str) -> Result<usize, Option<String>> {
+        self.index[self.doc]
+            .get(id)
+            .copied()
+            .ok_or_else(|| self.known(self.doc, id))
+    }
+
+    fn known(&self, doc: usize, id: &str) -> Option<String> {
+        let ids = || {
+            self.run.docs[doc]
+                .doc
+                .workflows
+                .iter()
+                .map(|w| w.id.as_str())
+        };
+        if let Some(c) = crate::names::closest(id, ids()) {
+            return Some(format!("did you mean `{c}`?"));
+        }
+        let all: Vec<&str> = ids().collect();
+        (!all.is_empty()).then(|| format!("its workflows are: {}", all.join(", ")))
+    }
+
+    /// A `workflowId` of a step, an action or `dependsOn`: one of this document, or
+    /// `$sourceDescriptions.<source>.<workflowId>` of an Arazzo source. `what` starts the
+    /// message for a local miss ("step `x` calls").
+    fn workflow(&self, id: &str, what: &str) -> Result<usize, Problem> {
+        let Some(rest) = id.strip_prefix("$sourceDescriptions.") else {
+            return self.local(id).map_err(|help| {
+                (
+                    format!("{what} workflow `{id}`, which this document does not define"),
+                    help,
+                )
+            });
+        };
+        let Some((source, wf)) = rest.split_once('.') else {
+            return Err((
+                format!("`{id}`: expected `$sourceDescriptions.<source>.<workflowId>`"),
+                None,
+            ));
+        };
+        let target = self.arazzo_source(id, source)?;
+        self.index[target].get(wf).copied().ok_or_else(|| {
+            (
+                format!("`{id}`: source `{source}` has no workflow `{wf}`"),
+                self.known(target, wf),
+            )
+        })
+    }
+
+    /// The document of the Arazzo source `source` of this document.
+    fn arazzo_source(&self, written: &str, source: &str) -> Result<usize, Problem> {
+        let d = &self.run.docs[self.doc];
+        if let Some((_, target)) = d.arazzo.iter().find(|(n, _)| n == source) {
+            return Ok(*target);
+        }
+        let problem = if d.broken.iter().any(|n| n == source) {
+            format!("`{written}`: source `{source}` did not load (its error is above)")
+        } else if d.apis.iter().any(|(n, _)| n == source) {
+            format!(
+                "`{written}`: `{source}` is an OpenAPI source; workflows are in sources of `type: arazzo`"
+            )
+        } else {
+            format!("`{written}`: there is no source description `{source}`")
+        };
+        let names: Vec<&str> = d.doc.sources.iter().map(|s| s.name.as_str()).collect();
+        Err((problem, Some(format!("sources are: {}", names.join(", ")))))
+    }
+
+    /// `$sourceDescriptions.<source>.<reference>` read as the `$workflows.…` expression it is
+    /// when `source` is an Arazzo source (`None` for other sources: their fields are not
+    /// workflows).
+    fn source_workflow_expr(&self, source: &str, reference: &str) -> Result<Option<Expr>, Problem> {
+        let d = &self.run.docs[self.doc];
+        if !d.arazzo.iter().any(|(n, _)| n == source) {
+            return Ok(None);
+        }
+        let written = format!("$sourceDescriptions.{source}.{reference}");
+        let target = self.arazzo_source(&written, source)?;
+        let Ok(Expr::Workflows {
+            workflow,
+            field,
+            name,
+            pointer,
+        }) = expr::parse(&format!("$workflows.{reference}"))
+        else {
+            return Err((
+                format!(
+                    "`{written}`: expected `$sourceDescriptions.{source}.<workflowId>.outputs.<name>`"
+                ),
+                None,
+            ));
+        };
+        let Some(&g) = self.index[target].get(&workflow) else {
+            return Err((
+                format!("`{written}`: source `{source}` has no workflow `{workflow}`"),
+                self.known(target, &workflow),
+            ));
+        };
+        Ok(Some(Expr::Workflows {
+            workflow: self.keys[g].clone(),
+            field,
+            name,
+            pointer,
+        }))
+    }
+
+    /// Rewrites a checked workflow reference to the key of the workflow's record in the state.
+    fn resolve_workflow_expr(&self, e: &mut Expr) {
+        match e {
+            Expr::Workflows { workflow, .. } => {
+                if let Ok(g) = self.local(workflow) {
+                    *workflow = self.keys[g].clone();
+                }
+            }
+            Expr::SourceDescriptions { source, reference } => {
+                if let Ok(Some(resolved)) = self.source_workflow_expr(source, reference) {
+                    *e = resolved;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Compiler<'_> {
+    /// [`Names::workflow`], reported; `$sourceDescription.` (singular) is read as the plural
+    /// with a warning.
+    fn workflow_ref(
+        &mut self,
+        names: &Names<'_>,
+        id: &str,
+        loc: &Loc,
+        what: &str,
+    ) -> Option<usize> {
+        let standard = id
+            .strip_prefix("$sourceDescription.")
+            .map(|rest| format!("$sourceDescriptions.{rest}"));
+        if let Some(standard) = &standard {
+            self.diags.push(
+                self.sources
+                    .warning_at(loc, format!("`{id}` read as `{standard}`"))
+                    .with_help(format!("write `{standard}`, the standard form")),
+            );
+        }
+        match names.workflow(standard.as_deref().unwrap_or(id), what) {
+            Ok(i) => Some(i),
+            Err((message, help)) => {
+                let mut d = self.sources.error_at(loc, message);
+                if let Some(help) = help {
+                    d = d.with_help(help);
+                }
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+}
+
+/// Loads, checks and plans the Arazzo document at `path` and the documents it names.
 pub fn plan_document(path: &Path) -> (Option<WorkflowDoc>, Diagnostics) {
     plan_document_with(path, &crate::LoadOptions::default())
 }
@@ -629,123 +768,119 @@ pub fn plan_document_with(
     options: &crate::LoadOptions,
 ) -> (Option<WorkflowDoc>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut sources = Sources::new(options.clone());
-    let Some(root_id) = sources.load_tree(path, &mut diags) else {
+    let Some(run) = Run::load(path, options, &mut diags) else {
         return (None, diags);
     };
-    let root = Loc {
-        file: root_id,
-        ptr: String::new(),
-    };
-    if diags.has_errors() {
-        return (None, diags);
-    }
-    let Some(doc) = model::read(&sources, &root, &mut diags) else {
-        return (None, diags);
-    };
+    let plan = plan_run(&run, &mut diags);
+    (Some(plan), diags)
+}
 
-    // Source descriptions: load each OpenAPI document.
-    let base = path.parent().unwrap_or(Path::new(""));
-    let mut apis0: Vec<Api0> = Vec::new();
-    let mut api_modules = Unique::default();
-    let mut module_names = Vec::new();
-    for sd in &doc.sources {
-        if sd.kind != "openapi" {
-            diags.push(sources.error_at(
-                &sd.loc,
-                format!(
-                    "source description `{}` has type `{}`; only `openapi` sources are supported",
-                    sd.name, sd.kind
-                ),
-            ));
-            continue;
-        }
-        if crate::load::is_remote(&sd.url) {
-            diags.push(
-                sources
-                    .error_at(
-                        &sd.loc.join("url"),
-                        format!("source description `{}` is remote (`{}`)", sd.name, sd.url),
-                    )
-                    .with_help("download it and refer to it by a relative path"),
-            );
-            continue;
-        }
-        let file = base.join(&sd.url);
-        if let Err(e) = sources.allowed(&file) {
-            let mut d = sources.error_at(
-                &sd.loc.join("url"),
-                format!(
-                    "source description `{}`: cannot read `{}`: {e}",
-                    sd.name,
-                    crate::load::normalize(&file).display()
-                ),
-            );
-            if let crate::load::ReadError::Outside(_) = e {
-                d = d.with_help(crate::load::confine::ALLOW_HELP);
-            }
-            diags.push(d);
-            continue;
-        }
-        let Some(api_root) = crate::load_openapi(&mut sources, &file, &mut diags) else {
-            continue;
-        };
-        module_names.push(api_modules.claim(&snake_name(&sd.name)));
-        apis0.push(Api0 {
-            name: sd.name.clone(),
-            ops: index_operations(&sources, &api_root),
-            root: api_root,
-        });
-    }
-    let sources = sources;
-    let mut c = Compiler {
-        sources: &sources,
-        diags: &mut diags,
-    };
+/// The run's workflows in order, with their document: the documents' order (a document after
+/// the ones it names), then document order.
+fn workflow_order(run: &Run) -> Vec<(usize, usize)> {
+    run.docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| (0..doc.doc.workflows.len()).map(move |w| (d, w)))
+        .collect()
+}
 
-    let workflow_ids: Vec<String> = doc.workflows.iter().map(|w| w.id.clone()).collect();
-    let mut workflow_index = HashMap::new();
-    for (i, w) in doc.workflows.iter().enumerate() {
-        if workflow_index.insert(w.id.clone(), i).is_some() {
+fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
+    let sources = &run.sources;
+    let mut c = Compiler { sources, diags };
+    let order = workflow_order(run);
+    let root = run.root();
+
+    // Workflow ids per document, and their index in the run.
+    let mut index: Vec<HashMap<String, usize>> = vec![HashMap::new(); run.docs.len()];
+    for (g, &(d, w)) in order.iter().enumerate() {
+        let wf = &run.docs[d].doc.workflows[w];
+        if index[d].contains_key(&wf.id) {
             c.err(
-                &w.loc.join("workflowId"),
-                format!("workflowId `{}` is defined twice", w.id),
+                &wf.loc.join("workflowId"),
+                format!("workflowId `{}` is defined twice", wf.id),
             );
+        } else {
+            index[d].insert(wf.id.clone(), g);
         }
     }
+
+    // Rust names, the given document's first so its names are the plain ones.
+    let mut api_modules = Unique::default();
+    let mut module_names: Vec<Option<String>> = vec![None; run.apis.len()];
+    for d in (0..run.docs.len()).rev() {
+        for (name, i) in &run.docs[d].apis {
+            if module_names[*i].is_none() {
+                module_names[*i] = Some(api_modules.claim(&snake_name(name)));
+            }
+        }
+    }
+    let module_names: Vec<String> = module_names
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect();
+    let mut wf_modules = Unique::default();
+    for m in &module_names {
+        wf_modules.reserve(m);
+    }
+    let mut wf_module = vec![String::new(); order.len()];
+    for d in (0..run.docs.len()).rev() {
+        for (g, _) in order.iter().enumerate().filter(|(_, (od, _))| *od == d) {
+            let (_, w) = order[g];
+            wf_module[g] = wf_modules.claim(&snake_name(&run.docs[d].doc.workflows[w].id));
+        }
+    }
+    // The given document's workflows are recorded under their id (as `$workflows.<id>` reads
+    // them); the others under their module name, which is unique in the run.
+    let keys: Vec<String> = order
+        .iter()
+        .enumerate()
+        .map(|(g, &(d, w))| {
+            if d == root {
+                run.docs[d].doc.workflows[w].id.clone()
+            } else {
+                wf_module[g].clone()
+            }
+        })
+        .collect();
 
     // Resolve step targets and collect the schema locations whose types outputs need.
     let mut resolved: Vec<Vec<Option<Resolved>>> = Vec::new();
-    let mut extra: Vec<Vec<(Loc, String)>> = apis0.iter().map(|_| Vec::new()).collect();
+    let mut extra: Vec<Vec<(Loc, String)>> = run.apis.iter().map(|_| Vec::new()).collect();
     // (workflow, step, output) → (api, index into extra[api])
     let mut output_slots: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
-    for (wi, w) in doc.workflows.iter().enumerate() {
+    for (g, &(d, w)) in order.iter().enumerate() {
+        let names = Names {
+            run,
+            index: &index,
+            keys: &keys,
+            doc: d,
+        };
+        let apis: Vec<ApiView<'_>> = run.docs[d]
+            .apis
+            .iter()
+            .map(|(name, i)| ApiView {
+                name,
+                index: *i,
+                api: &run.apis[*i],
+            })
+            .collect();
         let mut row = Vec::new();
-        for (si, step) in w.steps.iter().enumerate() {
+        for (si, step) in run.docs[d].doc.workflows[w].steps.iter().enumerate() {
             let r = match &step.target {
                 Some((Target::OperationId(id), loc)) => {
-                    resolve_operation_id(&mut c, &apis0, id, loc)
+                    resolve_operation_id(&mut c, &apis, id, loc)
                 }
                 Some((Target::OperationPath(p), loc)) => {
-                    resolve_operation_path(&mut c, &apis0, p, loc)
+                    resolve_operation_path(&mut c, &apis, p, loc)
                 }
-                Some((Target::WorkflowId(id), loc)) => {
-                    match workflow_index.get(id) {
-                        Some(&i) => Some(Resolved::Workflow(i)),
-                        None => {
-                            if id.starts_with("$sourceDescriptions.") {
-                                c.err(loc, format!("`{id}`: workflows of other Arazzo documents are not supported"));
-                            } else {
-                                c.err(loc, format!("step `{}` calls workflow `{id}`, which this document does not define", step.id));
-                            }
-                            None
-                        }
-                    }
-                }
+                Some((Target::WorkflowId(id), loc)) => c
+                    .workflow_ref(&names, id, loc, &format!("step `{}` calls", step.id))
+                    .map(Resolved::Workflow),
                 None => None,
             };
             if let Some(Resolved::Op { api, op }) = &r
-                && let Some(schema) = success_schema(&sources, &op.loc)
+                && let Some(schema) = success_schema(sources, &op.loc)
             {
                 for (oi, (name, e, _)) in step.outputs.iter().enumerate() {
                     // `$response.body.a.b` is typed as `$response.body#/a/b`, which it is
@@ -757,11 +892,11 @@ pub fn plan_document_with(
                         continue;
                     };
                     let target = match ptr {
-                        Some(p) => schema_at(&sources, &schema, &p),
+                        Some(p) => schema_at(sources, &schema, &p),
                         None => Some(schema.clone()),
                     };
                     if let Some(t) = target {
-                        output_slots.insert((wi, si, oi), (*api, extra[*api].len()));
+                        output_slots.insert((g, si, oi), (*api, extra[*api].len()));
                         extra[*api]
                             .push((t, format!("{}{}", type_name(&step.id), type_name(name))));
                     }
@@ -775,8 +910,8 @@ pub fn plan_document_with(
     // Plan every API (types and operations), typing the output locations too.
     let mut apis = Vec::new();
     let mut extra_tys = Vec::new();
-    for (i, a) in apis0.iter().enumerate() {
-        let (api, tys) = plan_api_with(&sources, &a.root, c.diags, &extra[i]);
+    for (i, a) in run.apis.iter().enumerate() {
+        let (api, tys) = plan_api_with(sources, &a.root, c.diags, &extra[i]);
         extra_tys.push(tys);
         apis.push(SourceApi {
             name: a.name.clone(),
@@ -786,16 +921,81 @@ pub fn plan_document_with(
         });
     }
 
-    let mut wf_modules = Unique::default();
-    for m in &module_names {
-        wf_modules.reserve(m);
-    }
+    let plan = Plan {
+        run,
+        index: &index,
+        keys: &keys,
+        apis: &apis,
+        resolved: &resolved,
+        output_slots: &output_slots,
+        extra_tys: &extra_tys,
+    };
     let mut workflows = Vec::new();
     let mut typed_outputs: TypedOutputs = HashMap::new();
-    for (wi, w) in doc.workflows.iter().enumerate() {
-        let module = wf_modules.claim(&snake_name(&w.id));
+    for (g, &(d, w)) in order.iter().enumerate() {
+        let wf = plan.workflow(&mut c, g, d, w, wf_module[g].clone(), &typed_outputs);
+        typed_outputs.insert(
+            keys[g].clone(),
+            wf.outputs
+                .iter()
+                .map(|o| (o.wire.clone(), o.ty.clone()))
+                .collect(),
+        );
+        workflows.push(wf);
+    }
+    let files: Vec<PathBuf> = sources
+        .ids()
+        .map(|i| sources.file(i).path.clone())
+        .collect();
+    let doc = &run.docs[root].doc;
+    WorkflowDoc {
+        title: doc.title.clone(),
+        description: doc.description.clone(),
+        apis,
+        workflows,
+        files,
+    }
+}
+
+/// An OpenAPI source as one document names it.
+struct ApiView<'a> {
+    name: &'a str,
+    /// Index into the run's APIs.
+    index: usize,
+    api: &'a Api0,
+}
+
+/// What compiling one workflow reads: the run and what the passes before found.
+struct Plan<'a> {
+    run: &'a Run,
+    index: &'a [HashMap<String, usize>],
+    keys: &'a [String],
+    apis: &'a [SourceApi],
+    resolved: &'a [Vec<Option<Resolved>>],
+    output_slots: &'a HashMap<(usize, usize, usize), (usize, usize)>,
+    extra_tys: &'a [Vec<Ty>],
+}
+
+impl Plan<'_> {
+    /// Compiles workflow `w` of document `d`, the run's workflow `g`.
+    fn workflow(
+        &self,
+        c: &mut Compiler<'_>,
+        g: usize,
+        d: usize,
+        w: usize,
+        module: String,
+        typed_outputs: &TypedOutputs,
+    ) -> WorkflowIr {
+        let w = &self.run.docs[d].doc.workflows[w];
+        let names = Names {
+            run: self.run,
+            index: self.index,
+            keys: self.keys,
+            doc: d,
+        };
         // Inputs.
-        let mut planner = TypePlanner::new(&sources, c.diags);
+        let mut planner = TypePlanner::new(c.sources, c.diags);
         for reserved in [
             "Outputs",
             "State",
@@ -861,16 +1061,16 @@ pub fn plan_document_with(
                 inputs: &input_fields,
                 steps: &known_steps,
                 all_steps: &all_steps,
-                workflows: &workflow_ids,
+                names: &names,
                 after_response: false,
             };
-            let call = match &resolved[wi][si] {
+            let call = match &self.resolved[g][si] {
                 Some(Resolved::Op { api, op }) => {
                     let operation =
-                        apis[*api].api.operations.iter().find(|o| {
+                        self.apis[*api].api.operations.iter().find(|o| {
                             o.path == op.path && o.method.eq_ignore_ascii_case(&op.method)
                         });
-                    compile_operation_call(&mut c, s, *api, operation, &before)
+                    compile_operation_call(c, s, *api, operation, &before)
                 }
                 Some(Resolved::Workflow(target)) => {
                     let mut inputs = Vec::new();
@@ -894,8 +1094,8 @@ pub fn plan_document_with(
                 .iter()
                 .filter_map(|cr| c.criterion(cr, &after))
                 .collect();
-            let on_success = c.actions(&s.on_success, &step_index, &workflow_index, &after);
-            let on_failure = c.actions(&s.on_failure, &step_index, &workflow_index, &after);
+            let on_success = c.actions(&s.on_success, &step_index, &after);
+            let on_failure = c.actions(&s.on_failure, &step_index, &after);
             let mut fields = Unique::default();
             let mut outputs = Vec::new();
             for (oi, (name, e, loc)) in s.outputs.iter().enumerate() {
@@ -903,17 +1103,17 @@ pub fn plan_document_with(
                 if !e.starts_with('$') {
                     c.err(loc, format!("output `{name}` must be a runtime expression"));
                 }
-                let ty = match output_slots.get(&(wi, si, oi)) {
+                let ty = match self.output_slots.get(&(g, si, oi)) {
                     Some((api, k)) => WfTy {
                         api: Some(*api),
-                        ty: extra_tys[*api][*k].clone(),
+                        ty: self.extra_tys[*api][*k].clone(),
                     },
                     None => {
-                        let sub = match &resolved[wi][si] {
-                            Some(Resolved::Workflow(t)) => typed_outputs.get(&doc.workflows[*t].id),
+                        let sub = match &self.resolved[g][si] {
+                            Some(Resolved::Workflow(t)) => typed_outputs.get(&self.keys[*t]),
                             _ => None,
                         };
-                        expr_type(&value, &input_fields, &known_steps, &typed_outputs, sub)
+                        expr_type(&value, &input_fields, &known_steps, typed_outputs, sub)
                     }
                 };
                 outputs.push(OutputIr {
@@ -955,14 +1155,14 @@ pub fn plan_document_with(
             inputs: &input_fields,
             steps: &known_steps,
             all_steps: &all_steps,
-            workflows: &workflow_ids,
+            names: &names,
             after_response: false,
         };
         let mut fields = Unique::default();
         let mut outputs = Vec::new();
         for (name, e, loc) in &w.outputs {
             let value = c.value(&Value::String(e.clone()), loc, &scope);
-            let ty = expr_type(&value, &input_fields, &known_steps, &typed_outputs, None);
+            let ty = expr_type(&value, &input_fields, &known_steps, typed_outputs, None);
             outputs.push(OutputIr {
                 wire: name.clone(),
                 field: fields.claim(&snake_name(name)),
@@ -976,37 +1176,24 @@ pub fn plan_document_with(
         let depends_on = w
             .depends_on
             .iter()
-            .filter_map(|(id, loc)| match workflow_index.get(id) {
-                Some(&i) if i != wi => Some(i),
-                Some(_) => {
-                    c.err(loc, format!("workflow `{id}` depends on itself"));
-                    None
-                }
-                None => {
-                    c.err(
-                        loc,
-                        format!(
-                            "`dependsOn` names workflow `{id}`, which this document does not define"
-                        ),
-                    );
-                    None
-                }
-            })
+            .filter_map(
+                |(id, loc)| match c.workflow_ref(&names, id, loc, "`dependsOn` names") {
+                    Some(i) if i == g => {
+                        c.err(loc, format!("workflow `{id}` depends on itself"));
+                        None
+                    }
+                    other => other,
+                },
+            )
             .collect();
         let doc_text = match (&w.summary, &w.description) {
             (Some(s), Some(d)) => Some(format!("{s}\n\n{d}")),
             (Some(s), None) => Some(s.clone()),
             (None, d) => d.clone(),
         };
-        typed_outputs.insert(
-            w.id.clone(),
-            outputs
-                .iter()
-                .map(|o| (o.wire.clone(), o.ty.clone()))
-                .collect(),
-        );
-        workflows.push(WorkflowIr {
+        WorkflowIr {
             id: w.id.clone(),
+            key: self.keys[g].clone(),
             module,
             doc: doc_text,
             input_types,
@@ -1014,25 +1201,8 @@ pub fn plan_document_with(
             steps,
             outputs,
             depends_on,
-        });
+        }
     }
-    let files: Vec<PathBuf> = sources
-        .ids()
-        .map(|i| sources.file(i).path.clone())
-        .collect();
-    let Document {
-        title, description, ..
-    } = doc;
-    (
-        Some(WorkflowDoc {
-            title,
-            description,
-            apis,
-            workflows,
-            files,
-        }),
-        diags,
-    )
 }
 
 fn strip_option(t: Ty) -> Ty {
@@ -1112,7 +1282,7 @@ fn expr_type(
 
 fn resolve_operation_id(
     c: &mut Compiler<'_>,
-    apis: &[Api0],
+    apis: &[ApiView<'_>],
     id: &str,
     loc: &Loc,
 ) -> Option<Resolved> {
@@ -1124,16 +1294,16 @@ fn resolve_operation_id(
             );
             return None;
         };
-        let Some((i, api)) = apis.iter().enumerate().find(|(_, a)| a.name == source) else {
+        let Some(api) = apis.iter().find(|a| a.name == source) else {
             c.err(
                 loc,
                 format!("`{id}`: there is no source description `{source}`"),
             );
             return None;
         };
-        return match api.ops.get(op_id) {
+        return match api.api.ops.get(op_id) {
             Some(op) => Some(Resolved::Op {
-                api: i,
+                api: api.index,
                 op: op.clone(),
             }),
             None => {
@@ -1142,14 +1312,13 @@ fn resolve_operation_id(
             }
         };
     }
-    let found: Vec<(usize, &OpRef)> = apis
+    let found: Vec<(&ApiView<'_>, &OpRef)> = apis
         .iter()
-        .enumerate()
-        .filter_map(|(i, a)| a.ops.get(id).map(|o| (i, o)))
+        .filter_map(|a| a.api.ops.get(id).map(|o| (a, o)))
         .collect();
     match found.as_slice() {
-        [(i, op)] => Some(Resolved::Op {
-            api: *i,
+        [(a, op)] => Some(Resolved::Op {
+            api: a.index,
             op: (*op).clone(),
         }),
         [] => {
@@ -1161,16 +1330,13 @@ fn resolve_operation_id(
                     )
                     .with_help(format!(
                         "sources searched: {}",
-                        apis.iter()
-                            .map(|a| a.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        apis.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
                     )),
             );
             None
         }
         many => {
-            let names: Vec<&str> = many.iter().map(|(i, _)| apis[*i].name.as_str()).collect();
+            let names: Vec<&str> = many.iter().map(|(a, _)| a.name).collect();
             c.diags.push(
                 c.sources
                     .error_at(
@@ -1189,7 +1355,7 @@ fn resolve_operation_id(
 
 fn resolve_operation_path(
     c: &mut Compiler<'_>,
-    apis: &[Api0],
+    apis: &[ApiView<'_>],
     p: &str,
     loc: &Loc,
 ) -> Option<Resolved> {
@@ -1204,7 +1370,7 @@ fn resolve_operation_path(
             })
     };
     let parsed = parse(p).or_else(|| {
-        let names: Vec<&str> = apis.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = apis.iter().map(|a| a.name).collect();
         let standard = dialect::operation_path(p, &names)?;
         c.diags.push(
             c.sources
@@ -1221,7 +1387,7 @@ fn resolve_operation_path(
         return None;
     };
     let (name, pointer) = (name.as_str(), pointer.as_str());
-    let Some((i, api)) = apis.iter().enumerate().find(|(_, a)| a.name == name) else {
+    let Some(api) = apis.iter().find(|a| a.name == name) else {
         c.err(
             loc,
             format!("`{p}`: there is no source description `{name}`"),
@@ -1239,10 +1405,10 @@ fn resolve_operation_path(
     if let [paths, path, method] = tokens.as_slice()
         && paths == "paths"
     {
-        let target = api.root.join("paths").join(path).join(method);
+        let target = api.api.root.join("paths").join(path).join(method);
         if c.sources.get(&target).is_some() {
             return Some(Resolved::Op {
-                api: i,
+                api: api.index,
                 op: OpRef {
                     path: path.clone(),
                     method: method.clone(),

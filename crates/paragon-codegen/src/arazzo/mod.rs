@@ -3,5 +3,6 @@
 pub mod compile;
 pub mod condition;
 pub mod dialect;
+pub mod documents;
 pub mod expr;
 pub mod model;

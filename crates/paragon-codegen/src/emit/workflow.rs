@@ -331,6 +331,7 @@ impl Ctx<'_> {
 
     fn sub_workflow_call(&self, target: usize, inputs: TokenStream) -> TokenStream {
         let m = ident(&self.doc.workflows[target].module);
+        let key = &self.doc.workflows[target].key;
         quote!({
             let inputs_json = #inputs;
             let inputs: super::#m::Inputs = ::paragon_runtime::serde_json::from_value(inputs_json.clone())
@@ -342,7 +343,7 @@ impl Ctx<'_> {
             let mut record = ::paragon_runtime::serde_json::Map::new();
             record.insert("inputs".to_owned(), inputs_json);
             record.insert("outputs".to_owned(), outputs.clone());
-            self.state.workflows.insert(super::#m::WORKFLOW.to_owned(), ::paragon_runtime::serde_json::Value::Object(record));
+            self.state.workflows.insert(#key.to_owned(), ::paragon_runtime::serde_json::Value::Object(record));
             outputs
         })
     }

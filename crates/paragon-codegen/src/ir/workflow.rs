@@ -295,6 +295,10 @@ impl StepIr {
 pub struct WorkflowIr {
     /// `workflowId`.
     pub id: String,
+    /// The key of its record in a calling workflow's `State::workflows`: the `workflowId` for
+    /// workflows of the document given, the module name for those of its Arazzo sources (ids
+    /// may repeat across documents).
+    pub key: String,
     /// Rust module name.
     pub module: String,
     /// Summary and description.
@@ -331,9 +335,10 @@ pub struct WorkflowDoc {
     pub title: String,
     /// `info.summary`/`description`.
     pub description: Option<String>,
-    /// Source descriptions of type `openapi`.
+    /// Source descriptions of type `openapi` (of every document of the run, each once).
     pub apis: Vec<SourceApi>,
-    /// Workflows.
+    /// Workflows: those of the documents the given one names (`type: arazzo`) first, each
+    /// document after the ones it names.
     pub workflows: Vec<WorkflowIr>,
     /// Every file read (for rebuild tracking).
     pub files: Vec<std::path::PathBuf>,

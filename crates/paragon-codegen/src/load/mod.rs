@@ -740,14 +740,37 @@ pub fn normalize(path: &Path) -> PathBuf {
         match c {
             std::path::Component::CurDir => {}
             std::path::Component::ParentDir => {
-                if !out.pop() {
+                let climbs = matches!(
+                    out.components().next_back(),
+                    None | Some(std::path::Component::ParentDir)
+                );
+                // `/..` is `/`; `..` after `..` (or at the start) climbs further.
+                if climbs {
                     out.push("..");
+                } else if out.parent().is_some() {
+                    out.pop();
                 }
             }
             other => out.push(other),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod normalize_tests {
+    use super::normalize;
+    use std::path::Path;
+
+    #[test]
+    fn dot_dot_climbs_as_often_as_written() {
+        let n = |p: &str| normalize(Path::new(p)).display().to_string();
+        assert_eq!(n("a/./b/../c"), "a/c");
+        assert_eq!(n("../../openapi/user.json"), "../../openapi/user.json");
+        assert_eq!(n("a/../../b"), "../b");
+        assert_eq!(n("x/y/../../.."), "..");
+        assert_eq!(n("/.."), "/");
+    }
 }
 
 /// A `$ref` found in a document.

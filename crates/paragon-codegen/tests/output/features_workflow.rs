@@ -2543,7 +2543,7 @@ pub mod nested {
                     record.insert("inputs".to_owned(), inputs_json);
                     record.insert("outputs".to_owned(), outputs.clone());
                     self.state.workflows.insert(
-                        super::create_or_find::WORKFLOW.to_owned(),
+                        "create-or-find".to_owned(),
                         ::paragon_runtime::serde_json::Value::Object(record),
                     );
                     outputs
@@ -2668,7 +2668,7 @@ pub mod nested {
                 record.insert("inputs".to_owned(), inputs_json);
                 record.insert("outputs".to_owned(), outputs.clone());
                 self.state.workflows.insert(
-                    super::login_and_list::WORKFLOW.to_owned(),
+                    "login-and-list".to_owned(),
                     ::paragon_runtime::serde_json::Value::Object(record),
                 );
                 outputs
