@@ -494,6 +494,8 @@ fn arazzo(dir: &Path) -> Result<()> {
     let mut entries = Vec::new();
     let mut left_out = Vec::new();
     let (mut positive, mut negative) = (0, 0);
+    // Per kind of warning, how many documents that compile needed it.
+    let mut warning_kinds = std::collections::BTreeMap::<String, usize>::new();
     for doc in docs {
         let rel = doc.strip_prefix(dir).unwrap_or(&doc).to_path_buf();
         let verdict = expected.get(&rel);
@@ -516,8 +518,21 @@ fn arazzo(dir: &Path) -> Result<()> {
         }
         let krate = crate_name(dir, &doc);
         let result = std::panic::catch_unwind(|| {
-            paragon_codegen::generate_workflows_with(&doc, &within(dir))
-                .map(|g| paragon_codegen::format_items(g.tokens, false))
+            paragon_codegen::generate_workflows_with(&doc, &within(dir)).map(|g| {
+                let kinds: std::collections::BTreeSet<String> =
+                    g.diagnostics.iter().map(warning_kind).collect();
+                (kinds, paragon_codegen::format_items(g.tokens, false))
+            })
+        });
+        let result = result.map(|r| {
+            r.map(|(kinds, formatted)| {
+                if !negative_fixture {
+                    for k in kinds {
+                        *warning_kinds.entry(k).or_insert(0) += 1;
+                    }
+                }
+                formatted
+            })
         });
         let unsupported = verdict
             .filter(|(v, _)| *v == Verdict::Unsupported && !negative_fixture)
@@ -555,10 +570,32 @@ fn arazzo(dir: &Path) -> Result<()> {
     for l in &left_out {
         let _ = writeln!(extra, "LEFT OUT {l}");
     }
+    let kinds = warning_kinds;
+    if !kinds.is_empty() {
+        let _ = writeln!(extra, "warnings, by kind: how many documents needed each");
+        let mut by_count: Vec<(&String, &usize)> = kinds.iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (kind, n) in by_count {
+            let _ = writeln!(extra, "  {n:>4}  {kind}");
+        }
+    }
     let _ = write!(
         extra,
         "{positive} documents to generate and compile, {negative} negative fixtures to reject, {} left out",
         left_out.len()
     );
     report(&entries, &extra)
+}
+
+/// A warning's kind: its code, else its message with every `quoted` part left out (so one
+/// kind of problem at many places counts once).
+fn warning_kind(d: &paragon_codegen::Diagnostic) -> String {
+    if let Some(code) = d.code {
+        return code.to_owned();
+    }
+    d.message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 0 { part } else { "`…`" })
+        .collect()
 }

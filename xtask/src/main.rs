@@ -42,7 +42,10 @@ const REF_MAP: &[(&str, &str)] = &[];
 /// spec names is under `specs/`.
 const ALLOW_PATHS: &[&str] = &[];
 
-fn load_options() -> paragon_codegen::LoadOptions {
+/// `deny_warnings`: `regen --deny-warnings` and `check --deny-warnings` make every warning an
+/// error, as the CLI's flag and the macro's setting do (Paragon's Task History description
+/// has a `nullable` in OpenAPI 3.1, a warning, so it is not the default).
+fn load_options(deny_warnings: bool) -> paragon_codegen::LoadOptions {
     paragon_codegen::LoadOptions {
         ref_map: REF_MAP
             .iter()
@@ -50,6 +53,7 @@ fn load_options() -> paragon_codegen::LoadOptions {
             .collect(),
         root_dir: Some(root().join("specs")),
         allow_paths: ALLOW_PATHS.iter().map(|dir| root().join(dir)).collect(),
+        deny_warnings,
         ..Default::default()
     }
 }
@@ -65,14 +69,14 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen | check | demo | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
+    "usage: cargo xtask <regen [--deny-warnings] | check [--deny-warnings] | demo | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("regen") => regen(),
-        Some("check") => check(),
+        Some("regen") => regen(deny_warnings(&args[1..])),
+        Some("check") => check(deny_warnings(&args[1..])),
         Some("corpus") => corpus::run(&args[1..]),
         // The demo reports its own errors; its exit status is passed on.
         Some("demo") => match demo(&args[1..]) {
@@ -102,6 +106,10 @@ fn main() -> ExitCode {
 
 /// `cargo xtask soak [--release] [--runs N] [--concurrency C] [--seed S] [--faults SPEC]`: the
 /// seed workflow against the faulty simulator (the `paragon-soak` binary of `paragon-demo`).
+fn deny_warnings(args: &[String]) -> bool {
+    args.iter().any(|a| a == "--deny-warnings")
+}
+
 fn soak(args: &[String]) -> Result<ExitCode> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let release = args.iter().any(|a| a == "--release");
@@ -148,12 +156,13 @@ fn demo(args: &[String]) -> Result<ExitCode> {
 }
 
 /// Every generated file: (path relative to the repo root, contents).
-fn generated_files() -> Result<Vec<(PathBuf, String)>> {
+fn generated_files(deny_warnings: bool) -> Result<Vec<(PathBuf, String)>> {
     let root = root();
     let mut out = Vec::new();
     for (spec, module) in APIS {
-        let g = paragon_codegen::generate_openapi_with(&root.join(spec), &load_options())
-            .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
+        let g =
+            paragon_codegen::generate_openapi_with(&root.join(spec), &load_options(deny_warnings))
+                .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
         for w in g.diagnostics.iter() {
             eprintln!("{w}");
         }
@@ -168,8 +177,11 @@ fn generated_files() -> Result<Vec<(PathBuf, String)>> {
         ));
     }
     for (spec, module) in WORKFLOWS {
-        let g = paragon_codegen::generate_workflows_with(&root.join(spec), &load_options())
-            .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
+        let g = paragon_codegen::generate_workflows_with(
+            &root.join(spec),
+            &load_options(deny_warnings),
+        )
+        .map_err(|d| anyhow::anyhow!("{} has errors:\n{}", spec, d.render()))?;
         for w in g.diagnostics.iter() {
             eprintln!("{w}");
         }
@@ -193,9 +205,9 @@ fn generated_files() -> Result<Vec<(PathBuf, String)>> {
     Ok(out)
 }
 
-fn regen() -> Result<()> {
+fn regen(deny_warnings: bool) -> Result<()> {
     let root = root();
-    for (path, text) in generated_files()? {
+    for (path, text) in generated_files(deny_warnings)? {
         let full = root.join(&path);
         let old = std::fs::read_to_string(&full).unwrap_or_default();
         if old != text {
@@ -211,10 +223,10 @@ fn regen() -> Result<()> {
     Ok(())
 }
 
-fn check() -> Result<()> {
+fn check(deny_warnings: bool) -> Result<()> {
     let root = root();
     let mut stale = Vec::new();
-    for (path, text) in generated_files()? {
+    for (path, text) in generated_files(deny_warnings)? {
         let old = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
         if old != text {
             stale.push(path.display().to_string());

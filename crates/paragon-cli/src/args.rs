@@ -8,6 +8,7 @@ paragon-codegen: typed Rust clients and compiled Arazzo workflows from your API 
 USAGE:
     paragon-codegen generate --spec FILE [--spec FILE ...] --out DIR [OPTIONS]
     paragon-codegen check FILE [FILE ...] [--ref-map URL_PREFIX=DIR ...] [--allow-path DIR ...]
+    paragon-codegen fix FILE [FILE ...] [--ref-map URL_PREFIX=DIR ...] [--allow-path DIR ...]
 
 COMMANDS:
     generate    Write a standalone crate to DIR: one module per document. An OpenAPI 3.0/3.1
@@ -17,6 +18,11 @@ COMMANDS:
     check       Load and check each document (OpenAPI or Arazzo, told apart by content) and
                 print every problem with file:line:col and the offending line. Exits 1 when any
                 document has an error, so it can gate CI like a linter.
+    fix         Rewrite in place, to the standard spelling, every construct that `check`
+                warns was read in another runner's dialect (`$response.body.token` becomes
+                `$response.body#/token`, ...), in each document and the documents it names.
+                Only those values change: comments, order and formatting stay. Prints each
+                change; `check` then reports none of those warnings.
 
 OPTIONS (generate):
     --spec FILE             A document to generate from; repeat for several.
@@ -31,6 +37,8 @@ OPTIONS (generate):
                             about doubles the time of a large document).
 
 OPTIONS (generate and check):
+    --deny-warnings         Treat every warning as an error (a dialect read as its standard
+                            form, a schema read as any JSON, ...): nothing is written.
     --ref-map PREFIX=DIR    Read remote `$ref`s under URL PREFIX from local copies in DIR; repeat
                             for several. Nothing is fetched: a remote `$ref` under no prefix is
                             read as any JSON (`serde_json::Value`), with a warning.
@@ -56,6 +64,7 @@ pub enum Command {
     Help,
     Version,
     Check(CheckOptions),
+    Fix(CheckOptions),
     Generate(GenerateOptions),
 }
 
@@ -67,6 +76,8 @@ pub struct CheckOptions {
     pub ref_map: Vec<(String, PathBuf)>,
     /// `--allow-path` directories.
     pub allow_paths: Vec<PathBuf>,
+    /// `--deny-warnings`.
+    pub deny_warnings: bool,
 }
 
 /// `generate`'s options.
@@ -84,6 +95,8 @@ pub struct GenerateOptions {
     pub ref_map: Vec<(String, PathBuf)>,
     /// `--allow-path` directories.
     pub allow_paths: Vec<PathBuf>,
+    /// `--deny-warnings`.
+    pub deny_warnings: bool,
 }
 
 /// Where the generated crate finds `paragon-runtime`.
@@ -103,15 +116,20 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     match first.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
-        "check" => check(&argv[1..]),
+        "check" | "fix" if argv[1..].iter().any(|a| a == "-h" || a == "--help") => {
+            Ok(Command::Help)
+        }
+        "check" => check(&argv[1..]).map(Command::Check),
+        "fix" => check(&argv[1..]).map(Command::Fix),
         "generate" => generate(&argv[1..]),
         other => Err(format!(
-            "unknown command `{other}`; expected `generate` or `check`"
+            "unknown command `{other}`; expected `generate`, `check` or `fix`"
         )),
     }
 }
 
-fn check(rest: &[String]) -> Result<Command, String> {
+/// `check`'s and `fix`'s arguments (`--help` is handled before).
+fn check(rest: &[String]) -> Result<CheckOptions, String> {
     let mut opts = CheckOptions::default();
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
@@ -120,7 +138,7 @@ fn check(rest: &[String]) -> Result<Command, String> {
             _ => (arg.as_str(), None),
         };
         match flag {
-            "-h" | "--help" => return Ok(Command::Help),
+            "--deny-warnings" => opts.deny_warnings = true,
             "--ref-map" => {
                 let v = inline
                     .or_else(|| it.next().cloned())
@@ -141,9 +159,9 @@ fn check(rest: &[String]) -> Result<Command, String> {
         }
     }
     if opts.files.is_empty() {
-        return Err("`check` needs at least one FILE".into());
+        return Err("`check` and `fix` need at least one FILE".into());
     }
-    Ok(Command::Check(opts))
+    Ok(opts)
 }
 
 fn generate(rest: &[String]) -> Result<Command, String> {
@@ -164,6 +182,10 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         }
         if flag == "--rustfmt" {
             opts.rustfmt = true;
+            continue;
+        }
+        if flag == "--deny-warnings" {
+            opts.deny_warnings = true;
             continue;
         }
         let mut value = || {
@@ -295,5 +317,14 @@ mod tests {
         assert!(parse(&argv("build")).unwrap_err().contains("`build`"));
         assert_eq!(parse(&argv("")).unwrap(), Command::Help);
         assert_eq!(parse(&argv("check --help")).unwrap(), Command::Help);
+        assert_eq!(parse(&argv("fix a.yml --help")).unwrap(), Command::Help);
+        let Command::Fix(f) = parse(&argv("fix a.yml --allow-path d")).unwrap() else {
+            panic!("not fix");
+        };
+        assert_eq!(f.files, [PathBuf::from("a.yml")]);
+        let Command::Check(c) = parse(&argv("check a.yml --deny-warnings")).unwrap() else {
+            panic!("not check");
+        };
+        assert!(c.deny_warnings);
     }
 }

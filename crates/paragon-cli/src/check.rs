@@ -9,6 +9,7 @@ pub fn run(opts: &CheckOptions) -> ExitCode {
     let load = paragon_codegen::LoadOptions {
         ref_map: opts.ref_map.clone(),
         allow_paths: opts.allow_paths.clone(),
+        deny_warnings: opts.deny_warnings,
         ..Default::default()
     };
     let (mut errors, mut warnings, mut failed) = (0, 0, 0);
@@ -35,6 +36,61 @@ pub fn run(opts: &CheckOptions) -> ExitCode {
         files.len()
     );
     if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `paragon-codegen fix FILE…`: rewrites the dialects `check` warns about, prints each change,
+/// then what is left.
+pub fn fix(opts: &CheckOptions) -> ExitCode {
+    let load = paragon_codegen::LoadOptions {
+        ref_map: opts.ref_map.clone(),
+        allow_paths: opts.allow_paths.clone(),
+        ..Default::default()
+    };
+    let (fixes, diags) = paragon_codegen::fix::fix_documents(&opts.files, &load);
+    let mut changed = 0;
+    let mut skipped = 0;
+    for f in &fixes {
+        for c in &f.changes {
+            println!(
+                "{}:{}:{}: `{}` → `{}`",
+                f.path.display(),
+                c.pos.line,
+                c.pos.col,
+                c.from,
+                c.to
+            );
+        }
+        for (pos, why) in &f.skipped {
+            eprintln!(
+                "{}:{}:{}: not rewritten: {why}",
+                f.path.display(),
+                pos.line,
+                pos.col
+            );
+        }
+        changed += f.changes.len();
+        skipped += f.skipped.len();
+    }
+    let errors = diags.errors().count();
+    println!(
+        "fixed {changed} value(s) in {} file(s); {skipped} not rewritten; {errors} error(s) that need a person",
+        fixes.iter().filter(|f| !f.changes.is_empty()).count()
+    );
+    if errors > 0 {
+        eprint!(
+            "{}",
+            diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(paragon_codegen::Diagnostic::render)
+                .collect::<String>()
+        );
+    }
+    if errors > 0 || skipped > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

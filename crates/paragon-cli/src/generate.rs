@@ -144,6 +144,7 @@ pub fn run(opts: &GenerateOptions) -> Result<String, String> {
     let load = paragon_codegen::LoadOptions {
         ref_map: opts.ref_map.clone(),
         allow_paths: opts.allow_paths.clone(),
+        deny_warnings: opts.deny_warnings,
         ..Default::default()
     };
     let mut modules: Vec<Module> = Vec::new();

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(args::Command::Check(opts)) => check::run(&opts),
+        Ok(args::Command::Fix(opts)) => check::fix(&opts),
         Ok(args::Command::Generate(opts)) => match generate::run(&opts) {
             Ok(summary) => {
                 println!("{summary}");

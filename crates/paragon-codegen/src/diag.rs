@@ -14,6 +14,15 @@ pub struct Pos {
     pub col: u32,
 }
 
+/// A string value of a document and the standard text to write in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite {
+    /// The value as the document has it.
+    pub from: String,
+    /// What it should be.
+    pub to: String,
+}
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -36,6 +45,13 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, when we can say.
     pub help: Option<String>,
+    /// What kind of warning it is, for counting and filtering (for example
+    /// `dialect/navigation`: a spelling of another runner, read as its standard form; every
+    /// dialect code starts with `dialect/`).
+    pub code: Option<&'static str>,
+    /// The standard text that the string value at `pos` should be replaced with (what
+    /// `paragon-codegen fix` writes).
+    pub rewrite: Option<Rewrite>,
     /// The file's text, for the snippet.
     pub(crate) source: Option<Arc<str>>,
 }
@@ -49,6 +65,8 @@ impl Diagnostic {
             pos,
             message: message.into(),
             help: None,
+            code: None,
+            rewrite: None,
             source: None,
         }
     }
@@ -65,6 +83,23 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Names its kind.
+    #[must_use]
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// Says what the string value at its position should read instead.
+    #[must_use]
+    pub fn with_rewrite(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        self.rewrite = Some(Rewrite {
+            from: from.into(),
+            to: to.into(),
+        });
         self
     }
 
@@ -311,6 +346,21 @@ impl Diagnostics {
     /// The errors only.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| d.is_error())
+    }
+
+    /// Makes every warning an error (`--deny-warnings`): for users who want documents that
+    /// need no reading in other runners' dialects and lose nothing to `serde_json::Value`.
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.items {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                let note = "a warning, denied";
+                d.help = Some(match d.help.take() {
+                    Some(h) => format!("{h}; {note}"),
+                    None => note.to_owned(),
+                });
+            }
+        }
     }
 
     /// Renders every diagnostic with its snippet.

@@ -18,6 +18,7 @@ pub mod arazzo;
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod fix;
 pub mod ir;
 pub mod load;
 pub mod names;
@@ -55,9 +56,15 @@ pub fn plan_openapi_with(path: &Path, options: &LoadOptions) -> (Option<Api>, Di
     let mut diags = Diagnostics::default();
     let mut sources = Sources::new(options.clone());
     let Some(root) = load_openapi(&mut sources, path, &mut diags) else {
+        if options.deny_warnings {
+            diags.deny_warnings();
+        }
         return (None, diags);
     };
     let api = ir::operations::plan_api(&sources, &root, &mut diags);
+    if options.deny_warnings {
+        diags.deny_warnings();
+    }
     (Some(api), diags)
 }
 

@@ -20,6 +20,10 @@
 //! symlinks), so a spec shipped with a dependency cannot make the build read other files of the
 //! machine. A `$ref` or source description that leaves it is a compile error at the reference.
 //! Allow more directories with `allow_path("../shared-specs", …)` (relative the same way).
+//!
+//! Warnings (a construct in another runner's dialect read as its standard form, a schema read
+//! as any JSON) are compiler warnings; `deny_warnings` makes them compile errors:
+//! `paragon_workflow!("flow.yml", deny_warnings)`.
 
 use std::path::{Path, PathBuf};
 
@@ -42,11 +46,12 @@ pub fn paragon_workflow(input: TokenStream) -> TokenStream {
 }
 
 /// `"path.yml"` then optional settings: `ref_map("URL_PREFIX" = "DIR", …)`,
-/// `allow_path("DIR", …)`.
+/// `allow_path("DIR", …)`, `deny_warnings`.
 struct Args {
     path: LitStr,
     ref_map: Vec<(LitStr, LitStr)>,
     allow_paths: Vec<LitStr>,
+    deny_warnings: bool,
 }
 
 impl Parse for Args {
@@ -54,6 +59,7 @@ impl Parse for Args {
         let path: LitStr = input.parse()?;
         let mut ref_map = Vec::new();
         let mut allow_paths = Vec::new();
+        let mut deny_warnings = false;
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -61,7 +67,9 @@ impl Parse for Args {
             }
             let setting: Ident = input.parse()?;
             let content;
-            if setting == "ref_map" {
+            if setting == "deny_warnings" {
+                deny_warnings = true;
+            } else if setting == "ref_map" {
                 syn::parenthesized!(content in input);
                 let pairs = content.parse_terminated(
                     |c: ParseStream<'_>| {
@@ -88,7 +96,7 @@ impl Parse for Args {
                 return Err(syn::Error::new(
                     setting.span(),
                     format!(
-                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)` or `allow_path(\"DIR\", …)`"
+                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)` or `deny_warnings`"
                     ),
                 ));
             }
@@ -97,6 +105,7 @@ impl Parse for Args {
             path,
             ref_map,
             allow_paths,
+            deny_warnings,
         })
     }
 }
@@ -150,6 +159,7 @@ fn expand(
             .iter()
             .map(|dir| base.join(dir.value()))
             .collect(),
+        deny_warnings: args.deny_warnings,
         ..Default::default()
     };
     match paragon_codegen::generate_workflows_with(&path, &options) {
@@ -206,6 +216,7 @@ mod tests {
             path: LitStr::new(path, proc_macro2::Span::call_site()),
             ref_map: Vec::new(),
             allow_paths: Vec::new(),
+            deny_warnings: false,
         }
     }
 
@@ -218,6 +229,9 @@ mod tests {
         assert_eq!(a.path.value(), "flow.yml");
         assert_eq!(a.ref_map.len(), 2);
         assert_eq!(a.ref_map[0].0.value(), "https://example.com/s/");
+        assert!(!a.deny_warnings);
+        let strict: Args = syn::parse_str(r#""flow.yml", deny_warnings"#).unwrap();
+        assert!(strict.deny_warnings);
         let bad = syn::parse_str::<Args>(r#""flow.yml", refmap("https://e/" = "v")"#)
             .err()
             .map(|e| e.to_string())

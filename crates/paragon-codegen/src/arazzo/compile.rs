@@ -26,6 +26,17 @@ use crate::ir::{Ty, TypeKind};
 use crate::load::{Loc, Sources};
 use crate::names::{Unique, snake_name, type_name, variant_name};
 
+/// The codes of warnings for another runner's spelling with one standard form (all start with
+/// `dialect/`): navigation after an expression, an `operationPath` without its wrapper, an
+/// `operationId` prefixed with its source, `$sourceDescription.` in the singular.
+pub const DIALECT_NAVIGATION: &str = "dialect/navigation";
+/// See [`DIALECT_NAVIGATION`].
+pub const DIALECT_OPERATION_PATH: &str = "dialect/operation-path";
+/// See [`DIALECT_NAVIGATION`].
+pub const DIALECT_OPERATION_ID: &str = "dialect/operation-id";
+/// See [`DIALECT_NAVIGATION`].
+pub const DIALECT_SOURCE_DESCRIPTIONS: &str = "dialect/source-descriptions";
+
 /// Context for checking and compiling expressions of one step or workflow.
 struct Scope<'a> {
     /// Input fields (wire → field, type).
@@ -106,12 +117,20 @@ impl Compiler<'_> {
         } else {
             dialect::navigation_in_template(s, &inputs, &outputs)
         }?;
+        self.dialect(loc, s, &standard, DIALECT_NAVIGATION);
+        Some(standard)
+    }
+
+    /// The one warning for a spelling of another runner that has one standard form: how it is
+    /// read, and the text `fix` writes in its place.
+    fn dialect(&mut self, loc: &Loc, written: &str, standard: &str, code: &'static str) {
         self.diags.push(
             self.sources
-                .warning_at(loc, format!("`{s}` read as `{standard}`"))
-                .with_help(format!("write `{standard}`, the standard form")),
+                .warning_at(loc, format!("`{written}` read as `{standard}`"))
+                .with_help(format!("write `{standard}`, the standard form"))
+                .with_code(code)
+                .with_rewrite(written, standard),
         );
-        Some(standard)
     }
 
     /// A parameter value, payload leaf or replacement value.
@@ -221,7 +240,8 @@ impl Compiler<'_> {
                         "its outputs are: {}; declare `{output}` there, or use one of them",
                         known.join(", ")
                     )
-                }),
+                })
+                .with_code("undeclared-output"),
         );
         Some(ValueExpr::Lit(Value::Null))
     }
@@ -737,11 +757,7 @@ impl Compiler<'_> {
             .strip_prefix("$sourceDescription.")
             .map(|rest| format!("$sourceDescriptions.{rest}"));
         if let Some(standard) = &standard {
-            self.diags.push(
-                self.sources
-                    .warning_at(loc, format!("`{id}` read as `{standard}`"))
-                    .with_help(format!("write `{standard}`, the standard form")),
-            );
+            self.dialect(loc, id, standard, DIALECT_SOURCE_DESCRIPTIONS);
         }
         match names.workflow(standard.as_deref().unwrap_or(id), what) {
             Ok(i) => Some(i),
@@ -768,11 +784,11 @@ pub fn plan_document_with(
     options: &crate::LoadOptions,
 ) -> (Option<WorkflowDoc>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let Some(run) = Run::load(path, options, &mut diags) else {
-        return (None, diags);
-    };
-    let plan = plan_run(&run, &mut diags);
-    (Some(plan), diags)
+    let plan = Run::load(path, options, &mut diags).map(|run| plan_run(&run, &mut diags));
+    if options.deny_warnings {
+        diags.deny_warnings();
+    }
+    (plan, diags)
 }
 
 /// The run's workflows in order, with their document: the documents' order (a document after
@@ -1321,6 +1337,23 @@ fn resolve_operation_id(
             api: a.index,
             op: (*op).clone(),
         }),
+        // `<source>.<operationId>`, as Redocly's tools write it.
+        [] if let Some((a, op)) = id.split_once('.').and_then(|(source, op_id)| {
+            let a = apis.iter().find(|a| a.name == source)?;
+            Some((a, a.api.ops.get(op_id)?))
+        }) =>
+        {
+            c.dialect(
+                loc,
+                id,
+                &format!("$sourceDescriptions.{id}"),
+                DIALECT_OPERATION_ID,
+            );
+            Some(Resolved::Op {
+                api: a.index,
+                op: op.clone(),
+            })
+        }
         [] => {
             c.diags.push(
                 c.sources
@@ -1372,14 +1405,7 @@ fn resolve_operation_path(
     let parsed = parse(p).or_else(|| {
         let names: Vec<&str> = apis.iter().map(|a| a.name).collect();
         let standard = dialect::operation_path(p, &names)?;
-        c.diags.push(
-            c.sources
-                .warning_at(
-                    loc,
-                    format!("`{p}` names its source without the runtime expression; read as `{standard}`"),
-                )
-                .with_help(format!("write `{standard}`, the standard form")),
-        );
+        c.dialect(loc, p, &standard, DIALECT_OPERATION_PATH);
         parse(&standard)
     });
     let Some((name, pointer)) = parsed else {

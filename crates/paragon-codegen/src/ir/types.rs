@@ -314,6 +314,8 @@ impl<'a> TypePlanner<'a> {
                             ),
                         )
                         .with_help(format!("write `type: {standard}`"))
+                        .with_code("dialect/type-name")
+                        .with_rewrite(other, standard)
                 };
                 self.diags.push(diag);
                 ty

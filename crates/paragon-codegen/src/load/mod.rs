@@ -98,6 +98,8 @@ pub struct LoadOptions {
     pub root_dir: Option<PathBuf>,
     /// More directories files may be read from (the CLI's `--allow-path`).
     pub allow_paths: Vec<PathBuf>,
+    /// Every warning is an error (the CLI's `--deny-warnings`, the macro's `deny_warnings`).
+    pub deny_warnings: bool,
 }
 
 /// 64 MiB: ten times the largest public API description seen (about 6 MB).
@@ -110,6 +112,7 @@ impl Default for LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             root_dir: None,
             allow_paths: Vec::new(),
+            deny_warnings: false,
         }
     }
 }
