@@ -323,6 +323,11 @@ impl Diagnostics {
         self.items.push(d);
     }
 
+    /// The last one recorded, to add to it.
+    pub fn last_mut(&mut self) -> Option<&mut Diagnostic> {
+        self.items.last_mut()
+    }
+
     /// True when any is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)

@@ -78,9 +78,10 @@ fn expression_and_criterion_errors() {
         ],
         "{d:#?}"
     );
+    // An undeclared input is added as optional JSON; the warning names the likely typo.
     assert!(
         d[0].contains(
-            "`$inputs.petID` is not in the workflow's inputs schema (help: inputs are: petId)"
+            "warning: `$inputs.petID` is not in the workflow's inputs schema; read as an optional input of any JSON (help: did you mean `$inputs.petId`? Else declare `petID` in the workflow's `inputs`)"
         ),
         "{}",
         d[0]

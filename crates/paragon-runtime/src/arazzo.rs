@@ -917,6 +917,60 @@ pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
+/// A required path parameter's value, checked before anything is sent: when it is absent
+/// (null), the step fails with an error that names the parameter and the expression, instead
+/// of sending an empty path segment.
+pub fn require_path<T: Serialize + ?Sized>(
+    workflow: &'static str,
+    step: &'static str,
+    parameter: &str,
+    expression: &str,
+    value: &T,
+) -> Result<(), WorkflowError> {
+    if to_value(value).is_null() {
+        return Err(WorkflowError::Request {
+            workflow,
+            step,
+            message: format!(
+                "the required path parameter `{parameter}` has no value (`{expression}` is absent); nothing was sent"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The bytes of a binary response body, kept whole: a step output of `$response.body` when the
+/// operation answers with bytes (`format: binary`, `application/octet-stream`, images, ...).
+/// In JSON (a saved [`State`](crate::arazzo), an expression that reads the output) it is the
+/// base64 text of the bytes, so a saved state gives back the same bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Binary(#[serde(with = "crate::base64_bytes")] pub Vec<u8>);
+
+impl std::ops::Deref for Binary {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<Binary> for Vec<u8> {
+    fn from(b: Binary) -> Self {
+        b.0
+    }
+}
+
+/// `$response.body` of a binary response: the bytes (`None` for an empty body).
+pub fn binary_body(response: &StepResponse) -> Option<Binary> {
+    (!response.body.is_empty()).then(|| Binary(response.body.to_vec()))
+}
+
+/// `$response.body` of a text response: the text (`None` for an empty body; bytes that are not
+/// UTF-8 are replaced with U+FFFD).
+pub fn text_body(response: &StepResponse) -> Option<String> {
+    (!response.body.is_empty()).then(|| String::from_utf8_lossy(&response.body).into_owned())
+}
+
 /// Adds one member to a request body object being built: inserts
 /// `(key, value)` unless `omit_if_null` is set and `value` is `null` (an
 /// absent optional input is omitted rather than sent as `null`).

@@ -36,6 +36,8 @@ pub const DIALECT_OPERATION_PATH: &str = "dialect/operation-path";
 pub const DIALECT_OPERATION_ID: &str = "dialect/operation-id";
 /// See [`DIALECT_NAVIGATION`].
 pub const DIALECT_SOURCE_DESCRIPTIONS: &str = "dialect/source-descriptions";
+/// See [`DIALECT_NAVIGATION`].
+pub const DIALECT_DOUBLE_QUOTES: &str = "dialect/double-quotes";
 
 /// Context for checking and compiling expressions of one step or workflow.
 struct Scope<'a> {
@@ -47,6 +49,9 @@ struct Scope<'a> {
     all_steps: &'a [String],
     /// How workflows are named from the document this code is in.
     names: &'a Names<'a>,
+    /// Inputs the document reads and its inputs schema does not declare (added to `Inputs`
+    /// as optional JSON).
+    undeclared_inputs: &'a [String],
     /// A response exists (criteria, outputs, actions), as opposed to parameters and bodies.
     after_response: bool,
 }
@@ -78,6 +83,12 @@ impl Compiler<'_> {
 
     fn expr_error(&mut self, loc: &Loc, what: &str, e: ExprError) {
         self.err_in_string(loc, e.offset, format!("invalid {what}: {}", e.message));
+        let text = self.sources.get(loc).and_then(Value::as_str).unwrap_or("");
+        if let Some(help) = extension_help(text)
+            && let Some(last) = self.diags.last_mut()
+        {
+            last.help = Some(help.to_owned());
+        }
     }
 
     /// Checks the references of an expression and resolves its workflow references to the
@@ -90,6 +101,37 @@ impl Compiler<'_> {
             }
             self.diags.push(d);
             return false;
+        }
+        if let Expr::Inputs { name, .. } = e
+            && scope.undeclared_inputs.contains(name)
+        {
+            let declared: Vec<&str> = scope
+                .inputs
+                .iter()
+                .map(|(w, _, _)| w.as_str())
+                .filter(|w| !scope.undeclared_inputs.iter().any(|u| u == w))
+                .collect();
+            let help = match crate::names::closest(name, declared.iter().copied()) {
+                Some(c) => format!(
+                    "did you mean `$inputs.{c}`? Else declare `{name}` in the workflow's `inputs`"
+                ),
+                None if declared.is_empty() => {
+                    format!("declare `{name}` in the workflow's `inputs`")
+                }
+                None => format!(
+                    "declared inputs are: {}; declare `{name}` there",
+                    declared.join(", ")
+                ),
+            };
+            self.diags.push(
+                self.sources
+                    .warning_at(
+                        loc,
+                        format!("`$inputs.{name}` is not in the workflow's inputs schema; read as an optional input of any JSON"),
+                    )
+                    .with_help(help)
+                    .with_code("undeclared-input"),
+            );
         }
         if let Expr::Message(_) = e {
             self.diags.push(self.sources.warning_at(
@@ -246,6 +288,26 @@ impl Compiler<'_> {
         Some(ValueExpr::Lit(Value::Null))
     }
 
+    /// An output's value: a runtime expression (or a string with embedded ones), else a
+    /// constant, as other runners read one, with a warning (1.0.1 outputs are expressions).
+    fn output(&mut self, name: &str, v: &Value, loc: &Loc, scope: &Scope<'_>) -> ValueExpr {
+        if let Value::String(s) = v
+            && (s.starts_with('$') || s.contains("{$"))
+        {
+            return self.value(v, loc, scope);
+        }
+        self.diags.push(
+            self.sources
+                .warning_at(
+                    loc,
+                    format!("output `{name}` is the constant `{v}`, not a runtime expression"),
+                )
+                .with_help("it has this value on every run; Arazzo 1.0.1 outputs are runtime expressions (a value that never changes can be a workflow input with a default)")
+                .with_code("constant-output"),
+        );
+        ValueExpr::Lit(v.clone())
+    }
+
     fn payload(&mut self, v: &Value, loc: &Loc, scope: &Scope<'_>) -> Payload {
         match v {
             Value::Object(m) => Payload::Object(
@@ -299,7 +361,13 @@ impl Compiler<'_> {
             None => None,
         };
         let check = match c.kind {
-            CriterionKind::Simple => match condition::parse_simple(&c.condition) {
+            CriterionKind::Simple => match condition::parse_simple(&c.condition).or_else(|e| {
+                // String literals in double quotes, as JavaScript and Python write them.
+                let standard = dialect::double_quoted_literals(&c.condition).ok_or(e.clone())?;
+                let cond = condition::parse_simple(&standard).map_err(|_| e)?;
+                self.dialect(&cond_loc, &c.condition, &standard, DIALECT_DOUBLE_QUOTES);
+                Ok(cond)
+            }) {
                 Ok(mut cond) => {
                     if !self.cond_refs(&mut cond, &cond_loc, scope) {
                         return None;
@@ -442,6 +510,142 @@ impl Compiler<'_> {
             });
         }
         out
+    }
+}
+
+/// The inputs a workflow reads (`$inputs.<name>` anywhere in its steps and outputs) that its
+/// inputs schema does not declare, added to its `Inputs` struct as optional JSON (the struct is
+/// made when there is no schema). Runners read such an input as whatever the caller passed, so
+/// a document that relies on that still runs; each use gets a warning. Nothing is added when
+/// the inputs schema is not a struct (that is an error of its own).
+fn add_undeclared_inputs(
+    w: &model::Workflow,
+    input_ty: &Option<Ty>,
+    input_types: &mut Vec<crate::ir::TypeDef>,
+) -> Vec<String> {
+    let index = match input_ty {
+        None => None,
+        Some(Ty::Named(id)) if matches!(input_types[*id].kind, TypeKind::Struct { .. }) => {
+            Some(*id)
+        }
+        Some(_) => return Vec::new(),
+    };
+    let declared: Vec<String> = index
+        .map(|i| match &input_types[i].kind {
+            TypeKind::Struct { fields, .. } => fields.iter().map(|f| f.wire.clone()).collect(),
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    let mut names: Vec<String> = Vec::new();
+    let mut note = |text: &str| {
+        for (at, _) in text.match_indices("$inputs.") {
+            let rest = &text[at + "$inputs.".len()..];
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(rest.len());
+            let name = &rest[..len];
+            // A declared name that goes on past the grammar's characters (`$.xgafv`,
+            // `a.b`) is that input.
+            let known = declared.iter().any(|d| rest.starts_with(d.as_str()));
+            if !name.is_empty() && !known && !names.iter().any(|n| n == name) {
+                names.push(name.to_owned());
+            }
+        }
+    };
+    for_each_string(w, &mut note);
+    if names.is_empty() {
+        return names;
+    }
+    let i = index.unwrap_or_else(|| {
+        input_types.push(crate::ir::TypeDef {
+            name: "Inputs".into(),
+            doc: Some(
+                "The workflow's inputs (it declares none; these are the ones it reads).".into(),
+            ),
+            kind: TypeKind::Struct {
+                fields: Vec::new(),
+                extra: None,
+            },
+        });
+        input_types.len() - 1
+    });
+    if let TypeKind::Struct { fields, .. } = &mut input_types[i].kind {
+        let mut taken = Unique::default();
+        for f in fields.iter() {
+            taken.reserve(&f.name);
+        }
+        for n in &names {
+            fields.push(crate::ir::Field {
+                name: taken.claim(&snake_name(n)),
+                wire: n.clone(),
+                ty: Ty::Option(Box::new(Ty::Json)),
+                required: false,
+                doc: Some("Read by the workflow but not in its inputs schema: any JSON.".into()),
+            });
+        }
+    }
+    names
+}
+
+/// Every string a workflow's steps and outputs hold (parameter values, bodies, criteria,
+/// actions' criteria, outputs), nested values included.
+fn for_each_string(w: &model::Workflow, f: &mut impl FnMut(&str)) {
+    fn value(v: &Value, f: &mut impl FnMut(&str), depth: usize) {
+        if depth > crate::load::json::MAX_DEPTH {
+            return;
+        }
+        match v {
+            Value::String(s) => f(s),
+            Value::Array(a) => a.iter().for_each(|v| value(v, f, depth + 1)),
+            Value::Object(m) => m.values().for_each(|v| value(v, f, depth + 1)),
+            _ => {}
+        }
+    }
+    fn criteria(cs: &[Criterion], f: &mut impl FnMut(&str)) {
+        for c in cs {
+            f(&c.condition);
+            if let Some(ctx) = &c.context {
+                f(ctx);
+            }
+        }
+    }
+    for s in &w.steps {
+        for p in &s.parameters {
+            value(&p.value, f, 0);
+        }
+        if let Some(b) = &s.request_body {
+            if let Some(p) = &b.payload {
+                value(p, f, 0);
+            }
+            for r in &b.replacements {
+                value(&r.value, f, 0);
+            }
+        }
+        criteria(&s.success_criteria, f);
+        for a in s.on_success.iter().chain(&s.on_failure) {
+            criteria(&a.criteria, f);
+        }
+        for (_, v, _) in &s.outputs {
+            value(v, f, 0);
+        }
+    }
+    for (_, v, _) in &w.outputs {
+        value(v, f, 0);
+    }
+}
+
+/// What to write instead of a runner's own expressions, which have no meaning in Arazzo 1.0.1.
+fn extension_help(text: &str) -> Option<&'static str> {
+    if text.contains("$faker") {
+        Some(
+            "`$faker.…` is an extension of Redocly Respect (generated test data), not an Arazzo runtime expression; declare a workflow input and pass the value in",
+        )
+    } else if text.contains("$datetime") || text.contains("$now") || text.contains("$random") {
+        Some(
+            "this is one runner's own extension, not an Arazzo runtime expression; declare a workflow input and pass the value in",
+        )
+    } else {
+        None
     }
 }
 
@@ -899,6 +1103,9 @@ fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
                 && let Some(schema) = success_schema(sources, &op.loc)
             {
                 for (oi, (name, e, _)) in step.outputs.iter().enumerate() {
+                    let Value::String(e) = e else {
+                        continue;
+                    };
                     // `$response.body.a.b` is typed as `$response.body#/a/b`, which it is
                     // compiled as (with its warning, where the output is compiled).
                     let standard = dialect::navigation(e, &[], &|_| None);
@@ -1028,16 +1235,18 @@ impl Plan<'_> {
         let mut type_names = planner.names.clone();
         drop(planner);
         crate::ir::types::box_recursion(&mut input_types);
-        let input_fields: Vec<(String, String, Ty)> = match &input_ty {
-            Some(Ty::Named(id)) => match &input_types[*id].kind {
+        let undeclared_inputs = add_undeclared_inputs(w, &input_ty, &mut input_types);
+        let input_fields: Vec<(String, String, Ty)> = input_types
+            .iter()
+            .find(|t| t.name == "Inputs")
+            .map(|t| match &t.kind {
                 TypeKind::Struct { fields, .. } => fields
                     .iter()
                     .map(|f| (f.wire.clone(), f.name.clone(), f.ty.clone()))
                     .collect(),
                 _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+            })
+            .unwrap_or_default();
         if let (Some(t), Some(l)) = (&input_ty, &w.inputs)
             && !matches!(t, Ty::Named(id) if matches!(input_types[*id].kind, TypeKind::Struct { .. }))
             && !matches!(t, Ty::JsonObject)
@@ -1078,14 +1287,19 @@ impl Plan<'_> {
                 steps: &known_steps,
                 all_steps: &all_steps,
                 names: &names,
+                undeclared_inputs: &undeclared_inputs,
                 after_response: false,
             };
+            let operation = match &self.resolved[g][si] {
+                Some(Resolved::Op { api, op }) => self.apis[*api]
+                    .api
+                    .operations
+                    .iter()
+                    .find(|o| o.path == op.path && o.method.eq_ignore_ascii_case(&op.method)),
+                _ => None,
+            };
             let call = match &self.resolved[g][si] {
-                Some(Resolved::Op { api, op }) => {
-                    let operation =
-                        self.apis[*api].api.operations.iter().find(|o| {
-                            o.path == op.path && o.method.eq_ignore_ascii_case(&op.method)
-                        });
+                Some(Resolved::Op { api, .. }) => {
                     compile_operation_call(c, s, *api, operation, &before)
                 }
                 Some(Resolved::Workflow(target)) => {
@@ -1115,16 +1329,29 @@ impl Plan<'_> {
             let mut fields = Unique::default();
             let mut outputs = Vec::new();
             for (oi, (name, e, loc)) in s.outputs.iter().enumerate() {
-                let value = c.value(&Value::String(e.clone()), loc, &after);
-                if !e.starts_with('$') {
-                    c.err(loc, format!("output `{name}` must be a runtime expression"));
-                }
-                let ty = match self.output_slots.get(&(g, si, oi)) {
-                    Some((api, k)) => WfTy {
+                let value = c.output(name, e, loc, &after);
+                let read = match (operation, &value) {
+                    (Some(op), ValueExpr::Expr(Expr::Response(Source::Body(None)), nav))
+                        if nav.is_empty() =>
+                    {
+                        body_read(op)
+                    }
+                    _ => BodyRead::Json,
+                };
+                let ty = match (read, self.output_slots.get(&(g, si, oi))) {
+                    (BodyRead::Binary, _) => WfTy {
+                        api: None,
+                        ty: Ty::Binary,
+                    },
+                    (BodyRead::Text, _) => WfTy {
+                        api: None,
+                        ty: Ty::String,
+                    },
+                    (BodyRead::Json, Some((api, k))) => WfTy {
                         api: Some(*api),
                         ty: self.extra_tys[*api][*k].clone(),
                     },
-                    None => {
+                    (BodyRead::Json, None) => {
                         let sub = match &self.resolved[g][si] {
                             Some(Resolved::Workflow(t)) => typed_outputs.get(&self.keys[*t]),
                             _ => None,
@@ -1140,6 +1367,7 @@ impl Plan<'_> {
                         ty: strip_option(ty.ty),
                     },
                     value,
+                    read,
                 });
             }
             if step_index.get(&s.id) == Some(&si) {
@@ -1172,12 +1400,13 @@ impl Plan<'_> {
             steps: &known_steps,
             all_steps: &all_steps,
             names: &names,
+            undeclared_inputs: &undeclared_inputs,
             after_response: false,
         };
         let mut fields = Unique::default();
         let mut outputs = Vec::new();
         for (name, e, loc) in &w.outputs {
-            let value = c.value(&Value::String(e.clone()), loc, &scope);
+            let value = c.output(name, e, loc, &scope);
             let ty = expr_type(&value, &input_fields, &known_steps, typed_outputs, None);
             outputs.push(OutputIr {
                 wire: name.clone(),
@@ -1187,6 +1416,7 @@ impl Plan<'_> {
                     ty: strip_option(ty.ty),
                 },
                 value,
+                read: BodyRead::Json,
             });
         }
         let depends_on = w
@@ -1221,6 +1451,22 @@ impl Plan<'_> {
     }
 }
 
+/// How a step output of the whole `$response.body` reads the body of `op`: as JSON when a
+/// success response is JSON (or none says), else as bytes or text.
+fn body_read(op: &Operation) -> BodyRead {
+    use crate::ir::operations::ResponseBody;
+    let bodies: Vec<&ResponseBody> = op.successes().map(|r| &r.body).collect();
+    if bodies.iter().any(|b| matches!(b, ResponseBody::Json(_))) {
+        BodyRead::Json
+    } else if bodies.iter().any(|b| matches!(b, ResponseBody::Binary)) {
+        BodyRead::Binary
+    } else if bodies.iter().any(|b| matches!(b, ResponseBody::Text)) {
+        BodyRead::Text
+    } else {
+        BodyRead::Json
+    }
+}
+
 fn strip_option(t: Ty) -> Ty {
     match t {
         Ty::Option(inner) => *inner,
@@ -1246,13 +1492,14 @@ fn expr_type(
             .unwrap_or_else(WfTy::json)
     };
     let ValueExpr::Expr(e, nav) = v else {
-        return match v {
-            ValueExpr::Template(_) => WfTy {
-                api: None,
-                ty: Ty::String,
-            },
-            _ => WfTy::json(),
+        let ty = match v {
+            ValueExpr::Template(_) | ValueExpr::Lit(Value::String(_)) => Ty::String,
+            ValueExpr::Lit(Value::Bool(_)) => Ty::Prim("bool"),
+            ValueExpr::Lit(Value::Number(n)) if n.is_i64() => Ty::Prim("i64"),
+            ValueExpr::Lit(Value::Number(_)) => Ty::Prim("f64"),
+            _ => Ty::Json,
         };
+        return WfTy { api: None, ty };
     };
     if !nav.is_empty() {
         return WfTy::json();

@@ -167,6 +167,52 @@ pub fn operation_path(p: &str, sources: &[&str]) -> Option<String> {
         .then(|| format!("{{$sourceDescriptions.{name}.url}}#{pointer}"))
 }
 
+/// A condition with string literals in double quotes, as JavaScript and Python write them
+/// (`$response.body#/model == "humanoid"`) → the same literals in single quotes, the only
+/// quotes of the condition grammar (`== 'humanoid'`; a `'` inside is doubled, `\"` and `\\`
+/// are read as JSON reads them). Text inside single quotes is left alone. `None` when there
+/// is no double-quoted literal, or one is not closed.
+pub fn double_quoted_literals(condition: &str) -> Option<String> {
+    let mut out = String::with_capacity(condition.len());
+    let mut chars = condition.chars().peekable();
+    let mut changed = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                out.push(c);
+                // Copy the single-quoted literal as it is (`''` is a quote inside it).
+                loop {
+                    let inner = chars.next()?;
+                    out.push(inner);
+                    if inner == '\'' {
+                        if chars.peek() == Some(&'\'') {
+                            out.extend(chars.next());
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            '"' => {
+                let mut literal = String::new();
+                loop {
+                    match chars.next()? {
+                        '\\' => literal.push(chars.next()?),
+                        '"' => break,
+                        other => literal.push(other),
+                    }
+                }
+                out.push('\'');
+                out.push_str(&literal.replace('\'', "''"));
+                out.push('\'');
+                changed = true;
+            }
+            other => out.push(other),
+        }
+    }
+    changed.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +314,23 @@ mod tests {
             navigation_in_template("{$inputs.customer}", &["customer"], &outputs),
             None
         );
+    }
+
+    #[test]
+    fn double_quoted_literals_become_single_quoted() {
+        assert_eq!(
+            double_quoted_literals(r#"$response.body#/model == "humanoid""#).as_deref(),
+            Some("$response.body#/model == 'humanoid'")
+        );
+        assert_eq!(
+            double_quoted_literals(r#"$inputs.a == "it's" && $inputs.b != "say \"hi\"""#)
+                .as_deref(),
+            Some(r#"$inputs.a == 'it''s' && $inputs.b != 'say "hi"'"#)
+        );
+        // Double quotes inside a single-quoted literal are text.
+        assert_eq!(double_quoted_literals(r#"$inputs.a == 'say "hi"'"#), None);
+        assert_eq!(double_quoted_literals("$statusCode == 200"), None);
+        assert_eq!(double_quoted_literals(r#"$inputs.a == "open"#), None);
     }
 
     #[test]

@@ -147,8 +147,8 @@ pub struct Step {
     pub on_success: Vec<Action>,
     /// `onFailure` (step's, then the workflow's).
     pub on_failure: Vec<Action>,
-    /// `outputs`: name, expression, location of the expression.
-    pub outputs: Vec<(String, String, Loc)>,
+    /// `outputs`: name, value (a runtime expression, or a constant), location of the value.
+    pub outputs: Vec<(String, Value, Loc)>,
     /// Where it is.
     pub loc: Loc,
 }
@@ -168,8 +168,8 @@ pub struct Workflow {
     pub depends_on: Vec<(String, Loc)>,
     /// `steps`.
     pub steps: Vec<Step>,
-    /// `outputs`: name, expression, location.
-    pub outputs: Vec<(String, String, Loc)>,
+    /// `outputs`: name, value (a runtime expression, or a constant), location.
+    pub outputs: Vec<(String, Value, Loc)>,
     /// Where it is.
     pub loc: Loc,
 }
@@ -495,23 +495,14 @@ impl Reader<'_> {
         out
     }
 
-    fn outputs(&mut self, loc: &Loc) -> Vec<(String, String, Loc)> {
+    /// Outputs as written; the compiler reads a value that is no expression as a constant.
+    fn outputs(&mut self, loc: &Loc) -> Vec<(String, Value, Loc)> {
         let Some(map) = self.obj(loc, "`outputs`") else {
             return Vec::new();
         };
-        let map = map.clone();
-        let mut out = Vec::new();
-        for (k, v) in &map {
-            let vloc = loc.join(k);
-            match v {
-                Value::String(e) => out.push((k.clone(), e.clone(), vloc)),
-                _ => self.diags.push(
-                    self.sources
-                        .error_at(&vloc, "an output must be a runtime expression string"),
-                ),
-            }
-        }
-        out
+        map.iter()
+            .map(|(k, v)| (k.clone(), v.clone(), loc.join(k)))
+            .collect()
     }
 }
 

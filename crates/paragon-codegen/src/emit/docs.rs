@@ -59,6 +59,7 @@ fn ty_name(t: &Ty, names: &dyn Fn(usize) -> String) -> String {
         Ty::Json => "serde_json::Value".into(),
         Ty::JsonObject => "serde_json::Map<String, Value>".into(),
         Ty::File => "FilePart".into(),
+        Ty::Binary => "Binary".into(),
         Ty::DateTime => "DateTime".into(),
         Ty::Date => "Date".into(),
         Ty::Prim(p) => (*p).into(),

@@ -55,6 +55,7 @@ pub fn ty_text(types: &[TypeDef], ty: &Ty, prefix: &str, out: &mut String) {
         Ty::DateTime => out.push_str("::paragon_runtime::DateTime"),
         Ty::Date => out.push_str("::paragon_runtime::Date"),
         Ty::File => out.push_str("::paragon_runtime::FilePart"),
+        Ty::Binary => out.push_str("::paragon_runtime::arazzo::Binary"),
         Ty::Named(id) => {
             out.push_str(prefix);
             out.push_str(&types[*id].name);
@@ -72,7 +73,7 @@ fn total_eq(types: &[TypeDef], ty: &Ty, depth: usize) -> bool {
         return false;
     }
     match ty {
-        Ty::String | Ty::DateTime | Ty::Date => true,
+        Ty::String | Ty::DateTime | Ty::Date | Ty::Binary => true,
         Ty::Prim(p) => !p.starts_with('f'),
         Ty::Json | Ty::JsonObject | Ty::Map(_) | Ty::File => false,
         Ty::Vec(i) | Ty::Option(i) | Ty::Boxed(i) => total_eq(types, i, depth + 1),

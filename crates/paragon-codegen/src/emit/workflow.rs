@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::types::{ident, ty_tokens_in, types_of};
 use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand, member_path};
 use crate::arazzo::expr::{Expr, Part, Source};
+use crate::ir::Ty;
 use crate::ir::workflow::*;
 
 fn esc_token(t: &str) -> String {
@@ -469,6 +470,7 @@ impl Ctx<'_> {
                 let mut records = Vec::new();
                 let mut calls = Vec::new();
                 let mut path_values: Vec<(String, TokenStream)> = Vec::new();
+                let mut required_checks = Vec::new();
                 for (i, p) in params.iter().enumerate() {
                     let var = format_ident!("p{}", i);
                     // A bare input goes to the request builder as it is, serialized once there,
@@ -486,6 +488,12 @@ impl Ctx<'_> {
                         "path" => {
                             records
                                 .push(quote!(record.path.insert(#name.to_owned(), #var.clone());));
+                            if self.may_be_absent(&p.value) {
+                                let text = value_text(&p.value);
+                                required_checks.push(
+                                    quote!(rt::require_path(WORKFLOW, STEP, #name, #text, &#arg)?;),
+                                );
+                            }
                             path_values.push((p.name.clone(), arg));
                         }
                         "query" => {
@@ -612,6 +620,7 @@ impl Ctx<'_> {
                     let (attempt, #key_binding) = rt::prepare_send(&mut self.state.in_flight, &mut self.state.attempt, WORKFLOW, STEP, rt::Resend::#resend_variant)?;
                     let api = &self.clients.#client;
                     #record
+                    #(#required_checks)*
                     let path = #path_expr;
                     let url = #url;
                     let request = api
@@ -731,11 +740,39 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether a value can be absent at run time (so a required parameter fed by it is checked
+    /// before the request is sent): a `null` literal, an expression other than a required
+    /// typed input.
+    fn may_be_absent(&self, v: &ValueExpr) -> bool {
+        match v {
+            ValueExpr::Lit(l) => l.is_null(),
+            ValueExpr::Template(_) => false,
+            ValueExpr::Expr(
+                Expr::Inputs {
+                    name,
+                    pointer: None,
+                },
+                nav,
+            ) if nav.is_empty() => self
+                .wf
+                .input_fields
+                .iter()
+                .find(|(w, _, _)| w == name)
+                .is_none_or(|(_, _, t)| matches!(t, Ty::Option(_) | Ty::Json)),
+            ValueExpr::Expr(..) => true,
+        }
+    }
+
     /// One output of a step, decoded on its own: `field: value?,`.
     fn step_output(&self, o: &OutputIr) -> TokenStream {
         let f = ident(&o.field);
         let wire = &o.wire;
         let t = self.wf_ty(&o.ty);
+        match o.read {
+            BodyRead::Binary => return quote!(#f: rt::binary_body(&resp),),
+            BodyRead::Text => return quote!(#f: rt::text_body(&resp),),
+            BodyRead::Json => {}
+        }
         // A part of the response body decodes straight from the bytes, no JSON tree.
         if let Some(p) = body_pointer(&o.value) {
             return quote!(#f: rt::typed_at::<#t>(STEP, #wire, &resp, #p)?,);
@@ -813,6 +850,16 @@ impl Ctx<'_> {
 }
 
 /// `Some(pointer)` when `v` is `$response.body[#pointer]` with no navigation.
+/// A value as the document wrote it, for error messages.
+fn value_text(v: &ValueExpr) -> String {
+    match v {
+        ValueExpr::Lit(l) => l.to_string(),
+        ValueExpr::Expr(e, nav) if nav.is_empty() => e.to_string(),
+        ValueExpr::Expr(e, _) => format!("{e}…"),
+        ValueExpr::Template(_) => "a template".to_owned(),
+    }
+}
+
 fn body_pointer_str(v: &ValueExpr) -> Option<Option<&str>> {
     match v {
         ValueExpr::Expr(Expr::Response(Source::Body(p)), nav) if nav.is_empty() => {

@@ -37,6 +37,9 @@ pub enum Ty {
     Option(Box<Ty>),
     /// `Box<T>`, to break recursion.
     Boxed(Box<Ty>),
+    /// The bytes of a binary response body, a step output (`paragon_runtime::arazzo::Binary`:
+    /// base64 text in JSON).
+    Binary,
 }
 
 impl Ty {

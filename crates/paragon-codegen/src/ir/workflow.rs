@@ -201,6 +201,20 @@ pub struct OutputIr {
     pub ty: WfTy,
     /// How it is computed.
     pub value: ValueExpr,
+    /// How the response body is read when the value is the whole `$response.body`.
+    pub read: BodyRead,
+}
+
+/// How a step output that is the whole response body reads it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BodyRead {
+    /// As JSON (the default; any other output reads JSON too).
+    #[default]
+    Json,
+    /// As text: the operation's success responses are text.
+    Text,
+    /// As bytes: the operation's success responses are binary.
+    Binary,
 }
 
 /// A compiled step.

@@ -1575,6 +1575,13 @@ pub mod create_or_find {
             )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
+            rt::require_path(
+                WORKFLOW,
+                STEP,
+                "petId",
+                "$inputs.petId",
+                &self.state.inputs.pet_id,
+            )?;
             let path = format!(
                 "/pets/{}",
                 ::paragon_runtime::path_param(&self.state.inputs.pet_id)
@@ -2031,6 +2038,13 @@ pub mod refresh_and_retry {
             )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
+            rt::require_path(
+                WORKFLOW,
+                STEP,
+                "petId",
+                "$inputs.petId",
+                &self.state.inputs.pet_id,
+            )?;
             let path = format!(
                 "/pets/{}",
                 ::paragon_runtime::path_param(&self.state.inputs.pet_id)
@@ -3132,6 +3146,7 @@ pub mod inspect {
             let mut record = rt::RequestRecord::default();
             let p0 = rt::to_value(&self.state.inputs.pet_id);
             record.path.insert("petId".to_owned(), p0.clone());
+            rt::require_path(WORKFLOW, STEP, "petId", "$inputs.petId", &p0)?;
             let path = format!("/pets/{}", ::paragon_runtime::path_param(&p0));
             let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
             let request = api
