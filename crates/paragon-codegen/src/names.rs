@@ -140,6 +140,39 @@ impl Unique {
         self.taken.insert(name.to_owned());
     }
 
+    /// Like [`Self::claim`], for a name that comes with companions (`name` + each suffix):
+    /// the first candidate that is free with all of them; all are then taken.
+    pub fn claim_with(&mut self, base: &str, companions: &[&str]) -> String {
+        let free = |taken: &FastSet<String>, name: &str| {
+            !taken.contains(name)
+                && companions
+                    .iter()
+                    .all(|c| !taken.contains(&format!("{name}{c}")))
+        };
+        let name = if free(&self.taken, base) {
+            base.to_owned()
+        } else {
+            let sep = if base.ends_with(|c: char| c.is_ascii_digit()) || base.contains('_') {
+                "_"
+            } else {
+                ""
+            };
+            let next = self.next.entry(base.to_owned()).or_insert(2);
+            loop {
+                let candidate = format!("{base}{sep}{next}");
+                *next += 1;
+                if free(&self.taken, &candidate) {
+                    break candidate;
+                }
+            }
+        };
+        self.taken.insert(name.clone());
+        for c in companions {
+            self.taken.insert(format!("{name}{c}"));
+        }
+        name
+    }
+
     /// `base` if free, else `base2`, `base3`, … (with `_` for snake names).
     pub fn claim(&mut self, base: &str) -> String {
         if self.taken.insert(base.to_owned()) {
@@ -207,6 +240,24 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_and_its_companions_are_claimed_together() {
+        let mut u = Unique::default();
+        assert_eq!(
+            u.claim_with("remove_friend_request", &["_request"]),
+            "remove_friend_request"
+        );
+        // `remove_friend`'s companion `remove_friend_request` is taken.
+        assert_eq!(
+            u.claim_with("remove_friend", &["_request"]),
+            "remove_friend_2"
+        );
+        assert_eq!(
+            u.claim("remove_friend_2_request"),
+            "remove_friend_2_request_2"
+        );
+    }
 
     #[test]
     fn closest_names_are_likely_typos_only() {

@@ -276,7 +276,7 @@ pub mod managed_sync_api {
                 this.runtime.limits().max_pages,
                 first,
                 |page: &PullSyncedRecordsResponse| page.next_cursor.clone(),
-                move |token: String| {
+                move |__page_token: String| {
                     let this = this.clone();
                     let project_id = project_id.clone();
                     let integration = integration.clone();
@@ -284,7 +284,7 @@ pub mod managed_sync_api {
                     let options = options.clone();
                     async move {
                         let mut options = options.clone();
-                        options.cursor = Some(token);
+                        options.cursor = Some(__page_token);
                         this.pull_synced_records(&project_id, &integration, &sync_type, &options)
                             .await
                     }

@@ -174,12 +174,12 @@ impl Client {
             this.runtime.limits().max_pages,
             first,
             |page: &WorkflowExecutionList| page.next_link.clone(),
-            move |token: String| {
+            move |__page_token: String| {
                 let this = this.clone();
                 async move {
                     let raw = this
                         .runtime
-                        .request_url(::paragon_runtime::reqwest::Method::GET, &token)
+                        .request_url(::paragon_runtime::reqwest::Method::GET, &__page_token)
                         .operation("getWorkflowExecutions")
                         .security(SECURITY_SCHEMES, &[&["apiKeyAuth"]])
                         .send()

@@ -82,18 +82,23 @@ enum ArgKind {
     Copy,
     /// `&T`
     Ref,
+    /// `&[T]` for a `Vec<T>` (what clippy's `ptr_arg` asks for).
+    Slice,
 }
 
 fn arg_kind(ty: &Ty) -> ArgKind {
     match ty {
         Ty::String => ArgKind::Str,
-        Ty::Prim(_) => ArgKind::Copy,
+        Ty::Prim(_) | Ty::DateTime | Ty::Date => ArgKind::Copy,
+        Ty::Vec(_) => ArgKind::Slice,
         _ => ArgKind::Ref,
     }
 }
 
 struct Arg {
     name: proc_macro2::Ident,
+    /// Passed by value and `Copy`: moved into closures without a `clone()`.
+    is_copy: bool,
     decl: TokenStream,
     /// Expression giving `&T` (or `&str`) for the runtime's generic `&T` parameters.
     as_ref: TokenStream,
@@ -114,6 +119,7 @@ fn arg(api: &Api, name: &str, ty: &Ty, optional_body: bool) -> Arg {
             owned_ty: quote!(Option<#t>),
             to_owned: quote!(#n.cloned()),
             pass_owned: quote!(#n.as_ref()),
+            is_copy: false,
             name: n,
         },
         (ArgKind::Str, _) => Arg {
@@ -122,6 +128,7 @@ fn arg(api: &Api, name: &str, ty: &Ty, optional_body: bool) -> Arg {
             owned_ty: quote!(String),
             to_owned: quote!(#n.to_owned()),
             pass_owned: quote!(&#n),
+            is_copy: false,
             name: n,
         },
         (ArgKind::Copy, _) => Arg {
@@ -130,6 +137,7 @@ fn arg(api: &Api, name: &str, ty: &Ty, optional_body: bool) -> Arg {
             owned_ty: quote!(#t),
             to_owned: quote!(#n),
             pass_owned: quote!(#n),
+            is_copy: true,
             name: n,
         },
         (ArgKind::Ref, _) => Arg {
@@ -138,8 +146,24 @@ fn arg(api: &Api, name: &str, ty: &Ty, optional_body: bool) -> Arg {
             owned_ty: quote!(#t),
             to_owned: quote!(#n.clone()),
             pass_owned: quote!(&#n),
+            is_copy: false,
             name: n,
         },
+        (ArgKind::Slice, _) => {
+            let item = match ty {
+                Ty::Vec(inner) => ty_tokens(api, inner),
+                _ => t.clone(),
+            };
+            Arg {
+                decl: quote!(#n: &[#item]),
+                as_ref: quote!(#n),
+                owned_ty: quote!(#t),
+                to_owned: quote!(#n.to_vec()),
+                pass_owned: quote!(&#n),
+                is_copy: false,
+                name: n,
+            }
+        }
     }
 }
 
@@ -416,6 +440,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 owned_ty: quote!(::paragon_runtime::bytes::Bytes),
                 to_owned: quote!(body.clone()),
                 pass_owned: quote!(body.clone()),
+                is_copy: false,
             },
             _ => arg(api, "body", &ty, !b.required),
         }
@@ -444,6 +469,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             owned_ty: quote!(#oname),
             to_owned: quote!(options.clone()),
             pass_owned: quote!(&options),
+            is_copy: false,
         });
     }
     let decls: Vec<&TokenStream> = args.iter().map(|a| &a.decl).collect();
@@ -555,10 +581,14 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             }
             BodyKind::Multipart { content_types } => {
                 let m = multipart_tokens(api, &b.ty, content_types);
-                if b.required {
-                    quote!(.multipart(#m))
-                } else {
-                    quote!(.multipart_opt(body.map(|body| #m)))
+                // A nullable body schema makes the body type an `Option` itself.
+                match (b.required, matches!(b.ty, Ty::Option(_))) {
+                    (true, false) => quote!(.multipart(#m)),
+                    (true, true) => quote!(.multipart_opt(body.as_ref().map(|body| #m))),
+                    (false, false) => quote!(.multipart_opt(body.map(|body| #m))),
+                    (false, true) => {
+                        quote!(.multipart_opt(body.and_then(|body| body.as_ref()).map(|body| #m)))
+                    }
                 }
             }
             BodyKind::Bytes(ct) => quote!(.body_bytes(#ct, body)),
@@ -782,7 +812,6 @@ fn stream_fn(
     let stream_fn = format_ident!("{}_stream", op.fn_name);
     let item = ty_tokens(api, &page.item);
     let decls = args.iter().map(|a| &a.decl);
-    let names: Vec<_> = args.iter().map(|a| &a.name).collect();
     let owned = args.iter().map(|a| {
         let n = &a.name;
         let t = &a.owned_ty;
@@ -814,12 +843,12 @@ fn stream_fn(
             let cursor = ident(&op.params[*param].name);
             quote! {
                 let mut options = options.clone();
-                options.#cursor = Some(token);
+                options.#cursor = Some(__page_token);
                 this.#fn_name(#(#pass),*).await
             }
         }
         PageKind::Link => quote! {
-            let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &token)
+            let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &__page_token)
                 .operation(#op_id)
                 #security
                 .send()
@@ -830,7 +859,14 @@ fn stream_fn(
             }
         },
     };
-    let clones: Vec<TokenStream> = names.iter().map(|n| quote!(let #n = #n.clone();)).collect();
+    let clones: Vec<TokenStream> = args
+        .iter()
+        .filter(|a| !a.is_copy)
+        .map(|a| {
+            let n = &a.name;
+            quote!(let #n = #n.clone();)
+        })
+        .collect();
     let fetch_clones = match page.kind {
         PageKind::Cursor { .. } => quote!(#(#clones)*),
         PageKind::Link => quote!(),
@@ -859,7 +895,8 @@ fn stream_fn(
                 this.runtime.limits().max_pages,
                 first,
                 |page: &#page_ty| #next,
-                move |token: String| {
+                // Named so that no parameter of the operation (Slack's have `token`) is shadowed.
+                move |__page_token: String| {
                     let this = this.clone();
                     #fetch_clones
                     async move { #fetch }

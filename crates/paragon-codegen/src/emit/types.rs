@@ -402,10 +402,18 @@ fn union_def(
         "let tag = value.get({tag:?}).and_then(|t| t.as_str()).map(str::to_owned);"
     ));
     w.line("match tag.as_deref() {");
+    // Two alternatives with the same tag value (a mapping that names one value twice, or
+    // schemas that share a `const`): the first one decodes it, as a reader of the document
+    // would try them in order; a second arm could never be reached.
+    let mut seen: Vec<String> = Vec::new();
     for v in variants {
+        let tag = tag_value(v);
+        if seen.contains(&tag) {
+            continue;
+        }
+        seen.push(tag.clone());
         w.line(&format!(
-            "Some({:?}) => ::paragon_runtime::serde_json::from_value(value)",
-            tag_value(v)
+            "Some({tag:?}) => ::paragon_runtime::serde_json::from_value(value)"
         ));
         w.indent += 1;
         w.line(&format!(".map(Self::{})", v.name));

@@ -352,6 +352,15 @@ impl Operation {
     }
 }
 
+/// The names the client derives from an operation's function name; each must be free too, or
+/// one operation's `x_request` builder is another operation's `x_request` function (Bungie's
+/// API has `RemoveFriend` and `RemoveFriendRequest`).
+const COMPANIONS: [&str; 3] = ["_request", "_with_response", "_stream"];
+
+fn claim_fn_name(fn_names: &mut Unique, base: &str) -> String {
+    fn_names.claim_with(base, &COMPANIONS)
+}
+
 fn doc2(a: Option<&str>, b: Option<&str>) -> Option<String> {
     match (a, b) {
         (Some(a), Some(b)) if a.trim() != b.trim() => Some(format!("{a}\n\n{b}")),
@@ -557,7 +566,7 @@ fn plan_operation(
         Some(id) if !id.trim().is_empty() => id.to_owned(),
         _ => format!("{method}{}", path.replace(['{', '}'], "")),
     };
-    let fn_name = fn_names.claim(&snake_name(&id));
+    let fn_name = claim_fn_name(fn_names, &snake_name(&id));
     let type_prefix = type_name(&id);
     let doc = doc2(str_at(op, "summary"), str_at(op, "description"));
 
@@ -672,6 +681,28 @@ fn plan_operation(
             });
         }
     }
+    // A path parameter the template has no `{name}` for cannot be sent: it is left out (an
+    // argument nothing reads would be a trap for the caller).
+    let in_template: Vec<String> = path_pieces(path)
+        .into_iter()
+        .filter_map(|p| match p {
+            PathPiece::Param { wire, .. } => Some(wire.to_owned()),
+            PathPiece::Lit(_) => None,
+        })
+        .collect();
+    params.retain(|p| {
+        let kept = p.location != ParamIn::Path || in_template.contains(&p.wire);
+        if !kept {
+            planner.diags.push(sources.warning_at(
+                op_loc,
+                format!(
+                    "path parameter `{}` is not in the path `{path}`; it is left out (nothing would send it)",
+                    p.wire
+                ),
+            ));
+        }
+        kept
+    });
     params.sort_by_key(|p| p.location);
 
     let body = request_body(planner, op_loc, &type_prefix);

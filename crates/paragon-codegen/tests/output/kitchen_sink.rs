@@ -181,13 +181,13 @@ impl Client {
             this.runtime.limits().max_pages,
             first,
             |page: &ListPetsResponse| page.next_cursor.clone(),
-            move |token: String| {
+            move |__page_token: String| {
                 let this = this.clone();
                 let x_request_id = x_request_id.clone();
                 let options = options.clone();
                 async move {
                     let mut options = options.clone();
-                    options.cursor = Some(token);
+                    options.cursor = Some(__page_token);
                     this.list_pets(&x_request_id, &options).await
                 }
             },
@@ -394,12 +394,12 @@ impl Client {
             this.runtime.limits().max_pages,
             first,
             |page: &LegacyPage| page.next_cursor.clone(),
-            move |token: String| {
+            move |__page_token: String| {
                 let this = this.clone();
                 let options = options.clone();
                 async move {
                     let mut options = options.clone();
-                    options.cursor = Some(token);
+                    options.cursor = Some(__page_token);
                     this.list_legacy_pets(&options).await
                 }
             },
@@ -472,7 +472,7 @@ impl Client {
     }
     fn styled_request(
         &self,
-        label: &Vec<String>,
+        label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
     ) -> ::paragon_runtime::RequestBuilder {
@@ -528,7 +528,7 @@ impl Client {
     /// `GET /styles/{label}/{matrix}`
     pub async fn styled(
         &self,
-        label: &Vec<String>,
+        label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
     ) -> Result<(), ::paragon_runtime::Error> {
@@ -544,7 +544,7 @@ impl Client {
     /// Like [`Client::styled`], but returns the status, the headers and the typed body of every documented response.
     pub async fn styled_with_response(
         &self,
-        label: &Vec<String>,
+        label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
