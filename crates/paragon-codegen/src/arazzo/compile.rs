@@ -15,9 +15,13 @@ use serde_json::Value;
 
 use super::condition::{self, CmpOp, Cond, Nav, Operand};
 use super::dialect;
-use super::documents::{Api0, OpRef, Run};
-use super::expr::{self, Expr, ExprError, Part, Source, WorkflowField};
+use super::documents::Run;
+use super::expr::{self, Expr, ExprError, Part, Source};
+use super::inputs::add_undeclared_inputs;
 use super::model::{self, ActionKind, Criterion, CriterionKind, Target};
+use super::outputs::{TypedOutputs, body_read, expr_type, schema_at, strip_option, success_schema};
+use super::targets::{ApiView, Resolved, resolve_operation_id, resolve_operation_path};
+use super::workflow_refs::Names;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::ir::operations::{Operation, ParamIn, plan_api_with};
 use crate::ir::types::TypePlanner;
@@ -40,7 +44,7 @@ pub const DIALECT_SOURCE_DESCRIPTIONS: &str = "dialect/source-descriptions";
 pub const DIALECT_DOUBLE_QUOTES: &str = "dialect/double-quotes";
 
 /// Context for checking and compiling expressions of one step or workflow.
-struct Scope<'a> {
+pub(super) struct Scope<'a> {
     /// Input fields (wire → field, type).
     inputs: &'a [(String, String, Ty)],
     /// Steps seen so far in this workflow: id → outputs (wire, type).
@@ -56,13 +60,13 @@ struct Scope<'a> {
     after_response: bool,
 }
 
-struct Compiler<'a> {
-    sources: &'a Sources,
-    diags: &'a mut Diagnostics,
+pub(super) struct Compiler<'a> {
+    pub(super) sources: &'a Sources,
+    pub(super) diags: &'a mut Diagnostics,
 }
 
 impl Compiler<'_> {
-    fn err(&mut self, loc: &Loc, msg: impl Into<String>) {
+    pub(super) fn err(&mut self, loc: &Loc, msg: impl Into<String>) {
         self.diags.push(self.sources.error_at(loc, msg));
     }
 
@@ -165,7 +169,7 @@ impl Compiler<'_> {
 
     /// The one warning for a spelling of another runner that has one standard form: how it is
     /// read, and the text `fix` writes in its place.
-    fn dialect(&mut self, loc: &Loc, written: &str, standard: &str, code: &'static str) {
+    pub(super) fn dialect(&mut self, loc: &Loc, written: &str, standard: &str, code: &'static str) {
         self.diags.push(
             self.sources
                 .warning_at(loc, format!("`{written}` read as `{standard}`"))
@@ -513,127 +517,6 @@ impl Compiler<'_> {
     }
 }
 
-/// The inputs a workflow reads (`$inputs.<name>` anywhere in its steps and outputs) that its
-/// inputs schema does not declare, added to its `Inputs` struct as optional JSON (the struct is
-/// made when there is no schema). Runners read such an input as whatever the caller passed, so
-/// a document that relies on that still runs; each use gets a warning. Nothing is added when
-/// the inputs schema is not a struct (that is an error of its own).
-fn add_undeclared_inputs(
-    w: &model::Workflow,
-    input_ty: &Option<Ty>,
-    input_types: &mut Vec<crate::ir::TypeDef>,
-) -> Vec<String> {
-    let index = match input_ty {
-        None => None,
-        Some(Ty::Named(id)) if matches!(input_types[*id].kind, TypeKind::Struct { .. }) => {
-            Some(*id)
-        }
-        Some(_) => return Vec::new(),
-    };
-    let declared: Vec<String> = index
-        .map(|i| match &input_types[i].kind {
-            TypeKind::Struct { fields, .. } => fields.iter().map(|f| f.wire.clone()).collect(),
-            _ => Vec::new(),
-        })
-        .unwrap_or_default();
-    let mut names: Vec<String> = Vec::new();
-    let mut note = |text: &str| {
-        for (at, _) in text.match_indices("$inputs.") {
-            let rest = &text[at + "$inputs.".len()..];
-            let len = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .unwrap_or(rest.len());
-            let name = &rest[..len];
-            // A declared name that goes on past the grammar's characters (`$.xgafv`,
-            // `a.b`) is that input.
-            let known = declared.iter().any(|d| rest.starts_with(d.as_str()));
-            if !name.is_empty() && !known && !names.iter().any(|n| n == name) {
-                names.push(name.to_owned());
-            }
-        }
-    };
-    for_each_string(w, &mut note);
-    if names.is_empty() {
-        return names;
-    }
-    let i = index.unwrap_or_else(|| {
-        input_types.push(crate::ir::TypeDef {
-            name: "Inputs".into(),
-            doc: Some(
-                "The workflow's inputs (it declares none; these are the ones it reads).".into(),
-            ),
-            kind: TypeKind::Struct {
-                fields: Vec::new(),
-                extra: None,
-            },
-        });
-        input_types.len() - 1
-    });
-    if let TypeKind::Struct { fields, .. } = &mut input_types[i].kind {
-        let mut taken = Unique::default();
-        for f in fields.iter() {
-            taken.reserve(&f.name);
-        }
-        for n in &names {
-            fields.push(crate::ir::Field {
-                name: taken.claim(&snake_name(n)),
-                wire: n.clone(),
-                ty: Ty::Option(Box::new(Ty::Json)),
-                required: false,
-                doc: Some("Read by the workflow but not in its inputs schema: any JSON.".into()),
-            });
-        }
-    }
-    names
-}
-
-/// Every string a workflow's steps and outputs hold (parameter values, bodies, criteria,
-/// actions' criteria, outputs), nested values included.
-fn for_each_string(w: &model::Workflow, f: &mut impl FnMut(&str)) {
-    fn value(v: &Value, f: &mut impl FnMut(&str), depth: usize) {
-        if depth > crate::load::json::MAX_DEPTH {
-            return;
-        }
-        match v {
-            Value::String(s) => f(s),
-            Value::Array(a) => a.iter().for_each(|v| value(v, f, depth + 1)),
-            Value::Object(m) => m.values().for_each(|v| value(v, f, depth + 1)),
-            _ => {}
-        }
-    }
-    fn criteria(cs: &[Criterion], f: &mut impl FnMut(&str)) {
-        for c in cs {
-            f(&c.condition);
-            if let Some(ctx) = &c.context {
-                f(ctx);
-            }
-        }
-    }
-    for s in &w.steps {
-        for p in &s.parameters {
-            value(&p.value, f, 0);
-        }
-        if let Some(b) = &s.request_body {
-            if let Some(p) = &b.payload {
-                value(p, f, 0);
-            }
-            for r in &b.replacements {
-                value(&r.value, f, 0);
-            }
-        }
-        criteria(&s.success_criteria, f);
-        for a in s.on_success.iter().chain(&s.on_failure) {
-            criteria(&a.criteria, f);
-        }
-        for (_, v, _) in &s.outputs {
-            value(v, f, 0);
-        }
-    }
-    for (_, v, _) in &w.outputs {
-        value(v, f, 0);
-    }
-}
-
 /// What to write instead of a runner's own expressions, which have no meaning in Arazzo 1.0.1.
 fn extension_help(text: &str) -> Option<&'static str> {
     if text.contains("$faker") {
@@ -707,8 +590,6 @@ fn ref_problem(e: &Expr, scope: &Scope<'_>) -> Option<(String, Option<String>)> 
     }
 }
 
-/// Finds the schema reached by following `pointer` (RFC 6901) from `schema`: through
-/// `properties`, array `items`, `allOf` members and `additionalProperties`.
 /// `$inputs.<name>` or `$steps.<id>.outputs.<name>` whose whole tail is a name the workflow
 /// declares, whatever characters it holds.
 fn declared_name(s: &str, scope: &Scope<'_>) -> Option<Expr> {
@@ -734,247 +615,6 @@ fn declared_name(s: &str, scope: &Scope<'_>) -> Option<Expr> {
             output: output.to_owned(),
             pointer: None,
         })
-}
-
-fn schema_at(sources: &Sources, schema: &Loc, pointer: &str) -> Option<Loc> {
-    let mut current = sources.deref(schema).ok()?;
-    for raw in pointer.split('/').skip(1) {
-        let token = raw.replace("~1", "/").replace("~0", "~");
-        current = step_into(sources, &current, &token, 0)?;
-    }
-    Some(current)
-}
-
-fn step_into(sources: &Sources, at: &Loc, token: &str, depth: usize) -> Option<Loc> {
-    if depth > 16 {
-        return None;
-    }
-    let at = sources.deref(at).ok()?;
-    let Value::Object(m) = sources.get(&at)? else {
-        return None;
-    };
-    if let Some(Value::Object(p)) = m.get("properties")
-        && p.contains_key(token)
-    {
-        return sources.deref(&at.join("properties").join(token)).ok();
-    }
-    if m.contains_key("items") && token.parse::<usize>().is_ok() {
-        return sources.deref(&at.join("items")).ok();
-    }
-    if let Some(Value::Array(parts)) = m.get("allOf") {
-        for i in 0..parts.len() {
-            if let Some(l) = step_into(sources, &at.join("allOf").index(i), token, depth + 1) {
-                return Some(l);
-            }
-        }
-    }
-    if let Some(Value::Object(_)) = m.get("additionalProperties") {
-        return sources.deref(&at.join("additionalProperties")).ok();
-    }
-    None
-}
-
-/// The schema of the first 2xx JSON response of an operation.
-fn success_schema(sources: &Sources, op: &Loc) -> Option<Loc> {
-    let responses = op.join("responses");
-    let Some(Value::Object(map)) = sources.get(&responses) else {
-        return None;
-    };
-    let mut keys: Vec<&String> = map.keys().filter(|k| k.starts_with('2')).collect();
-    keys.sort();
-    for k in keys {
-        let r = sources.deref(&responses.join(k)).ok()?;
-        let Some(Value::Object(content)) = sources.get(&r.join("content")) else {
-            continue;
-        };
-        if let Some(mt) = content.keys().find(|m| crate::ir::operations::is_json(m)) {
-            let s = r.join("content").join(mt).join("schema");
-            if sources.get(&s).is_some() {
-                return Some(s);
-            }
-        }
-    }
-    None
-}
-
-/// What one step resolved to before the APIs are planned.
-enum Resolved {
-    Op {
-        api: usize,
-        op: OpRef,
-    },
-    /// A workflow of the run (of this document or of an Arazzo source).
-    Workflow(usize),
-}
-
-/// How the workflows of the run are named from one of its documents.
-struct Names<'a> {
-    run: &'a Run,
-    /// Per document: workflowId → index into the run's workflows.
-    index: &'a [HashMap<String, usize>],
-    /// Per workflow of the run: the key of its record in the state's `workflows`.
-    keys: &'a [String],
-    /// The document this is for.
-    doc: usize,
-}
-
-/// A problem with a name: the message and a help.
-type Problem = (String, Option<String>);
-
-impl Names<'_> {
-    /// A workflow of this document; else a help naming the closest one, or the ones there are.
-    fn local(&self, id: &str) -> Result<usize, Option<String>> {
-        self.index[self.doc]
-            .get(id)
-            .copied()
-            .ok_or_else(|| self.known(self.doc, id))
-    }
-
-    fn known(&self, doc: usize, id: &str) -> Option<String> {
-        let ids = || {
-            self.run.docs[doc]
-                .doc
-                .workflows
-                .iter()
-                .map(|w| w.id.as_str())
-        };
-        if let Some(c) = crate::names::closest(id, ids()) {
-            return Some(format!("did you mean `{c}`?"));
-        }
-        let all: Vec<&str> = ids().collect();
-        (!all.is_empty()).then(|| format!("its workflows are: {}", all.join(", ")))
-    }
-
-    /// A `workflowId` of a step, an action or `dependsOn`: one of this document, or
-    /// `$sourceDescriptions.<source>.<workflowId>` of an Arazzo source. `what` starts the
-    /// message for a local miss ("step `x` calls").
-    fn workflow(&self, id: &str, what: &str) -> Result<usize, Problem> {
-        let Some(rest) = id.strip_prefix("$sourceDescriptions.") else {
-            return self.local(id).map_err(|help| {
-                (
-                    format!("{what} workflow `{id}`, which this document does not define"),
-                    help,
-                )
-            });
-        };
-        let Some((source, wf)) = rest.split_once('.') else {
-            return Err((
-                format!("`{id}`: expected `$sourceDescriptions.<source>.<workflowId>`"),
-                None,
-            ));
-        };
-        let target = self.arazzo_source(id, source)?;
-        self.index[target].get(wf).copied().ok_or_else(|| {
-            (
-                format!("`{id}`: source `{source}` has no workflow `{wf}`"),
-                self.known(target, wf),
-            )
-        })
-    }
-
-    /// The document of the Arazzo source `source` of this document.
-    fn arazzo_source(&self, written: &str, source: &str) -> Result<usize, Problem> {
-        let d = &self.run.docs[self.doc];
-        if let Some((_, target)) = d.arazzo.iter().find(|(n, _)| n == source) {
-            return Ok(*target);
-        }
-        let problem = if d.broken.iter().any(|n| n == source) {
-            format!("`{written}`: source `{source}` did not load (its error is above)")
-        } else if d.apis.iter().any(|(n, _)| n == source) {
-            format!(
-                "`{written}`: `{source}` is an OpenAPI source; workflows are in sources of `type: arazzo`"
-            )
-        } else {
-            format!("`{written}`: there is no source description `{source}`")
-        };
-        let names: Vec<&str> = d.doc.sources.iter().map(|s| s.name.as_str()).collect();
-        Err((problem, Some(format!("sources are: {}", names.join(", ")))))
-    }
-
-    /// `$sourceDescriptions.<source>.<reference>` read as the `$workflows.…` expression it is
-    /// when `source` is an Arazzo source (`None` for other sources: their fields are not
-    /// workflows).
-    fn source_workflow_expr(&self, source: &str, reference: &str) -> Result<Option<Expr>, Problem> {
-        let d = &self.run.docs[self.doc];
-        if !d.arazzo.iter().any(|(n, _)| n == source) {
-            return Ok(None);
-        }
-        let written = format!("$sourceDescriptions.{source}.{reference}");
-        let target = self.arazzo_source(&written, source)?;
-        let Ok(Expr::Workflows {
-            workflow,
-            field,
-            name,
-            pointer,
-        }) = expr::parse(&format!("$workflows.{reference}"))
-        else {
-            return Err((
-                format!(
-                    "`{written}`: expected `$sourceDescriptions.{source}.<workflowId>.outputs.<name>`"
-                ),
-                None,
-            ));
-        };
-        let Some(&g) = self.index[target].get(&workflow) else {
-            return Err((
-                format!("`{written}`: source `{source}` has no workflow `{workflow}`"),
-                self.known(target, &workflow),
-            ));
-        };
-        Ok(Some(Expr::Workflows {
-            workflow: self.keys[g].clone(),
-            field,
-            name,
-            pointer,
-        }))
-    }
-
-    /// Rewrites a checked workflow reference to the key of the workflow's record in the state.
-    fn resolve_workflow_expr(&self, e: &mut Expr) {
-        match e {
-            Expr::Workflows { workflow, .. } => {
-                if let Ok(g) = self.local(workflow) {
-                    *workflow = self.keys[g].clone();
-                }
-            }
-            Expr::SourceDescriptions { source, reference } => {
-                if let Ok(Some(resolved)) = self.source_workflow_expr(source, reference) {
-                    *e = resolved;
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-impl Compiler<'_> {
-    /// [`Names::workflow`], reported; `$sourceDescription.` (singular) is read as the plural
-    /// with a warning.
-    fn workflow_ref(
-        &mut self,
-        names: &Names<'_>,
-        id: &str,
-        loc: &Loc,
-        what: &str,
-    ) -> Option<usize> {
-        let standard = id
-            .strip_prefix("$sourceDescription.")
-            .map(|rest| format!("$sourceDescriptions.{rest}"));
-        if let Some(standard) = &standard {
-            self.dialect(loc, id, standard, DIALECT_SOURCE_DESCRIPTIONS);
-        }
-        match names.workflow(standard.as_deref().unwrap_or(id), what) {
-            Ok(i) => Some(i),
-            Err((message, help)) => {
-                let mut d = self.sources.error_at(loc, message);
-                if let Some(help) = help {
-                    d = d.with_help(help);
-                }
-                self.diags.push(d);
-                None
-            }
-        }
-    }
 }
 
 /// Loads, checks and plans the Arazzo document at `path` and the documents it names.
@@ -1178,14 +818,6 @@ fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
         workflows,
         files,
     }
-}
-
-/// An OpenAPI source as one document names it.
-struct ApiView<'a> {
-    name: &'a str,
-    /// Index into the run's APIs.
-    index: usize,
-    api: &'a Api0,
 }
 
 /// What compiling one workflow reads: the run and what the passes before found.
@@ -1449,252 +1081,6 @@ impl Plan<'_> {
             depends_on,
         }
     }
-}
-
-/// How a step output of the whole `$response.body` reads the body of `op`: as JSON when a
-/// success response is JSON (or none says), else as bytes or text.
-fn body_read(op: &Operation) -> BodyRead {
-    use crate::ir::operations::ResponseBody;
-    let bodies: Vec<&ResponseBody> = op.successes().map(|r| &r.body).collect();
-    if bodies.iter().any(|b| matches!(b, ResponseBody::Json(_))) {
-        BodyRead::Json
-    } else if bodies.iter().any(|b| matches!(b, ResponseBody::Binary)) {
-        BodyRead::Binary
-    } else if bodies.iter().any(|b| matches!(b, ResponseBody::Text)) {
-        BodyRead::Text
-    } else {
-        BodyRead::Json
-    }
-}
-
-fn strip_option(t: Ty) -> Ty {
-    match t {
-        Ty::Option(inner) => *inner,
-        other => other,
-    }
-}
-
-/// Output names and types of the workflows compiled so far, by workflowId.
-type TypedOutputs = HashMap<String, Vec<(String, WfTy)>>;
-
-/// The static type of a value expression, where we know it. `sub` is the outputs of the
-/// workflow a `workflowId` step calls (what `$outputs.x` means there), when already compiled.
-fn expr_type(
-    v: &ValueExpr,
-    inputs: &[(String, String, Ty)],
-    steps: &HashMap<String, Vec<(String, WfTy)>>,
-    workflows: &TypedOutputs,
-    sub: Option<&Vec<(String, WfTy)>>,
-) -> WfTy {
-    let find = |outs: Option<&Vec<(String, WfTy)>>, name: &str| {
-        outs.and_then(|o| o.iter().find(|(w, _)| w == name))
-            .map(|(_, t)| t.clone())
-            .unwrap_or_else(WfTy::json)
-    };
-    let ValueExpr::Expr(e, nav) = v else {
-        let ty = match v {
-            ValueExpr::Template(_) | ValueExpr::Lit(Value::String(_)) => Ty::String,
-            ValueExpr::Lit(Value::Bool(_)) => Ty::Prim("bool"),
-            ValueExpr::Lit(Value::Number(n)) if n.is_i64() => Ty::Prim("i64"),
-            ValueExpr::Lit(Value::Number(_)) => Ty::Prim("f64"),
-            _ => Ty::Json,
-        };
-        return WfTy { api: None, ty };
-    };
-    if !nav.is_empty() {
-        return WfTy::json();
-    }
-    match e {
-        Expr::Inputs {
-            name,
-            pointer: None,
-        } => inputs
-            .iter()
-            .find(|(w, _, _)| w == name)
-            .map(|(_, _, t)| WfTy {
-                api: None,
-                ty: t.clone(),
-            })
-            .unwrap_or_else(WfTy::json),
-        Expr::Steps {
-            step,
-            output,
-            pointer: None,
-        } => find(steps.get(step), output),
-        Expr::Outputs {
-            name,
-            pointer: None,
-        } => find(sub, name),
-        Expr::Workflows {
-            workflow,
-            field: WorkflowField::Outputs,
-            name,
-            pointer: None,
-        } => find(workflows.get(workflow), name),
-        Expr::StatusCode => WfTy {
-            api: None,
-            ty: Ty::Prim("u16"),
-        },
-        Expr::Url | Expr::Method | Expr::Response(Source::Header(_)) => WfTy {
-            api: None,
-            ty: Ty::String,
-        },
-        _ => WfTy::json(),
-    }
-}
-
-fn resolve_operation_id(
-    c: &mut Compiler<'_>,
-    apis: &[ApiView<'_>],
-    id: &str,
-    loc: &Loc,
-) -> Option<Resolved> {
-    if let Some(rest) = id.strip_prefix("$sourceDescriptions.") {
-        let Some((source, op_id)) = rest.split_once('.') else {
-            c.err(
-                loc,
-                format!("`{id}`: expected `$sourceDescriptions.<source>.<operationId>`"),
-            );
-            return None;
-        };
-        let Some(api) = apis.iter().find(|a| a.name == source) else {
-            c.err(
-                loc,
-                format!("`{id}`: there is no source description `{source}`"),
-            );
-            return None;
-        };
-        return match api.api.ops.get(op_id) {
-            Some(op) => Some(Resolved::Op {
-                api: api.index,
-                op: op.clone(),
-            }),
-            None => {
-                c.err(loc, format!("source `{source}` has no operation `{op_id}`"));
-                None
-            }
-        };
-    }
-    let found: Vec<(&ApiView<'_>, &OpRef)> = apis
-        .iter()
-        .filter_map(|a| a.api.ops.get(id).map(|o| (a, o)))
-        .collect();
-    match found.as_slice() {
-        [(a, op)] => Some(Resolved::Op {
-            api: a.index,
-            op: (*op).clone(),
-        }),
-        // `<source>.<operationId>`, as Redocly's tools write it.
-        [] if let Some((a, op)) = id.split_once('.').and_then(|(source, op_id)| {
-            let a = apis.iter().find(|a| a.name == source)?;
-            Some((a, a.api.ops.get(op_id)?))
-        }) =>
-        {
-            c.dialect(
-                loc,
-                id,
-                &format!("$sourceDescriptions.{id}"),
-                DIALECT_OPERATION_ID,
-            );
-            Some(Resolved::Op {
-                api: a.index,
-                op: op.clone(),
-            })
-        }
-        [] => {
-            c.diags.push(
-                c.sources
-                    .error_at(
-                        loc,
-                        format!("no source description has an operation `{id}`"),
-                    )
-                    .with_help(format!(
-                        "sources searched: {}",
-                        apis.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
-                    )),
-            );
-            None
-        }
-        many => {
-            let names: Vec<&str> = many.iter().map(|(a, _)| a.name).collect();
-            c.diags.push(
-                c.sources
-                    .error_at(
-                        loc,
-                        format!(
-                            "operation `{id}` exists in several sources ({})",
-                            names.join(", ")
-                        ),
-                    )
-                    .with_help(format!("write `$sourceDescriptions.{}.{id}`", names[0])),
-            );
-            None
-        }
-    }
-}
-
-fn resolve_operation_path(
-    c: &mut Compiler<'_>,
-    apis: &[ApiView<'_>],
-    p: &str,
-    loc: &Loc,
-) -> Option<Resolved> {
-    // `{$sourceDescriptions.<name>.url}#/paths/~1pets/get`
-    let parse = |p: &str| -> Option<(String, String)> {
-        p.strip_prefix("{$sourceDescriptions.")
-            .and_then(|r| r.split_once("}#"))
-            .and_then(|(inner, ptr)| {
-                inner
-                    .strip_suffix(".url")
-                    .map(|name| (name.to_owned(), ptr.to_owned()))
-            })
-    };
-    let parsed = parse(p).or_else(|| {
-        let names: Vec<&str> = apis.iter().map(|a| a.name).collect();
-        let standard = dialect::operation_path(p, &names)?;
-        c.dialect(loc, p, &standard, DIALECT_OPERATION_PATH);
-        parse(&standard)
-    });
-    let Some((name, pointer)) = parsed else {
-        c.err(loc, format!("`{p}`: expected `{{$sourceDescriptions.<name>.url}}#/paths/<escaped path>/<method>`"));
-        return None;
-    };
-    let (name, pointer) = (name.as_str(), pointer.as_str());
-    let Some(api) = apis.iter().find(|a| a.name == name) else {
-        c.err(
-            loc,
-            format!("`{p}`: there is no source description `{name}`"),
-        );
-        return None;
-    };
-    let decoded = percent_encoding::percent_decode_str(pointer)
-        .decode_utf8_lossy()
-        .into_owned();
-    let tokens: Vec<String> = decoded
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    if let [paths, path, method] = tokens.as_slice()
-        && paths == "paths"
-    {
-        let target = api.api.root.join("paths").join(path).join(method);
-        if c.sources.get(&target).is_some() {
-            return Some(Resolved::Op {
-                api: api.index,
-                op: OpRef {
-                    path: path.clone(),
-                    method: method.clone(),
-                    loc: target,
-                },
-            });
-        }
-    }
-    c.err(
-        loc,
-        format!("`{p}` does not resolve to an operation of `{name}`"),
-    );
-    None
 }
 
 fn compile_operation_call(

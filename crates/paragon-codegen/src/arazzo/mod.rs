@@ -1,8 +1,14 @@
-//! Arazzo 1.0.1: runtime expressions, criteria, and (next) the workflow model and compiler.
+//! Arazzo 1.0.1: the documents of a run, the workflow model, runtime expressions and criteria,
+//! other runners' dialects, and the compiler (`compile`, with `targets`, `workflow_refs`,
+//! `inputs` and `outputs` for its parts).
 
 pub mod compile;
 pub mod condition;
 pub mod dialect;
 pub mod documents;
 pub mod expr;
+mod inputs;
 pub mod model;
+mod outputs;
+mod targets;
+mod workflow_refs;

@@ -1,0 +1,180 @@
+//! Step targets: an `operationId` (plain, `$sourceDescriptions.<name>.<id>` or the
+//! `<name>.<id>` dialect) or an `operationPath`, resolved to an operation of one of the
+//! document's OpenAPI sources.
+
+use super::compile::{Compiler, DIALECT_OPERATION_ID, DIALECT_OPERATION_PATH};
+use super::dialect;
+use super::documents::{Api0, OpRef};
+use crate::load::Loc;
+
+/// What one step resolved to before the APIs are planned.
+pub(super) enum Resolved {
+    Op {
+        api: usize,
+        op: OpRef,
+    },
+    /// A workflow of the run (of this document or of an Arazzo source).
+    Workflow(usize),
+}
+
+/// An OpenAPI source as one document names it.
+pub(super) struct ApiView<'a> {
+    pub(super) name: &'a str,
+    /// Index into the run's APIs.
+    pub(super) index: usize,
+    pub(super) api: &'a Api0,
+}
+
+pub(super) fn resolve_operation_id(
+    c: &mut Compiler<'_>,
+    apis: &[ApiView<'_>],
+    id: &str,
+    loc: &Loc,
+) -> Option<Resolved> {
+    if let Some(rest) = id.strip_prefix("$sourceDescriptions.") {
+        let Some((source, op_id)) = rest.split_once('.') else {
+            c.err(
+                loc,
+                format!("`{id}`: expected `$sourceDescriptions.<source>.<operationId>`"),
+            );
+            return None;
+        };
+        let Some(api) = apis.iter().find(|a| a.name == source) else {
+            c.err(
+                loc,
+                format!("`{id}`: there is no source description `{source}`"),
+            );
+            return None;
+        };
+        return match api.api.ops.get(op_id) {
+            Some(op) => Some(Resolved::Op {
+                api: api.index,
+                op: op.clone(),
+            }),
+            None => {
+                c.err(loc, format!("source `{source}` has no operation `{op_id}`"));
+                None
+            }
+        };
+    }
+    let found: Vec<(&ApiView<'_>, &OpRef)> = apis
+        .iter()
+        .filter_map(|a| a.api.ops.get(id).map(|o| (a, o)))
+        .collect();
+    match found.as_slice() {
+        [(a, op)] => Some(Resolved::Op {
+            api: a.index,
+            op: (*op).clone(),
+        }),
+        // `<source>.<operationId>`, as Redocly's tools write it.
+        [] if let Some((a, op)) = id.split_once('.').and_then(|(source, op_id)| {
+            let a = apis.iter().find(|a| a.name == source)?;
+            Some((a, a.api.ops.get(op_id)?))
+        }) =>
+        {
+            c.dialect(
+                loc,
+                id,
+                &format!("$sourceDescriptions.{id}"),
+                DIALECT_OPERATION_ID,
+            );
+            Some(Resolved::Op {
+                api: a.index,
+                op: op.clone(),
+            })
+        }
+        [] => {
+            c.diags.push(
+                c.sources
+                    .error_at(
+                        loc,
+                        format!("no source description has an operation `{id}`"),
+                    )
+                    .with_help(format!(
+                        "sources searched: {}",
+                        apis.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
+                    )),
+            );
+            None
+        }
+        many => {
+            let names: Vec<&str> = many.iter().map(|(a, _)| a.name).collect();
+            c.diags.push(
+                c.sources
+                    .error_at(
+                        loc,
+                        format!(
+                            "operation `{id}` exists in several sources ({})",
+                            names.join(", ")
+                        ),
+                    )
+                    .with_help(format!("write `$sourceDescriptions.{}.{id}`", names[0])),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn resolve_operation_path(
+    c: &mut Compiler<'_>,
+    apis: &[ApiView<'_>],
+    p: &str,
+    loc: &Loc,
+) -> Option<Resolved> {
+    // `{$sourceDescriptions.<name>.url}#/paths/~1pets/get`
+    let parse = |p: &str| -> Option<(String, String)> {
+        p.strip_prefix("{$sourceDescriptions.")
+            .and_then(|r| r.split_once("}#"))
+            .and_then(|(inner, ptr)| {
+                inner
+                    .strip_suffix(".url")
+                    .map(|name| (name.to_owned(), ptr.to_owned()))
+            })
+    };
+    let parsed = parse(p).or_else(|| {
+        let names: Vec<&str> = apis.iter().map(|a| a.name).collect();
+        let standard = dialect::operation_path(p, &names)?;
+        c.dialect(loc, p, &standard, DIALECT_OPERATION_PATH);
+        parse(&standard)
+    });
+    let Some((name, pointer)) = parsed else {
+        c.err(loc, format!("`{p}`: expected `{{$sourceDescriptions.<name>.url}}#/paths/<escaped path>/<method>`"));
+        return None;
+    };
+    let (name, pointer) = (name.as_str(), pointer.as_str());
+    let Some(api) = apis.iter().find(|a| a.name == name) else {
+        c.err(
+            loc,
+            format!("`{p}`: there is no source description `{name}`"),
+        );
+        return None;
+    };
+    let decoded = percent_encoding::percent_decode_str(pointer)
+        .decode_utf8_lossy()
+        .into_owned();
+    let tokens: Vec<String> = decoded
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    if let [paths, path, method] = tokens.as_slice()
+        && paths == "paths"
+    {
+        let target = api.api.root.join("paths").join(path).join(method);
+        if c.sources.get(&target).is_some() {
+            return Some(Resolved::Op {
+                api: api.index,
+                op: OpRef {
+                    path: path.clone(),
+                    method: method.clone(),
+                    loc: target,
+                },
+            });
+        }
+    }
+    c.err(
+        loc,
+        format!("`{p}` does not resolve to an operation of `{name}`"),
+    );
+    None
+}
