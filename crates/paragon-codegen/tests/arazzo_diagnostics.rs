@@ -211,3 +211,48 @@ fn documents_that_name_each_other_in_a_cycle_and_bad_workflow_references() {
         ]
     );
 }
+
+#[test]
+fn an_undeclared_input_is_added_even_when_a_declared_one_starts_its_name() {
+    let dir = std::env::temp_dir().join(format!("paragon-undeclared-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let doc = dir.join("flow.arazzo.yml");
+    std::fs::write(
+        &doc,
+        "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    inputs:\n      type: object\n      properties:\n        pet: {type: object}\n    steps:\n      - stepId: get\n        operationId: getPet\n        parameters:\n          - {name: petId, in: path, value: $inputs.petId}\n          - {name: X-Trace, in: header, value: $inputs.pet}\n",
+    )
+    .unwrap();
+    let options = paragon_codegen::LoadOptions {
+        root_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    let generated = match paragon_codegen::generate_workflows_with(&doc, &options) {
+        Ok(g) => g,
+        Err(d) => panic!("{d}"),
+    };
+    let warnings: Vec<String> = generated
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    // `petId` is not `pet`: it is undeclared, and added; `pet` is not added again.
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("`$inputs.petId` is not in the workflow's inputs schema"),
+        "{}",
+        warnings[0]
+    );
+    let code = generated.tokens.to_string();
+    assert!(code.contains("rename = \"petId\""), "petId is not an input");
+    assert!(
+        code.contains("pub pet_id : Option <:: paragon_runtime :: serde_json :: Value >"),
+        "petId is not optional JSON"
+    );
+    // The request checks the absent value before sending.
+    assert!(
+        code.contains("rt :: require_path (WORKFLOW , STEP , \"petId\""),
+        "no check"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

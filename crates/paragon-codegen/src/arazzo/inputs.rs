@@ -41,7 +41,11 @@ pub(super) fn add_undeclared_inputs(
             let name = &rest[..len];
             // A declared name that goes on past the grammar's characters (`$.xgafv`,
             // `a.b`) is that input.
-            let known = declared.iter().any(|d| rest.starts_with(d.as_str()));
+            let known = declared.iter().any(|d| {
+                rest.strip_prefix(d.as_str()).is_some_and(|after| {
+                    !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                })
+            });
             if !name.is_empty() && !known && !names.iter().any(|n| n == name) {
                 names.push(name.to_owned());
             }
