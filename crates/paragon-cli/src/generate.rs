@@ -286,6 +286,12 @@ pub fn run(opts: &GenerateOptions) -> Result<String, String> {
             "error: `{crate_name}` is not a valid crate name (ASCII letters, digits, `-`, `_`, starting with a letter or `_`); pass `--crate-name NAME`"
         ));
     }
+    // Its library name (`-` becomes `_`) must not be a keyword: `gen` is one in edition 2024.
+    if paragon_codegen::names::is_keyword(&crate_name.replace('-', "_")) {
+        return Err(format!(
+            "error: `{crate_name}` is a Rust keyword (edition 2024), so no crate can be named it; pass another `--crate-name NAME`"
+        ));
+    }
     // Never overwrite a crate this tool did not write, unless told to.
     let manifest = opts.out.join("Cargo.toml");
     if !opts.force

@@ -259,6 +259,18 @@ fn generate_refuses_to_overwrite_a_crate_it_did_not_write_and_bad_names() {
         "1client",
     ]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid crate name"));
+    // `gen` is a keyword of edition 2024: a crate named so would not build.
+    let out = bin(&[
+        "generate",
+        "--spec",
+        &spec,
+        "--out",
+        dir.to_str().unwrap(),
+        "--crate-name",
+        "gen",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`gen` is a Rust keyword"));
 }
 
 #[test]

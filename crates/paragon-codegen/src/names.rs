@@ -12,6 +12,12 @@ const KEYWORDS: &[&str] = &[
     "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union",
 ];
 
+/// Whether `s` is a Rust keyword of the 2024 edition, strict or reserved (`gen` included): not
+/// a name a crate or an identifier can have without `r#`.
+pub fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s) || s == "_"
+}
+
 /// Type names a generated module must not define: the prelude's and the module's own.
 const RESERVED_TYPES: &[&str] = &[
     "Option",

@@ -108,6 +108,48 @@ fn fix_rewrites_each_dialect_to_its_standard_form_and_changes_nothing_else() {
 }
 
 #[test]
+fn fix_rewrites_an_operation_id_with_its_source_and_double_quoted_literals() {
+    let dir = copy("more", &["dialects_more.arazzo.yml", "pets.openapi.yml"]);
+    let doc = dir.join("dialects_more.arazzo.yml");
+    let before_code = generated(&doc, &dir);
+    assert_eq!(dialect_warnings(&doc, &dir).len(), 2);
+    let (fixes, _) =
+        paragon_codegen::fix::fix_documents(std::slice::from_ref(&doc), &options(&dir));
+    let changes: Vec<(&str, &str)> = fixes
+        .iter()
+        .flat_map(|f| &f.changes)
+        .map(|c| (c.from.as_str(), c.to.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("pets.getPet", "$sourceDescriptions.pets.getPet"),
+            (
+                r#"$response.body#/name == "Rex""#,
+                "$response.body#/name == 'Rex'"
+            ),
+        ]
+    );
+    let text = std::fs::read_to_string(&doc).unwrap();
+    assert!(
+        text.contains("operationId: $sourceDescriptions.pets.getPet\n"),
+        "{text}"
+    );
+    // A plain value that starts with `$` and holds `'` stays plain.
+    assert!(
+        text.contains("- condition: $response.body#/name == 'Rex'\n"),
+        "{text}"
+    );
+    assert_eq!(dialect_warnings(&doc, &dir), Vec::<String>::new());
+    // The criterion's text (kept for error messages) is the one thing that differs.
+    assert_eq!(
+        generated(&doc, &dir),
+        before_code.replace("\\\"Rex\\\"", "'Rex'"),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn deny_warnings_makes_each_dialect_an_error() {
     let doc = fixtures().join("dialects.arazzo.yml");
     let options = paragon_codegen::LoadOptions {
