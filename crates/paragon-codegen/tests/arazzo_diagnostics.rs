@@ -256,3 +256,33 @@ fn an_undeclared_input_is_added_even_when_a_declared_one_starts_its_name() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_last_success_action_going_to_the_next_step_is_a_no_op_warning() {
+    // The seed workflow's `synced` action goes to `pullSyncedRecords`, the step that follows
+    // `pollSyncStatus` anyway: its criterion cannot change where the workflow goes.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml");
+    let options = paragon_codegen::LoadOptions {
+        root_dir: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs")),
+        ..Default::default()
+    };
+    let generated = match paragon_codegen::generate_workflows_with(&path, &options) {
+        Ok(g) => g,
+        Err(d) => panic!("{d}"),
+    };
+    let warnings: Vec<String> = generated
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Some("no-op-action"))
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(
+            ":83:7: warning: action `synced` goes to step `pullSyncedRecords`, which follows anyway"
+        ),
+        "{}",
+        warnings[0]
+    );
+}

@@ -958,6 +958,28 @@ impl Plan<'_> {
                 .collect();
             let on_success = c.actions(&s.on_success, &step_index, &after);
             let on_failure = c.actions(&s.on_failure, &step_index, &after);
+            // The last success action going to the step that follows anyway changes nothing.
+            if let (
+                Some(ActionIr {
+                    kind: ActionIrKind::Goto(ActionTarget::Step(to)),
+                    name,
+                    ..
+                }),
+                Some(action),
+            ) = (on_success.last(), s.on_success.last())
+                && *to == si + 1
+            {
+                let next = &w.steps[*to].id;
+                c.diags.push(
+                    c.sources
+                        .warning_at(
+                            &action.loc,
+                            format!("action `{name}` goes to step `{next}`, which follows anyway: whether its criteria hold or not, the workflow goes on to `{next}`"),
+                        )
+                        .with_help("remove the action, or make it go where the workflow would not go by itself")
+                        .with_code("no-op-action"),
+                );
+            }
             let mut fields = Unique::default();
             let mut outputs = Vec::new();
             for (oi, (name, e, loc)) in s.outputs.iter().enumerate() {
