@@ -489,6 +489,35 @@ pub fn jsonpath_compare(
     !nodes.is_empty() && nodes.iter().all(|node| compare(node, op, literal))
 }
 
+/// `QUERY.length OP literal` in a `jsonpath` condition: true when the query selects at least
+/// one node and the length of each compares true. The length of an array is its number of
+/// items, of a string its number of characters; an object has none, so its member `length`
+/// is compared instead (what the query without the suffix would select); anything else fails.
+pub fn jsonpath_length_compare(
+    path: &serde_json_path::JsonPath,
+    context: &Value,
+    op: CmpOp,
+    literal: &Value,
+) -> bool {
+    if context.is_null() {
+        return false;
+    }
+    let nodes = path.query(context);
+    !nodes.is_empty()
+        && nodes.iter().all(|node| {
+            let length = match node {
+                Value::Array(items) => Value::from(items.len()),
+                Value::String(s) => Value::from(s.chars().count()),
+                Value::Object(members) => match members.get("length") {
+                    Some(v) => v.clone(),
+                    None => return false,
+                },
+                _ => return false,
+            };
+            compare(&length, op, literal)
+        })
+}
+
 /// Decodes the output `output` of step `step` into its Rust type.
 /// `null` (including a missing value) gives `Ok(None)`; a value of another
 /// shape gives [`WorkflowError::Output`].

@@ -5,8 +5,8 @@ use std::time::{Duration, SystemTime};
 
 use paragon_runtime::arazzo::{
     CmpOp, Event, Nav, Observer, Outcome, Progress, RequestRecord, StepResponse, WorkflowError,
-    compare, emit, insert, jsonpath_compare, jsonpath_exists, navigate, pointer, regex_matches,
-    render, replace, to_value, truthy, typed,
+    compare, emit, insert, jsonpath_compare, jsonpath_exists, jsonpath_length_compare, navigate,
+    pointer, regex_matches, render, replace, to_value, truthy, typed,
 };
 use paragon_runtime::reqwest::Method;
 use paragon_runtime::reqwest::header::{HeaderMap, HeaderValue};
@@ -309,6 +309,59 @@ fn jsonpath_exists_needs_a_node() {
     assert!(jsonpath_exists(&jp("$.nothing"), &body));
     // A null context always fails.
     assert!(!jsonpath_exists(&jp("$"), &Value::Null));
+}
+
+#[test]
+fn jsonpath_length_of_arrays_and_strings_else_the_member_length() {
+    let items = jp("$.items");
+    let zero = json!(0);
+    assert!(jsonpath_length_compare(
+        &items,
+        &json!({"items": []}),
+        Eq,
+        &zero
+    ));
+    assert!(!jsonpath_length_compare(
+        &items,
+        &json!({"items": [1]}),
+        Eq,
+        &zero
+    ));
+    assert!(jsonpath_length_compare(
+        &items,
+        &json!({"items": [1, 2]}),
+        Gt,
+        &json!(1)
+    ));
+    // Characters, not bytes.
+    assert!(jsonpath_length_compare(
+        &items,
+        &json!({"items": "héé"}),
+        Eq,
+        &json!(3)
+    ));
+    // An object has no length: its member `length` is compared.
+    assert!(jsonpath_length_compare(
+        &items,
+        &json!({"items": {"length": 5}}),
+        Eq,
+        &json!(5)
+    ));
+    assert!(!jsonpath_length_compare(
+        &items,
+        &json!({"items": {}}),
+        Ge,
+        &zero
+    ));
+    // Nothing selected, a number, null context: false.
+    assert!(!jsonpath_length_compare(&items, &json!({}), Ge, &zero));
+    assert!(!jsonpath_length_compare(
+        &items,
+        &json!({"items": 3}),
+        Ge,
+        &zero
+    ));
+    assert!(!jsonpath_length_compare(&items, &Value::Null, Ge, &zero));
 }
 
 #[test]

@@ -420,24 +420,27 @@ impl Compiler<'_> {
                     );
                     return None;
                 };
-                let parsed = match condition::parse_jsonpath(&c.condition) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        self.expr_error(&cond_loc, "JSONPath condition", e);
-                        return None;
+                match condition::split_jsonpath_terms(&c.condition) {
+                    None => self.jsonpath_term(&c.condition, 0, &context, &cond_loc, scope)?,
+                    Some(alternatives) => {
+                        self.diags.push(
+                            self.sources
+                                .warning_at(&cond_loc, "a `jsonpath` condition with `&&`/`||` is read term by term: each term is a JSONPath comparison on the context, or a quoted runtime expression compared as a `simple` condition would; `&&` binds tighter than `||`")
+                                .with_help("Arazzo 1.0.1 has one query per `jsonpath` criterion: several criteria are all required, so `&&` can be written as one criterion per term")
+                                .with_code("jsonpath-combined"),
+                        );
+                        let mut any = Vec::new();
+                        for alternative in alternatives {
+                            let mut all = Vec::new();
+                            for (offset, term) in alternative {
+                                all.push(
+                                    self.jsonpath_term(term, offset, &context, &cond_loc, scope)?,
+                                );
+                            }
+                            any.push(all);
+                        }
+                        Check::AnyOf(any)
                     }
-                };
-                if let Err(e) = serde_json_path::JsonPath::parse(&parsed.query) {
-                    self.err(
-                        &cond_loc,
-                        format!("invalid JSONPath (RFC 9535) `{}`: {e}", parsed.query),
-                    );
-                    return None;
-                }
-                Check::JsonPath {
-                    context,
-                    query: parsed.query,
-                    compare: parsed.compare,
                 }
             }
             CriterionKind::XPath => {
@@ -452,6 +455,68 @@ impl Compiler<'_> {
         Some(CriterionIr {
             text: c.condition.clone(),
             check,
+        })
+    }
+
+    /// One term of a `jsonpath` condition (the whole condition, or one term between `&&`/`||`,
+    /// `offset` characters into it): a JSONPath comparison (`.length` at the end of the query
+    /// compares lengths), or a runtime expression in quotes (`'$inputs.action' == 'update'`,
+    /// as other runners write one into a JSONPath condition) read as a `simple` condition.
+    fn jsonpath_term(
+        &mut self,
+        term: &str,
+        offset: usize,
+        context: &ValueExpr,
+        cond_loc: &Loc,
+        scope: &Scope<'_>,
+    ) -> Option<Check> {
+        if let Some(q) = term.chars().next().filter(|q| *q == '\'' || *q == '"')
+            && term[1..].starts_with('$')
+            && let Some(end) = term[1..].find(q)
+        {
+            // `'$inputs.action' == 'update'` → `$inputs.action == 'update'`.
+            let simple = format!("{}{}", &term[1..=end], &term[end + 2..]);
+            return match condition::parse_simple(&simple) {
+                Ok(mut cond) => self
+                    .cond_refs(&mut cond, cond_loc, scope)
+                    .then_some(Check::Simple(cond)),
+                Err(e) => {
+                    self.err_in_string(
+                        cond_loc,
+                        offset + 1 + e.offset,
+                        format!("invalid condition: {}", e.message),
+                    );
+                    None
+                }
+            };
+        }
+        let parsed = match condition::parse_jsonpath(term) {
+            Ok(p) => p,
+            Err(e) => {
+                self.err_in_string(
+                    cond_loc,
+                    offset + e.offset,
+                    format!("invalid JSONPath condition: {}", e.message),
+                );
+                return None;
+            }
+        };
+        let (query, length) = match parsed.query.strip_suffix(".length") {
+            Some(q) if !q.is_empty() && parsed.compare.is_some() => (q.to_owned(), true),
+            _ => (parsed.query, false),
+        };
+        if let Err(e) = serde_json_path::JsonPath::parse(&query) {
+            self.err(
+                cond_loc,
+                format!("invalid JSONPath (RFC 9535) `{query}`: {e}"),
+            );
+            return None;
+        }
+        Some(Check::JsonPath {
+            context: context.clone(),
+            query,
+            compare: parsed.compare,
+            length,
         })
     }
 

@@ -432,6 +432,63 @@ pub struct JsonPathCond {
     pub compare: Option<(CmpOp, Value)>,
 }
 
+/// A `jsonpath` condition that combines terms with `||` and `&&`, as other runners accept
+/// (`$.items.length > 0 && '$inputs.action' == 'update'`): the terms of each `||` alternative,
+/// split at the operators outside quotes, brackets and parentheses (`&&` binds tighter, as in
+/// JavaScript). `None` when the condition has no such operator; each term is a text slice with
+/// its character offset in the condition.
+pub fn split_jsonpath_terms(s: &str) -> Option<Vec<Vec<(usize, &str)>>> {
+    let bytes = s.as_bytes();
+    let (mut depth, mut quote) = (0i32, None::<u8>);
+    let mut alternatives: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
+    let mut start = 0;
+    let mut i = 0;
+    let mut split = false;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match quote {
+            Some(q) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'\'' | b'"' => quote = Some(c),
+                b'[' | b'(' => depth += 1,
+                b']' | b')' => depth -= 1,
+                b'&' | b'|' if depth == 0 && bytes.get(i + 1) == Some(&c) => {
+                    let term = &s[start..i];
+                    let offset =
+                        s[..start].chars().count() + (term.len() - term.trim_start().len());
+                    if let Some(last) = alternatives.last_mut() {
+                        last.push((offset, term.trim()));
+                    }
+                    if c == b'|' {
+                        alternatives.push(Vec::new());
+                    }
+                    split = true;
+                    i += 2;
+                    start = i;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    if !split {
+        return None;
+    }
+    let term = &s[start..];
+    let offset = s[..start].chars().count() + (term.len() - term.trim_start().len());
+    if let Some(last) = alternatives.last_mut() {
+        last.push((offset, term.trim()));
+    }
+    Some(alternatives)
+}
+
 /// Splits a `jsonpath` condition into its query and optional comparison. The query itself is
 /// validated by the caller with an RFC 9535 parser.
 pub fn parse_jsonpath(s: &str) -> Result<JsonPathCond, ExprError> {
@@ -570,6 +627,21 @@ mod tests {
             parse_simple("!$response.body.active").unwrap(),
             Cond::Not(_)
         ));
+    }
+
+    #[test]
+    fn jsonpath_terms_split_outside_quotes_and_brackets() {
+        let t = split_jsonpath_terms("$.a.length > 0 && '$inputs.x' == 'y' || $.b[?(@.c && @.d)]")
+            .unwrap();
+        assert_eq!(
+            t,
+            [
+                vec![(0, "$.a.length > 0"), (18, "'$inputs.x' == 'y'")],
+                vec![(40, "$.b[?(@.c && @.d)]")],
+            ]
+        );
+        assert_eq!(split_jsonpath_terms("$.a == 'x && y'"), None);
+        assert_eq!(split_jsonpath_terms("$.a[?(@.b || @.c)]"), None);
     }
 
     #[test]

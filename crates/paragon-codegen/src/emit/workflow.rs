@@ -249,7 +249,11 @@ impl Ctx<'_> {
     }
 
     fn check(&self, c: &CriterionIr) -> TokenStream {
-        match &c.check {
+        self.check_of(&c.check)
+    }
+
+    fn check_of(&self, check: &Check) -> TokenStream {
+        match check {
             Check::Status(op, n) => {
                 let n = proc_macro2::Literal::u16_unsuffixed(*n);
                 match op {
@@ -270,14 +274,24 @@ impl Ctx<'_> {
                     PATTERN.as_ref().is_some_and(|p| rt::regex_matches(p, &#ctx))
                 })
             }
+            Check::AnyOf(alternatives) => {
+                let any = alternatives.iter().map(|all| {
+                    let all = all.iter().map(|c| self.check_of(c));
+                    quote!((#(#all)&&*))
+                });
+                quote!((#(#any)||*))
+            }
             Check::JsonPath {
                 context,
                 query,
                 compare,
+                length,
             } => {
                 // A query of member names into the response body reads the one value it can
                 // select straight from the bytes, as a JSON Pointer, with no JSON tree.
-                if let (Some(base), Some(names)) = (body_pointer_str(context), member_path(query)) {
+                if let (false, Some(base), Some(names)) =
+                    (*length, body_pointer_str(context), member_path(query))
+                {
                     let mut pointer = base.unwrap_or("").to_owned();
                     for n in &names {
                         pointer.push('/');
@@ -293,6 +307,10 @@ impl Ctx<'_> {
                 }
                 let ctx = self.value(context);
                 let test = match compare {
+                    Some((op, l)) if *length => {
+                        let (op, l) = (cmp_op(*op), lit(l));
+                        quote!(rt::jsonpath_length_compare(p, context, #op, &#l))
+                    }
                     Some((op, l)) => {
                         let (op, l) = (cmp_op(*op), lit(l));
                         quote!(rt::jsonpath_compare(p, context, #op, &#l))

@@ -72,7 +72,13 @@ pub enum Check {
         query: String,
         /// The comparison form's operator and literal.
         compare: Option<(CmpOp, Value)>,
+        /// The query ended in `.length`: what is compared is the length of each node it
+        /// selects (an array's items, a string's characters; an object's member `length`).
+        length: bool,
     },
+    /// Checks combined with `||` (the outer list) and `&&` (each inner list): a `jsonpath`
+    /// condition written with JavaScript's operators.
+    AnyOf(Vec<Vec<Check>>),
 }
 
 /// A criterion and its text (for error messages).
@@ -275,10 +281,21 @@ fn collect_cond<'a>(c: &'a Cond, out: &mut Vec<&'a Expr>) {
 
 impl CriterionIr {
     fn collect<'a>(&'a self, out: &mut Vec<&'a Expr>) {
-        match &self.check {
+        self.check.collect(out);
+    }
+}
+
+impl Check {
+    fn collect<'a>(&'a self, out: &mut Vec<&'a Expr>) {
+        match self {
             Check::Status(..) => {}
             Check::Simple(c) => collect_cond(c, out),
             Check::Regex { context, .. } | Check::JsonPath { context, .. } => context.collect(out),
+            Check::AnyOf(alternatives) => {
+                for c in alternatives.iter().flatten() {
+                    c.collect(out);
+                }
+            }
         }
     }
 }
