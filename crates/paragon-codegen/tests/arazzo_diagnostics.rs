@@ -286,3 +286,39 @@ fn a_last_success_action_going_to_the_next_step_is_a_no_op_warning() {
         warnings[0]
     );
 }
+
+#[test]
+fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest_one() {
+    let dir = std::env::temp_dir().join(format!("paragon-sibling-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    // Minified JSON, not a source of the document.
+    std::fs::write(
+        dir.join("integrations.json"),
+        r#"{"openapi":"3.1.0","info":{"title":"I","version":"1"},"paths":{"/i":{"get":{"operationId":"getIntegrations","responses":{"200":{"description":"ok"}}}}}}"#,
+    )
+    .unwrap();
+    let doc = dir.join("flow.arazzo.yml");
+    std::fs::write(
+        &doc,
+        "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: a\n        operationId: getIntegrations\n      - stepId: b\n        operationId: listPet\n",
+    )
+    .unwrap();
+    let options = paragon_codegen::LoadOptions {
+        root_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    let diags: Vec<String> = paragon_codegen::check_document_with(&doc, &options)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        diags[0].contains("9:22: error: no source description has an operation `getIntegrations` (help: `getIntegrations` is in `integrations.json`, which is not a source of this document; add it to `sourceDescriptions`)"),
+        "{diags:#?}"
+    );
+    assert!(
+        diags[1].contains("11:22: error: no source description has an operation `listPet` (help: did you mean `listPets`?)"),
+        "{diags:#?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -84,16 +84,28 @@ pub(super) fn resolve_operation_id(
             })
         }
         [] => {
+            let all_ops = apis
+                .iter()
+                .flat_map(|a| a.api.ops.keys().map(String::as_str));
+            let help = if let Some(file) = sibling_with_operation(c.sources, loc, id) {
+                format!(
+                    "`{id}` is in `{file}`, which is not a source of this document; add it to `sourceDescriptions`"
+                )
+            } else if let Some(close) = crate::names::closest(id, all_ops) {
+                format!("did you mean `{close}`?")
+            } else {
+                format!(
+                    "sources searched: {}",
+                    apis.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
+                )
+            };
             c.diags.push(
                 c.sources
                     .error_at(
                         loc,
                         format!("no source description has an operation `{id}`"),
                     )
-                    .with_help(format!(
-                        "sources searched: {}",
-                        apis.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
-                    )),
+                    .with_help(help),
             );
             None
         }
@@ -177,4 +189,55 @@ pub(super) fn resolve_operation_path(
         format!("`{p}` does not resolve to an operation of `{name}`"),
     );
     None
+}
+
+/// How many files beside a document are looked at for an `operationId` it lacks.
+const MAX_SIBLINGS: usize = 64;
+
+/// The name of an OpenAPI document in the directory of the document at `loc`, not one of its
+/// sources, that defines `operationId: id` (found by its text: this only feeds a help).
+fn sibling_with_operation(sources: &crate::load::Sources, loc: &Loc, id: &str) -> Option<String> {
+    let dir = match sources.file(loc.file).path.parent()? {
+        d if d.as_os_str().is_empty() => std::path::PathBuf::from("."),
+        d => d.to_path_buf(),
+    };
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "yml" || e == "yaml" || e == "json")
+        })
+        .take(MAX_SIBLINGS * 4)
+        .collect();
+    entries.sort();
+    // YAML: the whole line; JSON (minified too): anywhere, the quotes delimit the id.
+    let yaml = [
+        format!("operationId: {id}"),
+        format!("operationId: '{id}'"),
+        format!("operationId: \"{id}\""),
+    ];
+    let json = [
+        format!("\"operationId\": \"{id}\""),
+        format!("\"operationId\":\"{id}\""),
+    ];
+    entries
+        .into_iter()
+        .filter(|p| !sources.is_loaded(p))
+        .take(MAX_SIBLINGS)
+        .find_map(|p| {
+            let text = sources.peek(&p)?;
+            let is_openapi = crate::load::top_level_keys(&text)
+                .iter()
+                .any(|k| *k == "openapi" || *k == "swagger");
+            let defines = json.iter().any(|pat| text.contains(pat.as_str()))
+                || text
+                    .lines()
+                    .any(|line| yaml.iter().any(|pat| line.trim() == pat));
+            (is_openapi && defines).then(|| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            })
+        })
 }

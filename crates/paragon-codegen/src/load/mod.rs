@@ -573,6 +573,19 @@ impl Sources {
         roots.check(path)
     }
 
+    /// Reads a file that is not part of the documents (to say where a name is that the documents
+    /// lack): under the same rules as every read, and only once the allowed directories are
+    /// fixed; `None` when it may not or cannot be read.
+    pub fn peek(&self, path: &Path) -> Option<String> {
+        let canonical = self.roots.as_ref()?.check(path).ok()?;
+        read_bounded(&canonical, self.options.max_file_bytes).ok()
+    }
+
+    /// Whether a file with this path is loaded.
+    pub fn is_loaded(&self, path: &Path) -> bool {
+        self.by_path.contains_key(&normalize(path))
+    }
+
     /// The one read of a file in a run: confined to the allowed directories, then bounded.
     fn read(&mut self, path: &Path) -> Result<String, ReadError> {
         let canonical = self.allowed(path)?;
