@@ -52,7 +52,15 @@ pub(super) fn resolve_operation_id(
                 op: op.clone(),
             }),
             None => {
-                c.err(loc, format!("source `{source}` has no operation `{op_id}`"));
+                let mut d = c
+                    .sources
+                    .error_at(loc, format!("source `{source}` has no operation `{op_id}`"));
+                if let Some(close) =
+                    crate::names::closest(op_id, api.api.ops.keys().map(String::as_str))
+                {
+                    d = d.with_help(format!("did you mean `{close}`?"));
+                }
+                c.diags.push(d);
                 None
             }
         };
