@@ -1247,6 +1247,17 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                 /// Runs to the end, sleeping through retry waits on the client's clock. The
                 /// outputs are moved out of the state, not copied.
                 pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+                    self.drive().await?;
+                    Ok(self.into_outputs())
+                }
+                /// Like [`Self::run`], but the workflow stays: after an error, [`Self::state`]
+                /// still has everything recorded (the outputs of the steps that succeeded, the
+                /// attempts, a request in doubt), to read, save or resume.
+                pub async fn run_in_place(&mut self) -> Result<Outputs, rt::WorkflowError> {
+                    self.drive().await?;
+                    Ok(self.outputs())
+                }
+                async fn drive(&mut self) -> Result<(), rt::WorkflowError> {
                     loop {
                         match self.advance().await? {
                             rt::Progress::Continue => {}
@@ -1255,7 +1266,7 @@ fn workflow_module(doc: &WorkflowDoc, wf: &WorkflowIr) -> TokenStream {
                                 let left = until.duration_since(clock.wall_now()).unwrap_or_default();
                                 clock.sleep(left).await;
                             }
-                            rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                            rt::Progress::Done(()) => return Ok(()),
                         }
                     }
                 }

@@ -666,6 +666,17 @@ pub mod login_and_list {
         /// Runs to the end, sleeping through retry waits on the client's clock. The
         /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.into_outputs())
+        }
+        /// Like [`Self::run`], but the workflow stays: after an error, [`Self::state`]
+        /// still has everything recorded (the outputs of the steps that succeeded, the
+        /// attempts, a request in doubt), to read, save or resume.
+        pub async fn run_in_place(&mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.outputs())
+        }
+        async fn drive(&mut self) -> Result<(), rt::WorkflowError> {
             loop {
                 match self.advance().await? {
                     rt::Progress::Continue => {}
@@ -674,7 +685,7 @@ pub mod login_and_list {
                         let left = until.duration_since(clock.wall_now()).unwrap_or_default();
                         clock.sleep(left).await;
                     }
-                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                    rt::Progress::Done(()) => return Ok(()),
                 }
             }
         }
@@ -1302,6 +1313,17 @@ pub mod create_or_find {
         /// Runs to the end, sleeping through retry waits on the client's clock. The
         /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.into_outputs())
+        }
+        /// Like [`Self::run`], but the workflow stays: after an error, [`Self::state`]
+        /// still has everything recorded (the outputs of the steps that succeeded, the
+        /// attempts, a request in doubt), to read, save or resume.
+        pub async fn run_in_place(&mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.outputs())
+        }
+        async fn drive(&mut self) -> Result<(), rt::WorkflowError> {
             loop {
                 match self.advance().await? {
                     rt::Progress::Continue => {}
@@ -1310,7 +1332,7 @@ pub mod create_or_find {
                         let left = until.duration_since(clock.wall_now()).unwrap_or_default();
                         clock.sleep(left).await;
                     }
-                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                    rt::Progress::Done(()) => return Ok(()),
                 }
             }
         }
@@ -1910,6 +1932,17 @@ pub mod refresh_and_retry {
         /// Runs to the end, sleeping through retry waits on the client's clock. The
         /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.into_outputs())
+        }
+        /// Like [`Self::run`], but the workflow stays: after an error, [`Self::state`]
+        /// still has everything recorded (the outputs of the steps that succeeded, the
+        /// attempts, a request in doubt), to read, save or resume.
+        pub async fn run_in_place(&mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.outputs())
+        }
+        async fn drive(&mut self) -> Result<(), rt::WorkflowError> {
             loop {
                 match self.advance().await? {
                     rt::Progress::Continue => {}
@@ -1918,7 +1951,7 @@ pub mod refresh_and_retry {
                         let left = until.duration_since(clock.wall_now()).unwrap_or_default();
                         clock.sleep(left).await;
                     }
-                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                    rt::Progress::Done(()) => return Ok(()),
                 }
             }
         }
@@ -2476,6 +2509,17 @@ pub mod nested {
         /// Runs to the end, sleeping through retry waits on the client's clock. The
         /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.into_outputs())
+        }
+        /// Like [`Self::run`], but the workflow stays: after an error, [`Self::state`]
+        /// still has everything recorded (the outputs of the steps that succeeded, the
+        /// attempts, a request in doubt), to read, save or resume.
+        pub async fn run_in_place(&mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.outputs())
+        }
+        async fn drive(&mut self) -> Result<(), rt::WorkflowError> {
             loop {
                 match self.advance().await? {
                     rt::Progress::Continue => {}
@@ -2484,7 +2528,7 @@ pub mod nested {
                         let left = until.duration_since(clock.wall_now()).unwrap_or_default();
                         clock.sleep(left).await;
                     }
-                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                    rt::Progress::Done(()) => return Ok(()),
                 }
             }
         }
@@ -3012,6 +3056,17 @@ pub mod inspect {
         /// Runs to the end, sleeping through retry waits on the client's clock. The
         /// outputs are moved out of the state, not copied.
         pub async fn run(mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.into_outputs())
+        }
+        /// Like [`Self::run`], but the workflow stays: after an error, [`Self::state`]
+        /// still has everything recorded (the outputs of the steps that succeeded, the
+        /// attempts, a request in doubt), to read, save or resume.
+        pub async fn run_in_place(&mut self) -> Result<Outputs, rt::WorkflowError> {
+            self.drive().await?;
+            Ok(self.outputs())
+        }
+        async fn drive(&mut self) -> Result<(), rt::WorkflowError> {
             loop {
                 match self.advance().await? {
                     rt::Progress::Continue => {}
@@ -3020,7 +3075,7 @@ pub mod inspect {
                         let left = until.duration_since(clock.wall_now()).unwrap_or_default();
                         clock.sleep(left).await;
                     }
-                    rt::Progress::Done(()) => return Ok(self.into_outputs()),
+                    rt::Progress::Done(()) => return Ok(()),
                 }
             }
         }

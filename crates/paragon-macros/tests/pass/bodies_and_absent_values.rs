@@ -41,11 +41,12 @@ async fn main() {
     assert_eq!(out.bytes.as_deref(), Some(&bytes[..]));
     assert_eq!(out.text.as_deref(), Some("hello\nworld"));
 
-    // `meta` answers without `next`: `content` fails before its request.
-    let err = follow::Workflow::new(client(), follow::Inputs { id: "a".into() })
-        .run()
-        .await
-        .unwrap_err();
+    // `meta` answers without `next`: `content` fails before its request. The workflow run in
+    // place keeps what `meta` recorded.
+    let mut wf = follow::Workflow::new(client(), follow::Inputs { id: "a".into() });
+    let err = wf.run_in_place().await.unwrap_err();
+    assert!(wf.state().steps.meta.is_some());
+    assert_eq!(wf.state().next, Some(follow::StepId::Content));
     match &err {
         WorkflowError::Request { step, message, .. } => {
             assert_eq!(*step, "content");
