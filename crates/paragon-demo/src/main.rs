@@ -175,6 +175,9 @@ fn describe(e: &Event) -> String {
         Outcome::End => "end".into(),
         Outcome::Goto { to, action } => format!("goto {to} ({action})"),
         Outcome::GotoWorkflow { to, action } => format!("goto workflow {to} ({action})"),
+        Outcome::ClientRetried { retries } => {
+            format!("the client retried the request {retries} time(s)")
+        }
         other => other.kind().to_owned(),
     };
     format!(

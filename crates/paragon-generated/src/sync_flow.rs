@@ -1457,6 +1457,7 @@ pub mod enable_sync_and_pull_records {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 201) {
@@ -1550,6 +1551,7 @@ pub mod enable_sync_and_pull_records {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
@@ -1727,6 +1729,7 @@ pub mod enable_sync_and_pull_records {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {

@@ -48,6 +48,9 @@ pub struct StepResponse {
     pub body: Bytes,
     /// What was sent (`$request.*`).
     pub request: RequestRecord,
+    /// How many times the client sent the request again on its own before this response
+    /// (`429`, `503`: the client's `RetryPolicy`); [`report_client_retries`] tells the observer.
+    pub client_retries: u32,
     /// The body parsed as JSON, the first time an expression needs it; `null` when empty or
     /// not JSON. Typed outputs decode from `body` directly and never need it.
     json: std::sync::OnceLock<Value>,
@@ -101,15 +104,19 @@ impl StepResponse {
         url: String,
         record: RequestRecord,
     ) -> Result<StepResponse, Error> {
-        let response = request.send().await?.bytes().await?;
-        Ok(StepResponse::new(
+        let raw = request.send().await?;
+        let client_retries = raw.retries();
+        let response = raw.bytes().await?;
+        let mut step = StepResponse::new(
             method,
             url,
             response.status.as_u16(),
             response.headers,
             response.body,
             record,
-        ))
+        );
+        step.client_retries = client_retries;
+        Ok(step)
     }
 
     /// Builds a step response from parts already at hand (tests, replays);
@@ -129,6 +136,7 @@ impl StepResponse {
             headers,
             body,
             request,
+            client_retries: 0,
             json: std::sync::OnceLock::new(),
         }
     }
@@ -1179,11 +1187,18 @@ pub enum Outcome {
         /// The criterion that did not hold, as written in the description.
         criterion: String,
     },
+    /// Before the step's response, the client sent its request again on its own `retries`
+    /// times (`429`, or `503` to an idempotent request, under its `RetryPolicy`): requests the
+    /// server saw that the step's `attempt` does not count. `status` is the response's.
+    ClientRetried {
+        /// How many times the request was sent again.
+        retries: u32,
+    },
 }
 
 impl Outcome {
     /// A short name for the kind of outcome (`next`, `retry`, `end`, `goto`,
-    /// `goto_workflow`, `failed`).
+    /// `goto_workflow`, `failed`, `client_retried`).
     pub fn kind(&self) -> &'static str {
         match self {
             Outcome::Next { .. } => "next",
@@ -1192,7 +1207,33 @@ impl Outcome {
             Outcome::Goto { .. } => "goto",
             Outcome::GotoWorkflow { .. } => "goto_workflow",
             Outcome::Failed { .. } => "failed",
+            Outcome::ClientRetried { .. } => "client_retried",
         }
+    }
+}
+
+/// Tells the observer when the client retried a step's request on its own before `response`
+/// (an [`Outcome::ClientRetried`] event; nothing when it did not).
+pub fn report_client_retries(
+    observer: &mut Observer,
+    workflow: &'static str,
+    step: &'static str,
+    attempt: u32,
+    response: &StepResponse,
+) {
+    if response.client_retries > 0 {
+        emit(
+            observer,
+            Event {
+                workflow,
+                step,
+                status: Some(response.status),
+                attempt,
+                outcome: Outcome::ClientRetried {
+                    retries: response.client_retries,
+                },
+            },
+        );
     }
 }
 
@@ -1213,7 +1254,7 @@ pub fn emit(observer: &mut Observer, event: Event) {
             Some(u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)),
             None,
         ),
-        Outcome::End => (None, None, None, None),
+        Outcome::End | Outcome::ClientRetried { .. } => (None, None, None, None),
         Outcome::Goto { to, action } | Outcome::GotoWorkflow { to, action } => {
             (Some(*to), Some(*action), None, None)
         }

@@ -42,7 +42,7 @@ impl<T> Response<T> {
 impl From<reqwest::Response> for RawResponse {
     /// Wraps the response with the default body cap ([`crate::DEFAULT_MAX_BODY_BYTES`]).
     fn from(inner: reqwest::Response) -> Self {
-        Self::new(inner, crate::DEFAULT_MAX_BODY_BYTES)
+        Self::new(inner, crate::DEFAULT_MAX_BODY_BYTES, 0)
     }
 }
 
@@ -96,14 +96,22 @@ async fn read_error_body(inner: &mut reqwest::Response, limit: usize) -> Bytes {
 pub struct RawResponse {
     inner: reqwest::Response,
     max_body_bytes: usize,
+    retries: u32,
 }
 
 impl RawResponse {
-    pub(crate) fn new(inner: reqwest::Response, max_body_bytes: usize) -> Self {
+    pub(crate) fn new(inner: reqwest::Response, max_body_bytes: usize, retries: u32) -> Self {
         Self {
             inner,
             max_body_bytes,
+            retries,
         }
+    }
+
+    /// How many times the client sent the request again on its own before this response (a
+    /// `429`, or a `503` to an idempotent request, under the client's `RetryPolicy`).
+    pub fn retries(&self) -> u32 {
+        self.retries
     }
 
     /// HTTP status.

@@ -263,7 +263,7 @@ async fn execute_with_retries(
         let retryable = status == StatusCode::TOO_MANY_REQUESTS
             || (status == StatusCode::SERVICE_UNAVAILABLE && idempotent);
         if last || !retryable {
-            return Ok(RawResponse::new(resp, inner.limits.max_body_bytes));
+            return Ok(RawResponse::new(resp, inner.limits.max_body_bytes, retries));
         }
         let wait = match retry_after(resp.headers(), clock.wall_now()) {
             Some(wait) if wait > policy.max_retry_after => {
@@ -272,7 +272,7 @@ async fn execute_with_retries(
                     retry_after = ?wait,
                     "not retrying: Retry-After exceeds max_retry_after"
                 );
-                return Ok(RawResponse::new(resp, inner.limits.max_body_bytes));
+                return Ok(RawResponse::new(resp, inner.limits.max_body_bytes, retries));
             }
             Some(wait) => wait,
             None => policy.backoff(retries),

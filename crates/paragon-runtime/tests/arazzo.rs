@@ -1257,3 +1257,58 @@ fn typed_outputs_read_no_body_that_the_tree_parser_refuses() {
         );
     }
 }
+
+#[tokio::test]
+async fn requests_the_client_retried_on_its_own_are_reported_to_the_observer() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true})))
+        .mount(&server)
+        .await;
+    let client = Client::builder(&server.uri())
+        .clock(ManualClock::new())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = StepResponse::send(
+        client.request(Method::GET, "/busy"),
+        "GET",
+        String::new(),
+        RequestRecord::default(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.status, r.client_retries), (200, 2));
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = events.clone();
+    let mut observer: Observer = Some(Box::new(move |e: &Event| {
+        seen.lock().unwrap().push(e.clone())
+    }));
+    paragon_runtime::arazzo::report_client_retries(&mut observer, "wf", "busy", 1, &r);
+    let events = events.lock().unwrap().clone();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].outcome, Outcome::ClientRetried { retries: 2 });
+    assert_eq!(
+        (events[0].step, events[0].status, events[0].outcome.kind()),
+        ("busy", Some(200), "client_retried")
+    );
+    // No retry, no event.
+    let quiet = StepResponse::new(
+        "GET",
+        String::new(),
+        200,
+        HeaderMap::new(),
+        bytes::Bytes::new(),
+        RequestRecord::default(),
+    );
+    paragon_runtime::arazzo::report_client_retries(&mut observer, "wf", "busy", 1, &quiet);
+    assert_eq!(received_count(&server).await, 3);
+}
+
+async fn received_count(server: &MockServer) -> usize {
+    server.received_requests().await.map_or(0, |r| r.len())
+}

@@ -653,6 +653,7 @@ impl Ctx<'_> {
                     let resp = rt::StepResponse::send(request, #method_name, url, record)
                         .await
                         .map_err(|source| rt::WorkflowError::Transport { workflow: WORKFLOW, step: STEP, attempt, source })?;
+                    rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
                     self.state.in_flight = None;
                 }
             }

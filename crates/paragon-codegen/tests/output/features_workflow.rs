@@ -859,6 +859,7 @@ pub mod login_and_list {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
@@ -991,6 +992,7 @@ pub mod login_and_list {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(rt::compare(
@@ -1504,6 +1506,7 @@ pub mod create_or_find {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 201) {
@@ -1627,6 +1630,7 @@ pub mod create_or_find {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
@@ -2101,6 +2105,7 @@ pub mod refresh_and_retry {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
@@ -2227,6 +2232,7 @@ pub mod refresh_and_retry {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
@@ -3222,6 +3228,7 @@ pub mod inspect {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(resp.status == 200) {
@@ -3358,6 +3365,7 @@ pub mod inspect {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(rt::compare(
@@ -3464,6 +3472,7 @@ pub mod inspect {
                     attempt,
                     source,
                 })?;
+            rt::report_client_retries(&mut self.observer, WORKFLOW, STEP, attempt, &resp);
             self.state.in_flight = None;
             let status: Option<u16> = Some(resp.status);
             let failed: Option<&'static str> = if !(rt::compare(
