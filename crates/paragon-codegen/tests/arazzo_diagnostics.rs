@@ -322,3 +322,30 @@ fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_x_operation_step_is_refused_with_what_to_write_instead() {
+    let dir = std::env::temp_dir().join(format!("paragon-x-operation-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let doc = dir.join("flow.arazzo.yml");
+    std::fs::write(
+        &doc,
+        "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: ping\n        x-operation: {url: 'https://example.com/ping', method: get}\n",
+    )
+    .unwrap();
+    let options = paragon_codegen::LoadOptions {
+        root_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    let diags: Vec<String> = paragon_codegen::check_document_with(&doc, &options)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains("9:9: error: step `ping`: `x-operation` (Redocly's request to a URL without an OpenAPI operation) is not supported (help: describe the endpoint"),
+        "{diags:#?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

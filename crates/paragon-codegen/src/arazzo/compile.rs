@@ -1,12 +1,16 @@
-//! Arazzo document → [`WorkflowDoc`]: every check that can reject a document (each a located
-//! diagnostic, all collected), then the plan the emitter reads.
+//! The documents of a run (`documents.rs`) → [`WorkflowDoc`]: every check that can reject a
+//! document (each a located diagnostic, all collected), then the plan the emitter reads, with
+//! the workflows of every document of the run.
 //!
-//! Checks: unknown or duplicate `stepId`; `goto`/`retry` to an unknown step or workflow; unknown
-//! `operationId`, or one found in several sources without `$sourceDescriptions.<name>.`; an
-//! `operationPath` that does not resolve; `$steps.x.outputs.y` where x defines no y; `$inputs.z`
-//! not in the inputs schema; invalid runtime expressions and conditions (at their column);
-//! invalid regex and JSONPath; `xpath` (not supported); a required OpenAPI parameter not supplied
-//! (warning).
+//! Errors: unknown or duplicate `stepId`; `goto`/`retry`/`dependsOn`/a step to an unknown step or
+//! workflow (of this document or of an Arazzo source); an unknown `operationId` (the help names a
+//! sibling document that has it, or the closest id), or one found in several sources without
+//! `$sourceDescriptions.<name>.`; an `operationPath` that does not resolve; invalid runtime
+//! expressions and conditions (at their column); invalid regex and JSONPath; `xpath`.
+//! Warnings: other runners' dialects read as their standard form (with the text `fix` writes);
+//! `$steps.x.outputs.y` where x defines no y (always absent); `$inputs.z` not in the inputs
+//! schema (added as optional JSON); constant outputs; a required OpenAPI parameter not
+//! supplied; a last success action that changes nothing.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -649,10 +649,19 @@ pub fn read(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Option<Do
             let target = match targets.len() {
                 1 => targets.into_iter().next(),
                 0 => {
-                    r.diags.push(sources.error_at(
+                    let mut d = sources.error_at(
                         &sl,
                         format!("step `{step_id}` needs one of `operationId`, `operationPath`, `workflowId`"),
-                    ));
+                    );
+                    if sm.contains_key("x-operation") {
+                        d = sources
+                            .error_at(
+                                &sl.join("x-operation"),
+                                format!("step `{step_id}`: `x-operation` (Redocly's request to a URL without an OpenAPI operation) is not supported"),
+                            )
+                            .with_help("describe the endpoint in an OpenAPI document, name it in `sourceDescriptions`, and call it by `operationId`");
+                    }
+                    r.diags.push(d);
                     None
                 }
                 _ => {
