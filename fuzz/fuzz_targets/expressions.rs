@@ -25,4 +25,12 @@ fuzz_target!(|data: &[u8]| {
         within(&e);
     }
     let _ = condition::member_path(s);
+    // Terms of a combined JSONPath condition: slices of the input, at offsets inside it.
+    if let Some(alternatives) = condition::split_jsonpath_terms(s) {
+        for (offset, term) in alternatives.iter().flatten() {
+            assert!(*offset <= chars, "term offset {offset} past {chars}");
+            assert!(s.contains(term), "{term:?} is not part of the input");
+        }
+    }
+    let _ = paragon_codegen::arazzo::dialect::double_quoted_literals(s);
 });

@@ -460,8 +460,7 @@ pub fn split_jsonpath_terms(s: &str) -> Option<Vec<Vec<(usize, &str)>>> {
                 b']' | b')' => depth -= 1,
                 b'&' | b'|' if depth == 0 && bytes.get(i + 1) == Some(&c) => {
                     let term = &s[start..i];
-                    let offset =
-                        s[..start].chars().count() + (term.len() - term.trim_start().len());
+                    let offset = term_offset(s, start, term);
                     if let Some(last) = alternatives.last_mut() {
                         last.push((offset, term.trim()));
                     }
@@ -482,11 +481,18 @@ pub fn split_jsonpath_terms(s: &str) -> Option<Vec<Vec<(usize, &str)>>> {
         return None;
     }
     let term = &s[start..];
-    let offset = s[..start].chars().count() + (term.len() - term.trim_start().len());
+    let offset = term_offset(s, start, term);
     if let Some(last) = alternatives.last_mut() {
         last.push((offset, term.trim()));
     }
     Some(alternatives)
+}
+
+/// The character offset in `s` of `term` (which starts at byte `start`) once its leading
+/// whitespace is left out.
+fn term_offset(s: &str, start: usize, term: &str) -> usize {
+    let leading = term.len() - term.trim_start().len();
+    s[..start].chars().count() + term[..leading].chars().count()
 }
 
 /// Splits a `jsonpath` condition into its query and optional comparison. The query itself is
@@ -641,6 +647,11 @@ mod tests {
             ]
         );
         assert_eq!(split_jsonpath_terms("$.a == 'x && y'"), None);
+        // Offsets count characters, whitespace that is not ASCII included (found by fuzzing).
+        assert_eq!(
+            split_jsonpath_terms("\u{a0}\u{a0}$.a||\u{a0}$.b"),
+            Some(vec![vec![(2, "$.a")], vec![(8, "$.b")]])
+        );
         assert_eq!(split_jsonpath_terms("$.a[?(@.b || @.c)]"), None);
     }
 
