@@ -199,8 +199,10 @@ pub(super) fn resolve_operation_path(
     None
 }
 
-/// How many files beside a document are looked at for an `operationId` it lacks.
+/// How many files beside a document are looked at for an `operationId` it lacks, and the
+/// largest read (a help message is not worth reading gigabytes for).
 const MAX_SIBLINGS: usize = 64;
+const MAX_SIBLING_BYTES: u64 = 8 << 20;
 
 /// The name of an OpenAPI document in the directory of the document at `loc`, not one of its
 /// sources, that defines `operationId: id` (found by its text: this only feeds a help).
@@ -235,7 +237,7 @@ fn sibling_with_operation(sources: &crate::load::Sources, loc: &Loc, id: &str) -
         .filter(|p| !sources.is_loaded(p))
         .take(MAX_SIBLINGS)
         .find_map(|p| {
-            let text = sources.peek(&p)?;
+            let text = sources.peek(&p, MAX_SIBLING_BYTES)?;
             let is_openapi = crate::load::top_level_keys(&text)
                 .iter()
                 .any(|k| *k == "openapi" || *k == "swagger");

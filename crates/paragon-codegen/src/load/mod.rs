@@ -574,11 +574,12 @@ impl Sources {
     }
 
     /// Reads a file that is not part of the documents (to say where a name is that the documents
-    /// lack): under the same rules as every read, and only once the allowed directories are
-    /// fixed; `None` when it may not or cannot be read.
-    pub fn peek(&self, path: &Path) -> Option<String> {
+    /// lack): under the same rules as every read, only once the allowed directories are fixed,
+    /// and at most `limit` bytes (or the run's file limit, if lower); `None` when it may not or
+    /// cannot be read.
+    pub fn peek(&self, path: &Path, limit: u64) -> Option<String> {
         let canonical = self.roots.as_ref()?.check(path).ok()?;
-        read_bounded(&canonical, self.options.max_file_bytes).ok()
+        read_bounded(&canonical, limit.min(self.options.max_file_bytes)).ok()
     }
 
     /// Whether a file with this path is loaded.
