@@ -34,6 +34,18 @@ fn diagnostics(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A fresh directory holding a copy of `pets.openapi.yml`, and options that read from it.
+fn scratch_dir(test: &str) -> (PathBuf, paragon_codegen::LoadOptions) {
+    let dir = std::env::temp_dir().join(format!("paragon-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let options = paragon_codegen::LoadOptions {
+        root_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    (dir, options)
+}
+
 #[test]
 fn step_and_target_errors() {
     assert_eq!(
@@ -214,19 +226,13 @@ fn documents_that_name_each_other_in_a_cycle_and_bad_workflow_references() {
 
 #[test]
 fn an_undeclared_input_is_added_even_when_a_declared_one_starts_its_name() {
-    let dir = std::env::temp_dir().join(format!("paragon-undeclared-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let (dir, options) = scratch_dir("undeclared");
     let doc = dir.join("flow.arazzo.yml");
     std::fs::write(
         &doc,
         "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    inputs:\n      type: object\n      properties:\n        pet: {type: object}\n    steps:\n      - stepId: get\n        operationId: getPet\n        parameters:\n          - {name: petId, in: path, value: $inputs.petId}\n          - {name: X-Trace, in: header, value: $inputs.pet}\n",
     )
     .unwrap();
-    let options = paragon_codegen::LoadOptions {
-        root_dir: Some(dir.clone()),
-        ..Default::default()
-    };
     let generated = match paragon_codegen::generate_workflows_with(&doc, &options) {
         Ok(g) => g,
         Err(d) => panic!("{d}"),
@@ -289,9 +295,7 @@ fn a_last_success_action_going_to_the_next_step_is_a_no_op_warning() {
 
 #[test]
 fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest_one() {
-    let dir = std::env::temp_dir().join(format!("paragon-sibling-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let (dir, options) = scratch_dir("sibling");
     // Minified JSON, not a source of the document.
     std::fs::write(
         dir.join("integrations.json"),
@@ -304,10 +308,6 @@ fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest
         "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: a\n        operationId: getIntegrations\n      - stepId: b\n        operationId: listPet\n",
     )
     .unwrap();
-    let options = paragon_codegen::LoadOptions {
-        root_dir: Some(dir.clone()),
-        ..Default::default()
-    };
     let diags: Vec<String> = paragon_codegen::check_document_with(&doc, &options)
         .iter()
         .map(ToString::to_string)
@@ -325,19 +325,13 @@ fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest
 
 #[test]
 fn an_x_operation_step_is_refused_with_what_to_write_instead() {
-    let dir = std::env::temp_dir().join(format!("paragon-x-operation-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(fixture("pets.openapi.yml"), dir.join("pets.openapi.yml")).unwrap();
+    let (dir, options) = scratch_dir("x-operation");
     let doc = dir.join("flow.arazzo.yml");
     std::fs::write(
         &doc,
         "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: ping\n        x-operation: {url: 'https://example.com/ping', method: get}\n",
     )
     .unwrap();
-    let options = paragon_codegen::LoadOptions {
-        root_dir: Some(dir.clone()),
-        ..Default::default()
-    };
     let diags: Vec<String> = paragon_codegen::check_document_with(&doc, &options)
         .iter()
         .map(ToString::to_string)

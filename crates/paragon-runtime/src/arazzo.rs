@@ -490,11 +490,21 @@ pub fn jsonpath_compare(
     op: CmpOp,
     literal: &Value,
 ) -> bool {
+    jsonpath_all(path, context, |node| compare(node, op, literal))
+}
+
+/// Whether `path` selects at least one node of a non-null `context` and `test` holds for
+/// every one.
+fn jsonpath_all(
+    path: &serde_json_path::JsonPath,
+    context: &Value,
+    test: impl Fn(&Value) -> bool,
+) -> bool {
     if context.is_null() {
         return false;
     }
     let nodes = path.query(context);
-    !nodes.is_empty() && nodes.iter().all(|node| compare(node, op, literal))
+    !nodes.is_empty() && nodes.iter().all(|node| test(node))
 }
 
 /// `QUERY.length OP literal` in a `jsonpath` condition: true when the query selects at least
@@ -507,23 +517,14 @@ pub fn jsonpath_length_compare(
     op: CmpOp,
     literal: &Value,
 ) -> bool {
-    if context.is_null() {
-        return false;
-    }
-    let nodes = path.query(context);
-    !nodes.is_empty()
-        && nodes.iter().all(|node| {
-            let length = match node {
-                Value::Array(items) => Value::from(items.len()),
-                Value::String(s) => Value::from(s.chars().count()),
-                Value::Object(members) => match members.get("length") {
-                    Some(v) => v.clone(),
-                    None => return false,
-                },
-                _ => return false,
-            };
-            compare(&length, op, literal)
-        })
+    jsonpath_all(path, context, |node| match node {
+        Value::Array(items) => compare(&Value::from(items.len()), op, literal),
+        Value::String(s) => compare(&Value::from(s.chars().count()), op, literal),
+        Value::Object(members) => members
+            .get("length")
+            .is_some_and(|length| compare(length, op, literal)),
+        _ => false,
+    })
 }
 
 /// Decodes the output `output` of step `step` into its Rust type.

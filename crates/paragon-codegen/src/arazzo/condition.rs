@@ -439,53 +439,81 @@ pub struct JsonPathCond {
 /// its character offset in the condition.
 pub fn split_jsonpath_terms(s: &str) -> Option<Vec<Vec<(usize, &str)>>> {
     let bytes = s.as_bytes();
-    let (mut depth, mut quote) = (0i32, None::<u8>);
     let mut alternatives: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
     let mut start = 0;
-    let mut i = 0;
     let mut split = false;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match quote {
-            Some(q) => {
-                if c == b'\\' {
-                    i += 1;
-                } else if c == q {
-                    quote = None;
-                }
+    let mut top = TopLevel::new(bytes);
+    while let Some((i, c, depth)) = top.next() {
+        if matches!(c, b'&' | b'|') && depth == 0 && bytes.get(i + 1) == Some(&c) {
+            let term = &s[start..i];
+            if let Some(last) = alternatives.last_mut() {
+                last.push((term_offset(s, start, term), term.trim()));
             }
-            None => match c {
-                b'\'' | b'"' => quote = Some(c),
-                b'[' | b'(' => depth += 1,
-                b']' | b')' => depth -= 1,
-                b'&' | b'|' if depth == 0 && bytes.get(i + 1) == Some(&c) => {
-                    let term = &s[start..i];
-                    let offset = term_offset(s, start, term);
-                    if let Some(last) = alternatives.last_mut() {
-                        last.push((offset, term.trim()));
-                    }
-                    if c == b'|' {
-                        alternatives.push(Vec::new());
-                    }
-                    split = true;
-                    i += 2;
-                    start = i;
-                    continue;
-                }
-                _ => {}
-            },
+            if c == b'|' {
+                alternatives.push(Vec::new());
+            }
+            split = true;
+            start = i + 2;
+            top.pos = start;
         }
-        i += 1;
     }
     if !split {
         return None;
     }
     let term = &s[start..];
-    let offset = term_offset(s, start, term);
     if let Some(last) = alternatives.last_mut() {
-        last.push((offset, term.trim()));
+        last.push((term_offset(s, start, term), term.trim()));
     }
     Some(alternatives)
+}
+
+/// The bytes of a condition outside quoted strings (`'…'` or `"…"`, with `\` escapes), each
+/// with the depth of brackets and parentheses it is at (an opening bracket counts itself).
+/// The scan of `jsonpath` conditions for their operators.
+struct TopLevel<'a> {
+    bytes: &'a [u8],
+    /// The next byte to look at; a caller may move it on.
+    pos: usize,
+    depth: i32,
+}
+
+impl<'a> TopLevel<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            pos: 0,
+            depth: 0,
+        }
+    }
+}
+
+impl Iterator for TopLevel<'_> {
+    type Item = (usize, u8, i32);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let i = self.pos;
+            let c = *self.bytes.get(i)?;
+            self.pos += 1;
+            match c {
+                b'\'' | b'"' => {
+                    while let Some(&d) = self.bytes.get(self.pos) {
+                        self.pos += 1;
+                        if d == b'\\' {
+                            self.pos += 1;
+                        } else if d == c {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                b'[' | b'(' => self.depth += 1,
+                b']' | b')' => self.depth -= 1,
+                _ => {}
+            }
+            return Some((i, c, self.depth));
+        }
+    }
 }
 
 /// The character offset in `s` of `term` (which starts at byte `start`) once its leading
@@ -500,53 +528,34 @@ fn term_offset(s: &str, start: usize, term: &str) -> usize {
 pub fn parse_jsonpath(s: &str) -> Result<JsonPathCond, ExprError> {
     let trimmed = s.trim();
     // Find a top-level comparison operator outside brackets, parentheses and quotes.
-    let bytes = trimmed.as_bytes();
-    let (mut depth, mut quote) = (0i32, None::<u8>);
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match quote {
-            Some(q) => {
-                if c == b'\\' {
-                    i += 1;
-                } else if c == q {
-                    quote = None;
+    for (i, c, depth) in TopLevel::new(trimmed.as_bytes()) {
+        match c {
+            // The RFC 9535 parser recurses once per level.
+            b'[' | b'(' if depth > MAX_CONDITION_DEPTH as i32 => {
+                return err(
+                    trimmed,
+                    i,
+                    format!("brackets nested more than {MAX_CONDITION_DEPTH} deep"),
+                );
+            }
+            b'=' | b'!' | b'<' | b'>' if depth == 0 => {
+                let mut p = P::at(trimmed, i);
+                if let Some(op) = p.op() {
+                    let query = trimmed[..i].trim_end().to_owned();
+                    p.ws();
+                    let lit = literal(&mut p)?;
+                    p.ws();
+                    if !p.rest().is_empty() {
+                        return err(trimmed, p.pos, format!("unexpected `{}`", p.rest()));
+                    }
+                    return Ok(JsonPathCond {
+                        query,
+                        compare: Some((op, lit)),
+                    });
                 }
             }
-            None => match c {
-                b'\'' | b'"' => quote = Some(c),
-                b'[' | b'(' => {
-                    depth += 1;
-                    // The RFC 9535 parser recurses once per level.
-                    if depth > MAX_CONDITION_DEPTH as i32 {
-                        return err(
-                            trimmed,
-                            i,
-                            format!("brackets nested more than {MAX_CONDITION_DEPTH} deep"),
-                        );
-                    }
-                }
-                b']' | b')' => depth -= 1,
-                b'=' | b'!' | b'<' | b'>' if depth == 0 => {
-                    let mut p = P::at(trimmed, i);
-                    if let Some(op) = p.op() {
-                        let query = trimmed[..i].trim_end().to_owned();
-                        p.ws();
-                        let lit = literal(&mut p)?;
-                        p.ws();
-                        if !p.rest().is_empty() {
-                            return err(trimmed, p.pos, format!("unexpected `{}`", p.rest()));
-                        }
-                        return Ok(JsonPathCond {
-                            query,
-                            compare: Some((op, lit)),
-                        });
-                    }
-                }
-                _ => {}
-            },
+            _ => {}
         }
-        i += 1;
     }
     Ok(JsonPathCond {
         query: trimmed.to_owned(),

@@ -740,8 +740,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// The `Inputs` field when `v` is a whole input (`$inputs.name`, no pointer or navigation).
-    fn bare_input(&self, v: &ValueExpr) -> Option<proc_macro2::Ident> {
+    /// The input `v` is, whole (`$inputs.name`, no pointer or navigation): wire name, field,
+    /// type.
+    fn whole_input(&self, v: &ValueExpr) -> Option<&(String, String, Ty)> {
         match v {
             ValueExpr::Expr(
                 Expr::Inputs {
@@ -749,14 +750,14 @@ impl Ctx<'_> {
                     pointer: None,
                 },
                 nav,
-            ) if nav.is_empty() => self
-                .wf
-                .input_fields
-                .iter()
-                .find(|(w, _, _)| w == name)
-                .map(|(_, f, _)| ident(f)),
+            ) if nav.is_empty() => self.wf.input_fields.iter().find(|(w, _, _)| w == name),
             _ => None,
         }
+    }
+
+    /// The `Inputs` field when `v` is a whole input.
+    fn bare_input(&self, v: &ValueExpr) -> Option<proc_macro2::Ident> {
+        self.whole_input(v).map(|(_, f, _)| ident(f))
     }
 
     /// Whether a value can be absent at run time (so a required parameter fed by it is checked
@@ -766,19 +767,9 @@ impl Ctx<'_> {
         match v {
             ValueExpr::Lit(l) => l.is_null(),
             ValueExpr::Template(_) => false,
-            ValueExpr::Expr(
-                Expr::Inputs {
-                    name,
-                    pointer: None,
-                },
-                nav,
-            ) if nav.is_empty() => self
-                .wf
-                .input_fields
-                .iter()
-                .find(|(w, _, _)| w == name)
+            ValueExpr::Expr(..) => self
+                .whole_input(v)
                 .is_none_or(|(_, _, t)| matches!(t, Ty::Option(_) | Ty::Json)),
-            ValueExpr::Expr(..) => true,
         }
     }
 
