@@ -192,32 +192,35 @@ impl Compiler<'_> {
         // at (Google's APIs have a `$.xgafv` parameter, and documents over them
         // `$inputs.$.xgafv`; generated documents name outputs `items[0].id`): the 1.0.1 ABNF
         // allows any characters in a name, so this is that input or output.
-        if expr::parse(s).is_err()
+        // Parsed once; again only when a dialect rewrote the text.
+        let parsed = s.starts_with('$').then(|| expr::parse(s));
+        if matches!(parsed, Some(Err(_)))
             && let Some(e) = declared_name(s, scope)
         {
             return ValueExpr::Expr(e, Vec::new());
         }
         // The standard reading first; a dialect only where that does not resolve.
-        let standard_resolves = if s.starts_with('$') {
-            expr::parse(s).is_ok_and(|e| self.resolves(&e, scope))
-        } else if s.contains("{$") {
-            expr::parse_template(s).is_ok_and(|parts| {
+        let standard_resolves = match &parsed {
+            Some(result) => result.as_ref().is_ok_and(|e| self.resolves(e, scope)),
+            None if s.contains("{$") => expr::parse_template(s).is_ok_and(|parts| {
                 parts.iter().all(|p| match p {
                     Part::Expr(e) => self.resolves(e, scope),
                     Part::Lit(_) => true,
                 })
-            })
-        } else {
-            true
+            }),
+            None => true,
         };
         let rewritten = if standard_resolves {
             None
         } else {
             self.navigation_dialect(s, loc, scope)
         };
-        let s = rewritten.as_deref().unwrap_or(s);
-        if s.starts_with('$') {
-            match expr::parse(s) {
+        let (s, parsed) = match rewritten.as_deref() {
+            Some(r) => (r, r.starts_with('$').then(|| expr::parse(r))),
+            None => (s.as_str(), parsed),
+        };
+        if let Some(result) = parsed {
+            match result {
                 Ok(mut e) => {
                     if let Some(absent) = self.undeclared_output(&e, loc, scope) {
                         return absent;
