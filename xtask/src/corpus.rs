@@ -201,7 +201,7 @@ impl Scratch {
         std::fs::write(
             cdir.join("Cargo.toml"),
             format!(
-                "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nparagon-runtime = {{ path = {:?} }}\n",
+                "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nparagon-runtime = {{ path = {:?}, features = [\"xpath\"] }}\n",
                 runtime.display().to_string()
             ),
         )?;

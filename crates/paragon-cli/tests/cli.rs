@@ -381,3 +381,38 @@ fn reads_stay_in_the_tree_unless_allowed() {
     let lib = std::fs::read_to_string(crate_dir.join("src/api.rs")).unwrap();
     assert!(lib.contains("SHARED-PET"), "{lib}");
 }
+
+/// A workflow with `xpath` criteria needs the runtime's `xpath` feature: the written manifest
+/// turns it on; a crate without such criteria does not.
+#[test]
+fn the_xpath_feature_is_on_only_when_a_workflow_needs_it() {
+    let manifest = |spec: &str, name: &str| {
+        let dir = scratch(name);
+        generate_ok(&[
+            "--spec",
+            &repo(spec),
+            "--out",
+            dir.to_str().unwrap(),
+            "--allow-path",
+            &repo("crates/paragon-macros/tests/fixtures"),
+            "--runtime-version",
+            "0.1",
+        ]);
+        let text = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        text
+    };
+    let xml = manifest(
+        "crates/paragon-macros/tests/fixtures/xml.arazzo.yml",
+        "xpath",
+    );
+    assert!(
+        xml.contains(r#"paragon-runtime = { version = "0.1", features = ["xpath"] }"#),
+        "{xml}"
+    );
+    let files = manifest(
+        "crates/paragon-macros/tests/fixtures/files.arazzo.yml",
+        "no-xpath",
+    );
+    assert!(!files.contains("xpath"), "{files}");
+}

@@ -85,7 +85,7 @@ fn expression_and_criterion_errors() {
             "expressions.arazzo.yml:15:44",
             "expressions.arazzo.yml:17:45",
             "expressions.arazzo.yml:18:38",
-            "expressions.arazzo.yml:21:19",
+            "expressions.arazzo.yml:20:24",
             "expressions.arazzo.yml:23:24",
         ],
         "{d:#?}"
@@ -99,7 +99,9 @@ fn expression_and_criterion_errors() {
         d[0]
     );
     assert!(
-        d[3].contains("`xpath` criteria are not supported"),
+        d[3].contains(
+            "error: not an XPath 1.0 expression (ran out of input); `xpath` criteria are evaluated as XPath 1.0"
+        ),
         "{}",
         d[3]
     );
@@ -342,4 +344,55 @@ fn an_x_operation_step_is_refused_with_what_to_write_instead() {
         "{diags:#?}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `xpath` criteria: a context is required, the version is one of the three the spec names,
+/// and the expression is XPath 1.0 within the bounds (a quote does not hide brackets: XPath
+/// strings have no escapes), each a located error, all in one run.
+#[test]
+fn xpath_criteria_errors() {
+    let (dir, options) = scratch_dir("xpath");
+    let deep = format!("{}1{}", "(".repeat(40), ")".repeat(40));
+    let hidden = format!("'\\' = {}1{}", "(".repeat(40), ")".repeat(40));
+    let long = format!("{}1", "1 + ".repeat(400));
+    let doc = format!(
+        "arazzo: 1.0.1\ninfo: {{title: t, version: '1'}}\n\
+         sourceDescriptions:\n  - {{name: pets, url: pets.openapi.yml, type: openapi}}\n\
+         workflows:\n  - workflowId: flow\n    steps:\n      - stepId: get\n        operationId: getPet\n\
+         \x20       parameters:\n          - {{name: petId, in: path, value: 1}}\n\
+         \x20       successCriteria:\n\
+         \x20         - {{type: xpath, condition: //pet}}\n\
+         \x20         - {{context: $response.body, type: {{type: xpath, version: xpath-40}}, condition: //pet}}\n\
+         \x20         - {{context: $response.body, type: xpath, condition: '{deep}'}}\n\
+         \x20         - {{context: $response.body, type: xpath, condition: '{}'}}\n\
+         \x20         - {{context: $response.body, type: xpath, condition: '{long}'}}\n\
+         \x20         - {{context: $response.body, type: xpath, condition: 'for $x in //pet return $x'}}\n\
+         \x20         - {{context: $response.body, type: {{type: xpath, version: xpath-30}}, condition: \"//pet[@id = '1'] and count(//pet) < 3\"}}\n",
+        hidden.replace('\'', "''")
+    );
+    let path = dir.join("xpath.arazzo.yml");
+    std::fs::write(&path, doc).unwrap();
+    let diags = match paragon_codegen::generate_workflows_with(&path, &options) {
+        Ok(g) => g.diagnostics,
+        Err(d) => d,
+    };
+    let lines: Vec<String> = diags
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    let at = |i: usize, line: u32, text: &str| {
+        assert!(
+            lines[i].contains(&format!("xpath.arazzo.yml:{line}:")) && lines[i].contains(text),
+            "{i}: {lines:#?}"
+        );
+    };
+    assert_eq!(lines.len(), 6, "{lines:#?}");
+    at(0, 13, "an `xpath` criterion needs a `context`");
+    at(1, 14, "unknown XPath version `xpath-40`");
+    at(2, 15, "brackets nested more than 32 deep");
+    at(3, 16, "brackets nested more than 32 deep");
+    at(4, 17, "longer than 1024 characters");
+    // XPath 2.0+ constructs are refused by the 1.0 parser; the last criterion is valid.
+    at(5, 18, "not an XPath 1.0 expression");
 }

@@ -44,6 +44,8 @@ mod request;
 mod response;
 mod retry;
 pub mod rfc3339;
+#[cfg(feature = "xpath")]
+pub mod xpath;
 
 pub use client::{
     ApiKeyLocation, Client, ClientBuilder, Credential, DEFAULT_USER_AGENT, SchemeKind,
@@ -59,3 +61,27 @@ pub use params::{ParamStyle, Style, path_param, path_param_with};
 pub use request::RequestBuilder;
 pub use response::{ByteStream, RawResponse, Response};
 pub use retry::{RateLimit, RetryPolicy};
+
+/// Expands to its input when this crate's `xpath` feature is on, else to a compile error that
+/// says which feature to turn on. Compiled workflows with `type: xpath` criteria wrap their
+/// evaluation in it, so a crate that has none builds no XML parser.
+#[cfg(feature = "xpath")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __xpath {
+    ($($t:tt)*) => { $($t)* };
+}
+
+/// Expands to its input when this crate's `xpath` feature is on, else to a compile error that
+/// says which feature to turn on. Compiled workflows with `type: xpath` criteria wrap their
+/// evaluation in it, so a crate that has none builds no XML parser.
+#[cfg(not(feature = "xpath"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __xpath {
+    ($($t:tt)*) => {
+        ::core::compile_error!(
+            "this workflow has `type: xpath` criteria: enable the `xpath` feature of paragon-runtime (paragon-runtime = { version = \"…\", features = [\"xpath\"] })"
+        )
+    };
+}

@@ -450,13 +450,34 @@ impl Compiler<'_> {
                     }
                 }
             }
-            CriterionKind::XPath => {
-                self.diags.push(
-                    self.sources
-                        .error_at(&c.loc.join("type"), "`xpath` criteria are not supported")
-                        .with_help("XML responses are not supported by the generated clients; use a `simple`, `regex` or `jsonpath` criterion"),
-                );
-                return None;
+            CriterionKind::XPath(ref version) => {
+                let Some(context) = context else {
+                    self.err(
+                        &c.loc,
+                        "an `xpath` criterion needs a `context` (for example `$response.body`)",
+                    );
+                    return None;
+                };
+                if let Some(v) = version.as_deref()
+                    && !matches!(v, "xpath-10" | "xpath-20" | "xpath-30")
+                {
+                    self.err(
+                        &c.loc.join("type").join("version"),
+                        format!(
+                            "unknown XPath version `{v}`; expected xpath-10, xpath-20 or xpath-30"
+                        ),
+                    );
+                    return None;
+                }
+                if let Err((offset, message)) = condition::check_xpath(&c.condition) {
+                    self.err_in_string(&cond_loc, offset, message);
+                    return None;
+                }
+                Check::XPath {
+                    context,
+                    query: c.condition.trim().to_owned(),
+                    body_slot: None,
+                }
             }
         };
         Some(CriterionIr {
@@ -1107,7 +1128,7 @@ impl Plan<'_> {
             }
             let field = step_names.claim(&snake_name(&s.id));
             if let Some(call) = call {
-                steps.push(StepIr {
+                let mut step = StepIr {
                     id: s.id.clone(),
                     variant: variant_name(&s.id),
                     outputs_type: type_names.claim(&format!("{}Outputs", type_name(&s.id))),
@@ -1118,7 +1139,10 @@ impl Plan<'_> {
                     on_success,
                     on_failure,
                     outputs,
-                });
+                    xpath_body: Vec::new(),
+                };
+                step.assign_xpath_slots();
+                steps.push(step);
             }
         }
         let scope = Scope {

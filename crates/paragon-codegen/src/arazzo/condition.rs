@@ -523,6 +523,76 @@ fn term_offset(s: &str, start: usize, term: &str) -> usize {
     s[..start].chars().count() + term[..leading].chars().count()
 }
 
+/// The longest `xpath` condition, in characters (the XPath parser and evaluator recurse over
+/// the expression; with brackets bounded too, this bounds their depth).
+pub const MAX_XPATH_CHARS: usize = 1024;
+
+/// Checks an `xpath` condition at compile time: at most [`MAX_XPATH_CHARS`] characters,
+/// parentheses and brackets at most [`MAX_CONDITION_DEPTH`] deep, and an XPath 1.0 expression
+/// (what the runtime evaluates). The error is a character offset and a message.
+pub fn check_xpath(s: &str) -> Result<(), (usize, String)> {
+    if let Some((i, _)) = s.char_indices().nth(MAX_XPATH_CHARS) {
+        return Err((
+            s[..i].chars().count(),
+            format!("an `xpath` condition longer than {MAX_XPATH_CHARS} characters"),
+        ));
+    }
+    // XPath string literals have no escapes: a quote ends at the next same quote.
+    let mut quote = None;
+    let mut depth = 0usize;
+    for (n, c) in s.chars().enumerate() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[') => {
+                depth += 1;
+                if depth > MAX_CONDITION_DEPTH {
+                    return Err((
+                        n,
+                        format!("brackets nested more than {MAX_CONDITION_DEPTH} deep"),
+                    ));
+                }
+            }
+            (None, ')' | ']') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let leading = s.chars().take_while(|c| c.is_whitespace()).count();
+    let built = std::panic::catch_unwind(|| {
+        sxd_xpath::Factory::new()
+            .build(s.trim())
+            .map(|x| x.is_some())
+    });
+    match built {
+        Ok(Ok(true)) => Ok(()),
+        Ok(Ok(false)) => Err((leading, "an empty `xpath` condition".to_owned())),
+        Ok(Err(e)) => Err((
+            leading,
+            format!(
+                "not an XPath 1.0 expression ({}); `xpath` criteria are evaluated as XPath 1.0",
+                words(&e.to_string())
+            ),
+        )),
+        Err(_) => Err((
+            leading,
+            "the XPath parser failed on this expression".to_owned(),
+        )),
+    }
+}
+
+/// `RanOutOfInput` as `ran out of input` (the XPath parser names its errors in CamelCase).
+fn words(camel: &str) -> String {
+    let mut out = String::new();
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 /// Splits a `jsonpath` condition into its query and optional comparison. The query itself is
 /// validated by the caller with an RFC 9535 parser.
 pub fn parse_jsonpath(s: &str) -> Result<JsonPathCond, ExprError> {

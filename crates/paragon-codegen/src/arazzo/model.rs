@@ -29,8 +29,9 @@ pub enum CriterionKind {
     Regex,
     /// `jsonpath`.
     JsonPath,
-    /// `xpath` (not supported).
-    XPath,
+    /// `xpath`, with the `version` of a Criterion Expression Type Object (`xpath-10`,
+    /// `xpath-20`, `xpath-30`; none for the plain `xpath`, which 1.0.1 reads as XPath 3.1).
+    XPath(Option<String>),
 }
 
 /// A Criterion Object.
@@ -296,7 +297,7 @@ impl Reader<'_> {
                     "simple" => CriterionKind::Simple,
                     "regex" => CriterionKind::Regex,
                     "jsonpath" => CriterionKind::JsonPath,
-                    "xpath" => CriterionKind::XPath,
+                    "xpath" => CriterionKind::XPath(None),
                     other => {
                         self.diags.push(self.sources.error_at(
                             &cloc.join("type"),
@@ -308,7 +309,9 @@ impl Reader<'_> {
                 // Criterion Expression Type Object: { type: jsonpath, version: … }
                 Some(Value::Object(t)) => match t.get("type").and_then(Value::as_str) {
                     Some("jsonpath") => CriterionKind::JsonPath,
-                    Some("xpath") => CriterionKind::XPath,
+                    Some("xpath") => CriterionKind::XPath(
+                        t.get("version").and_then(Value::as_str).map(str::to_owned),
+                    ),
                     _ => {
                         self.diags.push(self.sources.error_at(
                             &cloc.join("type"),

@@ -274,6 +274,18 @@ impl Ctx<'_> {
                     PATTERN.as_ref().is_some_and(|p| rt::regex_matches(p, &#ctx))
                 })
             }
+            Check::XPath {
+                body_slot: Some(i), ..
+            } => {
+                let i = proc_macro2::Literal::usize_unsuffixed(*i);
+                quote!(xpath_body[#i])
+            }
+            Check::XPath { context, query, .. } => {
+                let ctx = self.value(context);
+                quote!(
+                    ::paragon_runtime::__xpath!(::paragon_runtime::xpath::value_test(&#ctx, #query))
+                )
+            }
             Check::AnyOf(alternatives) => {
                 let any = alternatives.iter().map(|all| {
                     let all = all.iter().map(|c| self.check_of(c));
@@ -689,6 +701,13 @@ impl Ctx<'_> {
                 let attempt = self.state.attempt;
             },
         };
+        // The response body parsed once as XML for every `xpath` criterion that reads it.
+        let xpath_body = (!s.xpath_body.is_empty()).then(|| {
+            let queries = &s.xpath_body;
+            quote! {
+                let xpath_body = ::paragon_runtime::__xpath!(::paragon_runtime::xpath::body_tests(&resp.body, [#(#queries),*]));
+            }
+        });
         // Success criteria: the first that fails is named in the error.
         let mut failed = quote!(None);
         for c in s.success.iter().rev() {
@@ -720,6 +739,7 @@ impl Ctx<'_> {
                 const STEP: &str = #step_name;
                 #count
                 #send
+                #xpath_body
                 let status: Option<u16> = #status;
                 let failed: Option<&'static str> = #failed;
                 let Some(criterion) = failed else {

@@ -745,6 +745,18 @@ fn plan_operation(
     Some(operation)
 }
 
+/// Whether a media type is text: `text/*`, and XML (`application/xml`, `*+xml`), which is
+/// read as text (an `xpath` criterion or the caller parses it).
+pub(crate) fn is_text(media: &str) -> bool {
+    let m = media
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    m.starts_with("text/") || m == "application/xml" || m.ends_with("+xml")
+}
+
 pub(crate) fn is_json(media: &str) -> bool {
     let m = media
         .split(';')
@@ -962,7 +974,7 @@ fn responses(planner: &mut TypePlanner<'_>, op_loc: &Loc, prefix: &str) -> Vec<R
                     } else {
                         ResponseBody::Json(Ty::Json)
                     }
-                } else if content.keys().any(|m| m.starts_with("text/")) {
+                } else if content.keys().any(|m| is_text(m)) {
                     ResponseBody::Text
                 } else {
                     ResponseBody::Binary

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Api, Ty, TypeDef};
 use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand};
-use crate::arazzo::expr::{Expr, Part};
+use crate::arazzo::expr::{Expr, Part, Source};
 
 /// A type in a workflow module: from one of the APIs (`Some(index)`) or the workflow's own
 /// namespace (`None`: inputs).
@@ -75,6 +75,16 @@ pub enum Check {
         /// The query ended in `.length`: what is compared is the length of each node it
         /// selects (an array's items, a string's characters; an object's member `length`).
         length: bool,
+    },
+    /// `xpath`: an XPath 1.0 expression, true as its `boolean()` (validated at compile time).
+    XPath {
+        /// Context.
+        context: ValueExpr,
+        /// The expression.
+        query: String,
+        /// When the context is the whole response body: the index of `query` in
+        /// [`StepIr::xpath_body`], whose results are computed from one parse of the body.
+        body_slot: Option<usize>,
     },
     /// Checks combined with `||` (the outer list) and `&&` (each inner list): a `jsonpath`
     /// condition written with JavaScript's operators.
@@ -246,6 +256,9 @@ pub struct StepIr {
     pub on_failure: Vec<ActionIr>,
     /// `outputs`.
     pub outputs: Vec<OutputIr>,
+    /// The `xpath` expressions of its criteria (success and actions) whose context is the
+    /// whole response body, each once: the body is parsed once for all of them.
+    pub xpath_body: Vec<String>,
 }
 
 impl ValueExpr {
@@ -290,7 +303,9 @@ impl Check {
         match self {
             Check::Status(..) => {}
             Check::Simple(c) => collect_cond(c, out),
-            Check::Regex { context, .. } | Check::JsonPath { context, .. } => context.collect(out),
+            Check::Regex { context, .. }
+            | Check::JsonPath { context, .. }
+            | Check::XPath { context, .. } => context.collect(out),
             Check::AnyOf(alternatives) => {
                 for c in alternatives.iter().flatten() {
                     c.collect(out);
@@ -301,6 +316,42 @@ impl Check {
 }
 
 impl StepIr {
+    /// Gives each `xpath` check of the step whose context is the whole response body its slot
+    /// in [`StepIr::xpath_body`] (the same expression shares one).
+    pub fn assign_xpath_slots(&mut self) {
+        fn walk(check: &mut Check, queries: &mut Vec<String>) {
+            match check {
+                Check::XPath {
+                    context: ValueExpr::Expr(Expr::Response(Source::Body(None)), nav),
+                    query,
+                    body_slot,
+                } if nav.is_empty() => {
+                    let i = queries.iter().position(|q| q == query).unwrap_or_else(|| {
+                        queries.push(query.clone());
+                        queries.len() - 1
+                    });
+                    *body_slot = Some(i);
+                }
+                Check::AnyOf(alternatives) => {
+                    for c in alternatives.iter_mut().flatten() {
+                        walk(c, queries);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut queries = Vec::new();
+        let actions = self.on_success.iter_mut().chain(self.on_failure.iter_mut());
+        for c in self
+            .success
+            .iter_mut()
+            .chain(actions.flat_map(|a| a.criteria.iter_mut()))
+        {
+            walk(&mut c.check, &mut queries);
+        }
+        self.xpath_body = queries;
+    }
+
     /// Every runtime expression evaluated once the step's response is in: success criteria,
     /// outputs and the criteria of its actions. What the step must keep of its request
     /// (`$request.*`, `$url`, `$method`) is decided from these.
@@ -357,6 +408,30 @@ pub struct SourceApi {
     pub module: String,
     /// The planned API.
     pub api: Api,
+}
+
+impl WorkflowDoc {
+    /// Whether a step has an `xpath` criterion: the runtime's `xpath` feature is then needed.
+    pub fn uses_xpath(&self) -> bool {
+        fn has(c: &Check) -> bool {
+            match c {
+                Check::XPath { .. } => true,
+                Check::AnyOf(alternatives) => alternatives.iter().flatten().any(has),
+                _ => false,
+            }
+        }
+        self.workflows.iter().flat_map(|w| &w.steps).any(|s| {
+            s.success
+                .iter()
+                .chain(
+                    s.on_success
+                        .iter()
+                        .chain(&s.on_failure)
+                        .flat_map(|a| &a.criteria),
+                )
+                .any(|c| has(&c.check))
+        })
+    }
 }
 
 /// A planned Arazzo document.
