@@ -325,23 +325,58 @@ fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Redocly's `x-operation` compiles with a warning that says what it sends; a bad method, a
+/// missing `url`, one beside `operationId`, and a document without an OpenAPI source to send it
+/// with are located errors.
 #[test]
-fn an_x_operation_step_is_refused_with_what_to_write_instead() {
+fn x_operation_steps_compile_with_a_warning_and_their_errors_are_located() {
     let (dir, options) = scratch_dir("x-operation");
     let doc = dir.join("flow.arazzo.yml");
-    std::fs::write(
-        &doc,
-        "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: ping\n        x-operation: {url: 'https://example.com/ping', method: get}\n",
-    )
-    .unwrap();
-    let diags: Vec<String> = paragon_codegen::check_document_with(&doc, &options)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let run = |text: &str| -> Vec<String> {
+        std::fs::write(&doc, text).unwrap();
+        paragon_codegen::check_document_with(&doc, &options)
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let head = "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n";
+    let ok = run(&format!(
+        "{head}      - stepId: ping\n        x-operation: {{url: 'https://example.com/ping', method: get}}\n"
+    ));
+    assert_eq!(ok.len(), 1, "{ok:#?}");
     assert!(
-        diags[0].contains("9:9: error: step `ping`: `x-operation` (Redocly's request to a URL without an OpenAPI operation) is not supported (help: describe the endpoint"),
-        "{diags:#?}"
+        ok[0].contains("9:9: warning: step `ping` sends `GET https://example.com/ping` through Redocly's `x-operation`: no OpenAPI operation describes it, so its response is untyped JSON and no credentials are sent"),
+        "{ok:#?}"
+    );
+    let bad = run(&format!(
+        "{head}      - stepId: a\n        x-operation: {{url: 'https://example.com/a', method: fetch}}\n\
+         \x20     - stepId: b\n        x-operation: {{method: get}}\n\
+         \x20     - stepId: c\n        operationId: getPet\n        x-operation: {{url: 'https://example.com/c', method: get}}\n"
+    ));
+    let located: Vec<&str> = bad
+        .iter()
+        .map(|l| l.split(": ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(located.len(), 3, "{bad:#?}");
+    assert!(
+        bad[0].contains("9:61: error: `fetch` is not an HTTP method"),
+        "{bad:#?}"
+    );
+    assert!(
+        bad[1].contains("11:9: error: `x-operation` has no `url`"),
+        "{bad:#?}"
+    );
+    assert!(
+        bad[2].contains("12:9: error: step `c` names more than one of"),
+        "{bad:#?}"
+    );
+    // No OpenAPI source: no client to send it with.
+    let none = run(
+        "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: other, url: other.arazzo.yml, type: arazzo}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: ping\n        x-operation: {url: 'https://example.com/ping', method: get}\n",
+    );
+    assert!(
+        none.iter().any(|l| l.contains("9:9: error: step `ping`: an `x-operation` step is sent with the client of the document's first OpenAPI source")),
+        "{none:#?}"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1407,18 +1407,19 @@ pub mod enable_sync_and_pull_records {
             )?;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
-            let path = format!(
+            let path: &str = &format!(
                 "/projects/{}/sync/enable",
                 ::paragon_runtime::path_param(&self.state.inputs.project_id)
             );
-            let url = String::new();
             let request = api
-                .request(::paragon_runtime::reqwest::Method::POST, &path)
+                .request(::paragon_runtime::reqwest::Method::POST, path)
                 .operation("enableSync")
                 .security(
                     super::managed_sync_api::SECURITY_SCHEMES,
                     &[&["bearerAuth"]],
-                );
+                )
+                .accept("application/json");
+            let url = String::new();
             #[allow(unused_mut)]
             let mut body = {
                 let mut m = ::paragon_runtime::serde_json::Map::new();
@@ -1523,18 +1524,19 @@ pub mod enable_sync_and_pull_records {
             )?;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
-            let path = format!(
+            let path: &str = &format!(
                 "/projects/{}/sync/status",
                 ::paragon_runtime::path_param(&self.state.inputs.project_id)
             );
-            let url = String::new();
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("getSyncStatus")
                 .security(
                     super::managed_sync_api::SECURITY_SCHEMES,
                     &[&["bearerAuth"]],
-                );
+                )
+                .accept("application/json");
+            let url = String::new();
             let request = request.query("integration", &self.state.inputs.integration);
             let request = request.query("syncType", &self.state.inputs.sync_type);
             self.state.in_flight = Some(rt::InFlight {
@@ -1701,18 +1703,19 @@ pub mod enable_sync_and_pull_records {
             )?;
             let api = &self.clients.managed_sync_api;
             let record = rt::RequestRecord::default();
-            let path = format!(
+            let path: &str = &format!(
                 "/projects/{}/sync/records",
                 ::paragon_runtime::path_param(&self.state.inputs.project_id)
             );
-            let url = String::new();
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("pullSyncedRecords")
                 .security(
                     super::managed_sync_api::SECURITY_SCHEMES,
                     &[&["bearerAuth"]],
-                );
+                )
+                .accept("application/json");
+            let url = String::new();
             let request = request.query("integration", &self.state.inputs.integration);
             let request = request.query("syncType", &self.state.inputs.sync_type);
             self.state.in_flight = Some(rt::InFlight {

@@ -182,6 +182,7 @@ impl Client {
                         .request_url(::paragon_runtime::reqwest::Method::GET, &__page_token)
                         .operation("getWorkflowExecutions")
                         .security(SECURITY_SCHEMES, &[&["apiKeyAuth"]])
+                        .accept("application/json")
                         .send()
                         .await?;
                     match raw.status().as_u16() {

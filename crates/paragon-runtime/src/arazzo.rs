@@ -1124,6 +1124,32 @@ pub fn replace(body: &mut Value, target: &str, value: Value) -> Result<(), Strin
     }
 }
 
+/// An `x-operation` URL with each `{name}` of `params` replaced by its value, already encoded
+/// by the caller as a path segment; a `{name}` that no parameter fills is left as it is.
+pub fn fill_url(url: &str, params: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(url.len());
+    let mut rest = url;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if params.iter().any(|(n, _)| *n == &after[..close]) => {
+                let name = &after[..close];
+                if let Some((_, v)) = params.iter().find(|(n, _)| *n == name) {
+                    out.push_str(v);
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Renders a value for embedding in a string with `{$…}`: strings as they
 /// are (no quotes), `null` as the empty string, everything else as JSON text
 /// (`42`, `true`, `[1,2]`).

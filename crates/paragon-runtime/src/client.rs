@@ -199,6 +199,22 @@ impl Client {
         RequestBuilder::new(self.clone(), method, resolved)
     }
 
+    /// Starts a request to an absolute `http`/`https` URL that no operation of this client
+    /// describes (a workflow's `x-operation` step). It uses this client's limits, retries,
+    /// rate limit and clock, and carries no credentials: nothing calls
+    /// [`RequestBuilder::security`] for it.
+    pub fn request_absolute(&self, method: Method, url: &str) -> RequestBuilder {
+        let parsed = match Url::parse(url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(u),
+            Ok(u) => Err(Error::InvalidRequest(format!(
+                "refusing to send a request to a `{}:` URL: only http and https",
+                u.scheme()
+            ))),
+            Err(e) => Err(Error::InvalidRequest(format!("invalid URL {url:?}: {e}"))),
+        };
+        RequestBuilder::new(self.clone(), method, parsed)
+    }
+
     fn join_path(&self, path: &str) -> Result<Url, Error> {
         if path.split('/').any(is_dot_segment) {
             return Err(Error::InvalidRequest(format!(

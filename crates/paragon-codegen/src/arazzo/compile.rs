@@ -24,10 +24,12 @@ use super::expr::{self, Expr, ExprError, Part, Source};
 use super::inputs::add_undeclared_inputs;
 use super::model::{self, ActionKind, Criterion, CriterionKind, Target};
 use super::outputs::{TypedOutputs, body_read, expr_type, schema_at, strip_option, success_schema};
-use super::targets::{ApiView, Resolved, resolve_operation_id, resolve_operation_path};
+use super::targets::{
+    ApiView, Resolved, resolve_operation_id, resolve_operation_path, resolve_x_operation,
+};
 use super::workflow_refs::Names;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::ir::operations::{Operation, ParamIn, plan_api_with};
+use crate::ir::operations::{Operation, ParamIn, Serialization, plan_api_with};
 use crate::ir::types::TypePlanner;
 use crate::ir::workflow::*;
 use crate::ir::{Ty, TypeKind};
@@ -830,6 +832,9 @@ fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
                 Some((Target::WorkflowId(id), loc)) => c
                     .workflow_ref(&names, id, loc, &format!("step `{}` calls", step.id))
                     .map(Resolved::Workflow),
+                Some((Target::XOperation { url, method }, loc)) => {
+                    resolve_x_operation(&mut c, &apis, &step.id, method, url, loc)
+                }
                 None => None,
             };
             if let Some(Resolved::Op { api, op }) = &r
@@ -1020,12 +1025,16 @@ impl Plan<'_> {
                     .api
                     .operations
                     .iter()
-                    .find(|o| o.path == op.path && o.method.eq_ignore_ascii_case(&op.method)),
+                    .position(|o| o.path == op.path && o.method.eq_ignore_ascii_case(&op.method))
+                    .map(|i| (i, &self.apis[*api].api.operations[i])),
                 _ => None,
             };
             let call = match &self.resolved[g][si] {
                 Some(Resolved::Op { api, .. }) => {
-                    compile_operation_call(c, s, *api, operation, &before)
+                    operation.map(|(i, op)| compile_operation_call(c, s, *api, i, op, &before))
+                }
+                Some(Resolved::Http { api, method, url }) => {
+                    Some(compile_http_call(c, s, *api, method, url, &before))
                 }
                 Some(Resolved::Workflow(target)) => {
                     let mut inputs = Vec::new();
@@ -1077,7 +1086,7 @@ impl Plan<'_> {
             let mut outputs = Vec::new();
             for (oi, (name, e, loc)) in s.outputs.iter().enumerate() {
                 let value = c.output(name, e, loc, &after);
-                let read = match (operation, &value) {
+                let read = match (operation.map(|(_, op)| op), &value) {
                     (Some(op), ValueExpr::Expr(Expr::Response(Source::Body(None)), nav))
                         if nav.is_empty() =>
                     {
@@ -1201,48 +1210,38 @@ impl Plan<'_> {
     }
 }
 
-fn compile_operation_call(
+/// A step's parameters, each with the serialization its operation declares for it (the
+/// default of its location when the operation has no such parameter, or for `x-operation`).
+fn step_params(
     c: &mut Compiler<'_>,
     s: &model::Step,
-    api: usize,
     operation: Option<&Operation>,
     scope: &Scope<'_>,
-) -> Option<Call> {
-    let operation = operation?;
+) -> Vec<ParamIr> {
     let mut params = Vec::new();
     for p in &s.parameters {
-        let Some(location) = &p.location else {
+        let Some(location) = p.location.as_deref().and_then(ParamIn::parse) else {
             c.err(&p.loc, format!("parameter `{}` of an operation step needs `in` (path, query, header or cookie)", p.name));
             continue;
         };
+        let declared = operation.and_then(|op| {
+            op.params
+                .iter()
+                .find(|d| d.location == location && d.wire == p.name)
+        });
         let value = c.value(&p.value, &p.value_loc, scope);
         params.push(ParamIr {
-            location: location.clone(),
+            location,
             name: p.name.clone(),
             value,
+            style: declared.map_or_else(|| Serialization::default_for(location), |d| d.style),
         });
     }
-    for required in operation.params.iter().filter(|p| p.required) {
-        let loc_name = match required.location {
-            ParamIn::Path => "path",
-            ParamIn::Query => "query",
-            ParamIn::Header => "header",
-            ParamIn::Cookie => "cookie",
-        };
-        if !params
-            .iter()
-            .any(|p| p.location == loc_name && p.name == required.wire)
-        {
-            c.diags.push(c.sources.warning_at(
-                &s.loc,
-                format!(
-                    "step `{}` does not supply the required {loc_name} parameter `{}` of `{}`",
-                    s.id, required.wire, operation.id
-                ),
-            ));
-        }
-    }
-    let body = s.request_body.as_ref().map(|b| {
+    params
+}
+
+fn step_body(c: &mut Compiler<'_>, s: &model::Step, scope: &Scope<'_>) -> Option<BodyIr> {
+    s.request_body.as_ref().map(|b| {
         let payload = match &b.payload {
             Some(v) => c.payload(v, &b.payload_loc, scope),
             None => Payload::Value(ValueExpr::Lit(Value::Null)),
@@ -1265,18 +1264,77 @@ fn compile_operation_call(
             payload,
             replacements,
         }
-    });
-    let resend = resend_of(c, s, operation, &params);
-    Some(Call::Operation {
+    })
+}
+
+fn compile_operation_call(
+    c: &mut Compiler<'_>,
+    s: &model::Step,
+    api: usize,
+    op: usize,
+    operation: &Operation,
+    scope: &Scope<'_>,
+) -> Call {
+    let params = step_params(c, s, Some(operation), scope);
+    for required in operation.params.iter().filter(|p| p.required) {
+        if !params
+            .iter()
+            .any(|p| p.location == required.location && p.name == required.wire)
+        {
+            c.diags.push(c.sources.warning_at(
+                &s.loc,
+                format!(
+                    "step `{}` does not supply the required {} parameter `{}` of `{}`",
+                    s.id,
+                    required.location.as_str(),
+                    required.wire,
+                    operation.id
+                ),
+            ));
+        }
+    }
+    let body = step_body(c, s, scope);
+    let declares_key = operation
+        .params
+        .iter()
+        .any(|p| p.location == ParamIn::Header && is_idempotency_key(&p.wire));
+    let resend = resend_of(c, s, &operation.method, declares_key, &params);
+    Call::Operation {
         api,
-        operation_id: operation.id.clone(),
-        method: operation.method.clone(),
-        path: operation.path.clone(),
-        security: operation.security.clone(),
+        op,
         params,
         body,
         resend,
-    })
+    }
+}
+
+/// Redocly's `x-operation`: the URL is a literal or a `{$…}` template; `{name}` in it is
+/// filled by the step's path parameters.
+fn compile_http_call(
+    c: &mut Compiler<'_>,
+    s: &model::Step,
+    api: usize,
+    method: &str,
+    url: &str,
+    scope: &Scope<'_>,
+) -> Call {
+    let url_loc = s.loc.join("x-operation").join("url");
+    let url_value = c.value(&Value::String(url.to_owned()), &url_loc, scope);
+    let params = step_params(c, s, None, scope);
+    let body = step_body(c, s, scope);
+    let resend = resend_of(c, s, method, false, &params);
+    Call::Http {
+        api,
+        method: method.to_owned(),
+        url: url_value,
+        params,
+        body,
+        resend,
+    }
+}
+
+fn is_idempotency_key(name: &str) -> bool {
+    name.eq_ignore_ascii_case("Idempotency-Key")
 }
 
 /// Whether a step's request may be sent again when a saved state is resumed with it in flight:
@@ -1287,7 +1345,8 @@ fn compile_operation_call(
 fn resend_of(
     c: &mut Compiler<'_>,
     s: &model::Step,
-    operation: &Operation,
+    method: &str,
+    declares_key: bool,
     params: &[ParamIr],
 ) -> Resend {
     let mut flag = |name: &str| {
@@ -1303,22 +1362,13 @@ fn resend_of(
     };
     let marked = flag("x-paragon-idempotent");
     let asks_key = flag("x-paragon-idempotency-key").unwrap_or(false);
-    let is_key = |name: &str| name.eq_ignore_ascii_case("Idempotency-Key");
-    let idempotent_method = matches!(
-        operation.method.as_str(),
-        "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE"
-    );
+    let idempotent_method = matches!(method, "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE");
     let sets_key = params
         .iter()
-        .any(|p| p.location == "header" && is_key(&p.name));
+        .any(|p| p.location == ParamIn::Header && is_idempotency_key(&p.name));
     if sets_key || marked.unwrap_or(idempotent_method) {
         Resend::Safe
-    } else if asks_key
-        || operation
-            .params
-            .iter()
-            .any(|p| matches!(p.location, ParamIn::Header) && is_key(&p.wire))
-    {
+    } else if asks_key || declares_key {
         Resend::Keyed
     } else {
         Resend::InDoubt

@@ -127,6 +127,14 @@ pub enum Target {
     OperationPath(String),
     /// `workflowId`.
     WorkflowId(String),
+    /// Redocly's `x-operation: { url, method }`: a request to a URL that no OpenAPI operation
+    /// describes. `method` is upper-case.
+    XOperation {
+        /// `url` (a literal or a `{$…}` template).
+        url: String,
+        /// `method`.
+        method: String,
+    },
 }
 
 /// A Step Object.
@@ -277,6 +285,25 @@ impl Reader<'_> {
             return None;
         }
         Some((target, value))
+    }
+
+    /// Redocly's `x-operation: { url, method }`, with the method checked.
+    fn x_operation(&mut self, loc: &Loc) -> Option<(Target, Loc)> {
+        let map = self.obj(loc, "`x-operation`")?.clone();
+        let url = self.required(&map, loc, "url", "`x-operation`")?;
+        let method = self.required(&map, loc, "method", "`x-operation`")?;
+        let upper = method.to_ascii_uppercase();
+        if !matches!(
+            upper.as_str(),
+            "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE"
+        ) {
+            self.diags.push(self.sources.error_at(
+                &loc.join("method"),
+                format!("`{method}` is not an HTTP method OpenAPI knows (get, put, post, delete, patch, head, options, trace)"),
+            ));
+            return None;
+        }
+        Some((Target::XOperation { url, method: upper }, loc.clone()))
     }
 
     fn criteria(&mut self, loc: &Loc) -> Vec<Criterion> {
@@ -649,28 +676,23 @@ pub fn read(sources: &Sources, root: &Loc, diags: &mut Diagnostics) -> Option<Do
             .into_iter()
             .filter_map(|(k, f)| s(&sm, k).map(|v| (f(v), sl.join(k))))
             .collect();
-            let target = match targets.len() {
-                1 => targets.into_iter().next(),
-                0 => {
-                    let mut d = sources.error_at(
+            let x_operation = sm
+                .contains_key("x-operation")
+                .then(|| r.x_operation(&sl.join("x-operation")));
+            let target = match (targets.len(), x_operation) {
+                (1, None) => targets.into_iter().next(),
+                (0, Some(x)) => x,
+                (0, None) => {
+                    r.diags.push(sources.error_at(
                         &sl,
                         format!("step `{step_id}` needs one of `operationId`, `operationPath`, `workflowId`"),
-                    );
-                    if sm.contains_key("x-operation") {
-                        d = sources
-                            .error_at(
-                                &sl.join("x-operation"),
-                                format!("step `{step_id}`: `x-operation` (Redocly's request to a URL without an OpenAPI operation) is not supported"),
-                            )
-                            .with_help("describe the endpoint in an OpenAPI document, name it in `sourceDescriptions`, and call it by `operationId`");
-                    }
-                    r.diags.push(d);
+                    ));
                     None
                 }
                 _ => {
                     r.diags.push(sources.error_at(
                         &sl,
-                        format!("step `{step_id}` names more than one of `operationId`, `operationPath`, `workflowId`; they are mutually exclusive"),
+                        format!("step `{step_id}` names more than one of `operationId`, `operationPath`, `workflowId`, `x-operation`; they are mutually exclusive"),
                     ));
                     None
                 }

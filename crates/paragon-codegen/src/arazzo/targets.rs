@@ -15,6 +15,13 @@ pub(super) enum Resolved {
     },
     /// A workflow of the run (of this document or of an Arazzo source).
     Workflow(usize),
+    /// Redocly's `x-operation`: a request through the client of API `api` (the document's
+    /// first OpenAPI source).
+    Http {
+        api: usize,
+        method: String,
+        url: String,
+    },
 }
 
 /// An OpenAPI source as one document names it.
@@ -23,6 +30,40 @@ pub(super) struct ApiView<'a> {
     /// Index into the run's APIs.
     pub(super) index: usize,
     pub(super) api: &'a Api0,
+}
+
+/// `x-operation: { url, method }`: compiled with a warning that says what it sends (no
+/// credentials, an untyped response), through the client of the document's first OpenAPI
+/// source; a document with none has no client to send it with.
+pub(super) fn resolve_x_operation(
+    c: &mut Compiler<'_>,
+    apis: &[ApiView<'_>],
+    step: &str,
+    method: &str,
+    url: &str,
+    loc: &Loc,
+) -> Option<Resolved> {
+    let Some(first) = apis.first() else {
+        c.err(
+            loc,
+            format!("step `{step}`: an `x-operation` step is sent with the client of the document's first OpenAPI source, and this document has none"),
+        );
+        return None;
+    };
+    c.diags.push(
+        c.sources
+            .warning_at(
+                loc,
+                format!("step `{step}` sends `{method} {url}` through Redocly's `x-operation`: no OpenAPI operation describes it, so its response is untyped JSON and no credentials are sent (set headers as step parameters); it uses the timeouts and retries of `{}`'s client", first.name),
+            )
+            .with_help("describe the endpoint in an OpenAPI document, name it in `sourceDescriptions`, and call it by `operationId`")
+            .with_code("x-operation"),
+    );
+    Some(Resolved::Http {
+        api: first.index,
+        method: method.to_owned(),
+        url: url.to_owned(),
+    })
 }
 
 pub(super) fn resolve_operation_id(

@@ -7,8 +7,8 @@ use quote::{format_ident, quote};
 use super::doc_attrs;
 use super::types::{ident, ty_tokens};
 use crate::ir::operations::{
-    BodyKind, Operation, PageKind, Param, ParamIn, ResponseBody, ResponseIr, Serialization,
-    StatusKey, Style,
+    BodyKind, Operation, PageKind, Param, ParamIn, PathPiece, ResponseBody, ResponseIr,
+    Serialization, StatusKey, Style,
 };
 use crate::ir::{Api, SchemeKind, Ty, TypeKind};
 
@@ -26,6 +26,112 @@ fn style_tokens(s: &Serialization) -> TokenStream {
     let explode = s.explode;
     let reserved = s.allow_reserved.then(|| quote!(.reserved()));
     quote!(::paragon_runtime::ParamStyle::new(::paragon_runtime::Style::#style, #explode)#reserved)
+}
+
+/// One path parameter's text in the URL: `path_param(value)` in the default style, else
+/// `path_param_with(wire, value, style)`; `reserved` is the template's `{+name}`. `value` is a
+/// reference. The operation's request builder and workflow steps both write path parameters
+/// through this.
+pub(crate) fn path_arg(
+    wire: &str,
+    style: &Serialization,
+    reserved: bool,
+    value: TokenStream,
+) -> TokenStream {
+    let style = Serialization {
+        allow_reserved: style.allow_reserved || reserved,
+        ..*style
+    };
+    if style == Serialization::default_for(ParamIn::Path) {
+        quote!(::paragon_runtime::path_param(#value))
+    } else {
+        let st = style_tokens(&style);
+        quote!(::paragon_runtime::path_param_with(#wire, #value, #st))
+    }
+}
+
+/// An operation's path as an expression of type `&str`: the template with each parameter that
+/// `arg(wire, reserved)` gives a value for filled in (a `format!`), the others left as written.
+pub(crate) fn path_expr(
+    path: &str,
+    mut arg: impl FnMut(&str, bool) -> Option<TokenStream>,
+) -> TokenStream {
+    let mut fmt = String::new();
+    let mut args = Vec::new();
+    for piece in crate::ir::operations::path_pieces(path) {
+        match piece {
+            PathPiece::Lit(text) => fmt.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathPiece::Param { wire, reserved } => match arg(wire, reserved) {
+                Some(a) => {
+                    fmt.push_str("{}");
+                    args.push(a);
+                }
+                None => {
+                    let plus = if reserved { "+" } else { "" };
+                    fmt.push_str(&format!("{{{{{plus}{wire}}}}}"));
+                }
+            },
+        }
+    }
+    if args.is_empty() {
+        quote!(#fmt)
+    } else {
+        quote!(&format!(#fmt, #(#args),*))
+    }
+}
+
+/// The call that puts one query, header or cookie parameter on a `RequestBuilder`, in its
+/// style; `value` is a reference. One spelling for request builders and workflow steps.
+pub(crate) fn param_call(
+    location: ParamIn,
+    wire: &str,
+    style: &Serialization,
+    value: TokenStream,
+) -> TokenStream {
+    let default = *style == Serialization::default_for(location);
+    let explode = style.explode;
+    match location {
+        ParamIn::Query if default => quote!(.query(#wire, #value)),
+        ParamIn::Query => {
+            let st = style_tokens(style);
+            quote!(.query_with(#wire, #value, #st))
+        }
+        ParamIn::Header if default => quote!(.header(#wire, #value)),
+        ParamIn::Header => quote!(.header_with(#wire, #value, #explode)),
+        ParamIn::Cookie if default => quote!(.cookie(#wire, #value)),
+        ParamIn::Cookie => quote!(.cookie_with(#wire, #value, #explode)),
+        ParamIn::Path => quote!(),
+    }
+}
+
+/// `&[(member, style), …]` of a form body's `encoding`.
+pub(crate) fn encoding_tokens(encoding: &[(String, Serialization)]) -> TokenStream {
+    let entries = encoding.iter().map(|(m, st)| {
+        let st = style_tokens(st);
+        quote!((#m, #st))
+    });
+    quote!(&[#(#entries),*])
+}
+
+/// What every request of an operation starts with after `request(method, path)`: its name,
+/// its security alternatives (`schemes` is the path of the API's `SECURITY_SCHEMES`), and
+/// `Accept` when a success response is JSON.
+pub(crate) fn request_head(op: &Operation, schemes: TokenStream) -> TokenStream {
+    let op_id = &op.id;
+    let security = if op.security.is_empty() {
+        quote!()
+    } else {
+        let alts = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+        quote!(.security(#schemes, &[#(#alts),*]))
+    };
+    let accept = op
+        .successes()
+        .find_map(|r| match r.body {
+            ResponseBody::Json(_) => Some(quote!(.accept("application/json"))),
+            _ => None,
+        })
+        .unwrap_or_default();
+    quote!(.operation(#op_id) #security #accept)
 }
 
 /// Whether a member is sent as a text part (scalars, string enums and lists of them).
@@ -418,7 +524,6 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     let request_fn = format_ident!("{}_request", op.fn_name);
     let with_response_fn = format_ident!("{}_with_response", op.fn_name);
     let method = ident(&op.method);
-    let op_id = &op.id;
 
     // Positional arguments: required parameters, then the body, then the options.
     let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
@@ -476,79 +581,30 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     let names: Vec<&proc_macro2::Ident> = args.iter().map(|a| &a.name).collect();
 
     // The path, each parameter percent-encoded.
-    let mut fmt = String::new();
-    let mut path_args = Vec::new();
-    for piece in crate::ir::operations::path_pieces(&op.path) {
-        let (wire, reserved) = match piece {
-            crate::ir::operations::PathPiece::Lit(text) => {
-                fmt.push_str(&text.replace('{', "{{").replace('}', "}}"));
-                continue;
-            }
-            crate::ir::operations::PathPiece::Param { wire, reserved } => (wire, reserved),
-        };
-        fmt.push_str("{}");
-        if let Some(p) = op
+    let path_expr = path_expr(&op.path, |wire, reserved| {
+        let p = op
             .params
             .iter()
-            .find(|p| p.location == ParamIn::Path && p.wire == wire)
-        {
-            let n = ident(&p.name);
-            let r = match arg_kind(&p.ty) {
-                ArgKind::Copy => quote!(&#n),
-                _ => quote!(#n),
-            };
-            let style = Serialization {
-                allow_reserved: p.style.allow_reserved || reserved,
-                ..p.style
-            };
-            if style == Serialization::default_for(ParamIn::Path) {
-                path_args.push(quote!(::paragon_runtime::path_param(#r)));
-            } else {
-                let st = style_tokens(&style);
-                let wire = &p.wire;
-                path_args.push(quote!(::paragon_runtime::path_param_with(#wire, #r, #st)));
-            }
-        }
-    }
-    let path_expr = if path_args.is_empty() {
-        quote!(#fmt)
-    } else {
-        quote!(&format!(#fmt, #(#path_args),*))
-    };
-
-    let security = if op.security.is_empty() {
-        quote!()
-    } else {
-        let alts = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
-        quote!(.security(SECURITY_SCHEMES, &[#(#alts),*]))
-    };
+            .find(|p| p.location == ParamIn::Path && p.wire == wire)?;
+        let n = ident(&p.name);
+        let r = match arg_kind(&p.ty) {
+            ArgKind::Copy => quote!(&#n),
+            _ => quote!(#n),
+        };
+        Some(path_arg(&p.wire, &p.style, reserved, r))
+    });
     let param_calls = op
         .params
         .iter()
         .filter(|p| p.location != ParamIn::Path)
         .map(|p| {
-            let wire = &p.wire;
             let value = if p.required {
-                let a = arg(api, &p.name, &p.ty, false);
-                a.as_ref
+                arg(api, &p.name, &p.ty, false).as_ref
             } else {
                 let n = ident(&p.name);
                 quote!(&options.#n)
             };
-            let default = p.style == Serialization::default_for(p.location);
-            let explode = p.style.explode;
-            match p.location {
-                ParamIn::Query if default => quote!(.query(#wire, #value)),
-                ParamIn::Query => {
-                    let st = style_tokens(&p.style);
-                    quote!(.query_with(#wire, #value, #st))
-                }
-                ParamIn::Header if default => quote!(.header(#wire, #value)),
-                ParamIn::Header => quote!(.header_with(#wire, #value, #explode)),
-                ParamIn::Cookie if default => quote!(.cookie(#wire, #value)),
-                ParamIn::Cookie => quote!(.cookie_with(#wire, #value, #explode)),
-                ParamIn::Path => quote!(),
-            }
+            param_call(p.location, &p.wire, &p.style, value)
         });
     // A required scalar body is passed by value (`Copy`); the builder takes a reference.
     let body_ref = op
@@ -557,13 +613,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         .filter(|b| b.required && !matches!(b.kind, BodyKind::Bytes(_)))
         .map(|b| arg(api, "body", &b.ty, false).as_ref);
     let body_call = op.body.as_ref().map(|b| {
-        let encoding = |encoding: &[(String, Serialization)]| {
-            let entries = encoding.iter().map(|(m, st)| {
-                let st = style_tokens(st);
-                quote!((#m, #st))
-            });
-            quote!(&[#(#entries),*])
-        };
+        let encoding = encoding_tokens;
         match &b.kind {
             BodyKind::Json if b.required => quote!(.json(#body_ref)),
             BodyKind::Json => quote!(.json_opt(body)),
@@ -594,18 +644,10 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             BodyKind::Bytes(ct) => quote!(.body_bytes(#ct, body)),
         }
     });
-    let accept = op
-        .successes()
-        .find_map(|r| match r.body {
-            ResponseBody::Json(_) => Some(quote!(.accept("application/json"))),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let head = request_head(op, quote!(SECURITY_SCHEMES));
     let request_builder = quote! {
         self.runtime.request(::paragon_runtime::reqwest::Method::#method, #path_expr)
-            .operation(#op_id)
-            #security
-            #accept
+            #head
             #(#param_calls)*
             #body_call
     };
@@ -831,13 +873,7 @@ fn stream_fn(
     } else {
         quote!(page.#items_field)
     };
-    let op_id = &op.id;
-    let security = if op.security.is_empty() {
-        quote!()
-    } else {
-        let alts = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
-        quote!(.security(SECURITY_SCHEMES, &[#(#alts),*]))
-    };
+    let head = request_head(op, quote!(SECURITY_SCHEMES));
     let fetch = match &page.kind {
         PageKind::Cursor { param } => {
             let cursor = ident(&op.params[*param].name);
@@ -849,8 +885,7 @@ fn stream_fn(
         }
         PageKind::Link => quote! {
             let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &__page_token)
-                .operation(#op_id)
-                #security
+                #head
                 .send()
                 .await?;
             match raw.status().as_u16() {

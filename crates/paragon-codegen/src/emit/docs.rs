@@ -195,12 +195,13 @@ pub fn workflow_page(doc: &WorkflowDoc, w: &WorkflowIr, source: &str) -> Result<
             id: s.id.clone(),
             node: node(i),
             call: match &s.call {
-                Call::Operation {
-                    operation_id,
-                    method,
-                    path,
-                    ..
-                } => format!("`{operation_id}` (`{} {path}`)", method.to_uppercase()),
+                Call::Operation { api, op, .. } => {
+                    let o = &doc.apis[*api].api.operations[*op];
+                    format!("`{}` (`{} {}`)", o.id, o.method.to_uppercase(), o.path)
+                }
+                Call::Http { method, url, .. } => {
+                    format!("`{method} {}` (`x-operation`)", url.text())
+                }
                 Call::Workflow { workflow, .. } => {
                     format!("workflow `{}`", doc.workflows[*workflow].id)
                 }

@@ -29,6 +29,29 @@ pub enum ParamIn {
     Cookie,
 }
 
+impl ParamIn {
+    /// `path`, `query`, `header` or `cookie`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "path" => Self::Path,
+            "query" => Self::Query,
+            "header" => Self::Header,
+            "cookie" => Self::Cookie,
+            _ => return None,
+        })
+    }
+
+    /// As OpenAPI spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Path => "path",
+            Self::Query => "query",
+            Self::Header => "header",
+            Self::Cookie => "cookie",
+        }
+    }
+}
+
 /// An OpenAPI serialization `style`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -605,20 +628,14 @@ fn plan_operation(
         param_names.reserve(reserved);
     }
     for (ploc, wire, location) in raw_params {
-        let location = match location.as_str() {
-            "path" => ParamIn::Path,
-            "query" => ParamIn::Query,
-            "header" => ParamIn::Header,
-            "cookie" => ParamIn::Cookie,
-            other => {
-                planner.diags.push(sources.error_at(
-                    &ploc.join("in"),
-                    format!(
-                        "parameter location `{other}` is not one of path, query, header, cookie"
-                    ),
-                ));
-                continue;
-            }
+        let Some(location) = ParamIn::parse(&location) else {
+            planner.diags.push(sources.error_at(
+                &ploc.join("in"),
+                format!(
+                    "parameter location `{location}` is not one of path, query, header, cookie"
+                ),
+            ));
+            continue;
         };
         if location == ParamIn::Header
             && ["accept", "content-type", "authorization"]

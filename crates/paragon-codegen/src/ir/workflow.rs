@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use super::operations::{ParamIn, Serialization};
 use super::{Api, Ty, TypeDef};
 use crate::arazzo::condition::{CmpOp, Cond, Nav, Operand};
 use crate::arazzo::expr::{Expr, Part, Source};
@@ -141,12 +142,15 @@ pub struct ActionIr {
 /// A request parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamIr {
-    /// `path`, `query`, `header` or `cookie`.
-    pub location: String,
+    /// Where it goes.
+    pub location: ParamIn,
     /// Wire name.
     pub name: String,
     /// Value.
     pub value: ValueExpr,
+    /// How it is serialized: the operation's parameter's `style`/`explode`/`allowReserved`, or
+    /// the default for its location when the operation does not declare it.
+    pub style: Serialization,
 }
 
 /// What resuming a saved state may do with a step's request that was in flight (the runtime's
@@ -178,19 +182,31 @@ pub struct BodyIr {
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)] // one per step; boxing buys nothing
 pub enum Call {
-    /// An HTTP operation.
+    /// An HTTP operation of one of the APIs.
     Operation {
         /// Index into [`WorkflowDoc::apis`].
         api: usize,
-        /// Operation id (or derived name).
-        operation_id: String,
+        /// Index into that API's `operations`: the step is sent as the operation's request
+        /// builder sends it (method, path, security, `Accept`, parameter styles, body kind).
+        op: usize,
+        /// Parameters.
+        params: Vec<ParamIr>,
+        /// Body.
+        body: Option<BodyIr>,
+        /// What resuming may do when the request was in flight.
+        resend: Resend,
+    },
+    /// A request to a URL that no OpenAPI operation describes (Redocly's `x-operation`): sent
+    /// through the first API's client settings (timeouts, retries, clock) with no credentials;
+    /// the response is untyped.
+    Http {
+        /// Index into [`WorkflowDoc::apis`] of the client whose settings it uses.
+        api: usize,
         /// Upper-case method.
         method: String,
-        /// Path template.
-        path: String,
-        /// Security alternatives of the operation.
-        security: Vec<Vec<String>>,
-        /// Parameters.
+        /// The absolute URL.
+        url: ValueExpr,
+        /// Parameters (path parameters fill `{name}` in the URL).
         params: Vec<ParamIr>,
         /// Body.
         body: Option<BodyIr>,
@@ -262,6 +278,22 @@ pub struct StepIr {
 }
 
 impl ValueExpr {
+    /// The value as a reader would write it (for messages and docs).
+    pub fn text(&self) -> String {
+        match self {
+            ValueExpr::Lit(l) => l.to_string(),
+            ValueExpr::Expr(e, nav) if nav.is_empty() => e.to_string(),
+            ValueExpr::Expr(e, _) => format!("{e}…"),
+            ValueExpr::Template(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Part::Lit(s) => s.clone(),
+                    Part::Expr(e) => format!("{{{e}}}"),
+                })
+                .collect(),
+        }
+    }
+
     /// Adds the runtime expressions this value reads to `out`.
     fn collect<'a>(&'a self, out: &mut Vec<&'a Expr>) {
         match self {

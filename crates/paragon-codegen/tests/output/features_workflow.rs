@@ -809,11 +809,12 @@ pub mod login_and_list {
             )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
-            let path = String::from("/login");
-            let url = String::new();
+            let path: &str = "/login";
             let request = api
-                .request(::paragon_runtime::reqwest::Method::POST, &path)
-                .operation("login");
+                .request(::paragon_runtime::reqwest::Method::POST, path)
+                .operation("login")
+                .accept("application/json");
+            let url = String::new();
             #[allow(unused_mut)]
             let mut body = {
                 let mut m = ::paragon_runtime::serde_json::Map::new();
@@ -970,12 +971,13 @@ pub mod login_and_list {
                     .as_ref()
                     .and_then(|o| o.session.as_ref()),
             );
-            let path = String::from("/pets");
-            let url = String::new();
+            let path: &str = "/pets";
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("listPets")
-                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json");
+            let url = String::new();
             let request = request.header("X-Session", &p0);
             let request = request.query("status", &self.state.inputs.status);
             self.state.in_flight = Some(rt::InFlight {
@@ -1452,12 +1454,13 @@ pub mod create_or_find {
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
             let p0 = ::paragon_runtime::serde_json::Value::String("dark".to_owned());
-            let path = String::from("/pets");
-            let url = String::new();
+            let path: &str = "/pets";
             let request = api
-                .request(::paragon_runtime::reqwest::Method::POST, &path)
+                .request(::paragon_runtime::reqwest::Method::POST, path)
                 .operation("createPet")
-                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json");
+            let url = String::new();
             let request = request.cookie("theme", &p0);
             #[allow(unused_mut)]
             let mut body = {
@@ -1607,15 +1610,16 @@ pub mod create_or_find {
                 "$inputs.petId",
                 &self.state.inputs.pet_id,
             )?;
-            let path = format!(
+            let path: &str = &format!(
                 "/pets/{}",
                 ::paragon_runtime::path_param(&self.state.inputs.pet_id)
             );
-            let url = String::new();
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("getPet")
-                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json");
+            let url = String::new();
             self.state.in_flight = Some(rt::InFlight {
                 step: STEP.to_owned(),
                 attempt,
@@ -2082,15 +2086,16 @@ pub mod refresh_and_retry {
                 "$inputs.petId",
                 &self.state.inputs.pet_id,
             )?;
-            let path = format!(
+            let path: &str = &format!(
                 "/pets/{}",
                 ::paragon_runtime::path_param(&self.state.inputs.pet_id)
             );
-            let url = String::new();
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("getPet")
-                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json");
+            let url = String::new();
             self.state.in_flight = Some(rt::InFlight {
                 step: STEP.to_owned(),
                 attempt,
@@ -2200,11 +2205,12 @@ pub mod refresh_and_retry {
             )?;
             let api = &self.clients.pets;
             let record = rt::RequestRecord::default();
-            let path = String::from("/login");
-            let url = String::new();
+            let path: &str = "/login";
             let request = api
-                .request(::paragon_runtime::reqwest::Method::POST, &path)
-                .operation("login");
+                .request(::paragon_runtime::reqwest::Method::POST, path)
+                .operation("login")
+                .accept("application/json");
+            let url = String::new();
             #[allow(unused_mut)]
             let mut body = {
                 let mut m = ::paragon_runtime::serde_json::Map::new();
@@ -3208,12 +3214,13 @@ pub mod inspect {
             let p0 = rt::to_value(&self.state.inputs.pet_id);
             record.path.insert("petId".to_owned(), p0.clone());
             rt::require_path(WORKFLOW, STEP, "petId", "$inputs.petId", &p0)?;
-            let path = format!("/pets/{}", ::paragon_runtime::path_param(&p0));
-            let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
+            let path: &str = &format!("/pets/{}", ::paragon_runtime::path_param(&p0));
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("getPet")
-                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json");
+            let url = format!("{}{}", api.base_url().as_str().trim_end_matches('/'), path);
             self.state.in_flight = Some(rt::InFlight {
                 step: STEP.to_owned(),
                 attempt,
@@ -3343,12 +3350,13 @@ pub mod inspect {
             let p1 = rt::to_value(&self.state.inputs.status);
             record.header.insert("X-Session".to_owned(), p0.clone());
             record.query.insert("status".to_owned(), p1.clone());
-            let path = String::from("/pets");
-            let url = String::new();
+            let path: &str = "/pets";
             let request = api
-                .request(::paragon_runtime::reqwest::Method::GET, &path)
+                .request(::paragon_runtime::reqwest::Method::GET, path)
                 .operation("listPets")
-                .security(super::pets::SECURITY_SCHEMES, &[&["key"]]);
+                .security(super::pets::SECURITY_SCHEMES, &[&["key"]])
+                .accept("application/json");
+            let url = String::new();
             let request = request.header("X-Session", &p0);
             let request = request.query("status", &p1);
             self.state.in_flight = Some(rt::InFlight {
@@ -3434,11 +3442,12 @@ pub mod inspect {
             )?;
             let api = &self.clients.pets;
             let mut record = rt::RequestRecord::default();
-            let path = String::from("/login");
-            let url = String::new();
+            let path: &str = "/login";
             let request = api
-                .request(::paragon_runtime::reqwest::Method::POST, &path)
-                .operation("login");
+                .request(::paragon_runtime::reqwest::Method::POST, path)
+                .operation("login")
+                .accept("application/json");
+            let url = String::new();
             #[allow(unused_mut)]
             let mut body = {
                 let mut m = ::paragon_runtime::serde_json::Map::new();
