@@ -165,7 +165,7 @@ impl StepResponse {
     pub fn body_ref(&self, pointer: Option<&str>) -> Option<&Value> {
         match pointer {
             None => Some(self.json()),
-            Some(p) => self.json().pointer(p),
+            Some(p) => pointer_ref(self.json(), p),
         }
     }
 
@@ -269,7 +269,29 @@ pub fn navigate(value: Value, nav: &[Nav<'_>]) -> Value {
 /// Resolves an RFC 6901 JSON Pointer (`""` is the whole value, `~1` is `/`,
 /// `~0` is `~`) in `value`; missing or malformed → `null`.
 pub fn pointer(value: &Value, pointer: &str) -> Value {
-    value.pointer(pointer).cloned().unwrap_or(Value::Null)
+    pointer_ref(value, pointer).cloned().unwrap_or(Value::Null)
+}
+
+/// An RFC 6901 array index: digits, no sign, no leading zero.
+fn array_index(token: &str) -> Option<usize> {
+    let valid = !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'));
+    if valid { token.parse().ok() } else { None }
+}
+
+/// The node `pointer` reaches in `value`, read with the same token decoding as the byte-level
+/// reads ([`pointer_tokens`]), so a tree and the bytes answer alike (`~2` reaches nothing).
+fn pointer_ref<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    let mut current = value;
+    for token in pointer_tokens(Some(pointer))? {
+        current = match current {
+            Value::Object(map) => map.get(&token)?,
+            Value::Array(items) => items.get(array_index(&token)?)?,
+            _ => return None,
+        };
+    }
+    Some(current)
 }
 
 /// A comparison operator of a simple condition.
@@ -602,17 +624,11 @@ pub fn typed_at<T: DeserializeOwned>(
 fn pointer_tokens(pointer: Option<&str>) -> Option<Vec<String>> {
     match pointer {
         None | Some("") => Some(Vec::new()),
-        Some(p) => p.strip_prefix('/').map(|rest| {
-            rest.split('/')
-                .map(|t| {
-                    if t.contains('~') {
-                        t.replace("~1", "/").replace("~0", "~")
-                    } else {
-                        t.to_owned()
-                    }
-                })
-                .collect()
-        }),
+        Some(p) => p
+            .strip_prefix('/')?
+            .split('/')
+            .map(|t| unescape_token(t).ok())
+            .collect(),
     }
 }
 
@@ -902,12 +918,7 @@ mod at_pointer {
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
-            // RFC 6901 array indices: digits, no sign, no leading zero (as `Value::pointer`).
-            let head = self.head;
-            let valid = !head.is_empty()
-                && head.bytes().all(|b| b.is_ascii_digit())
-                && (head == "0" || !head.starts_with('0'));
-            let index: Option<usize> = if valid { head.parse().ok() } else { None };
+            let index = super::array_index(self.head);
             let mut found = None;
             let mut i = 0usize;
             loop {
@@ -1019,7 +1030,8 @@ pub fn insert(map: &mut Map<String, Value>, key: &str, value: Value, omit_if_nul
     map.insert(key.to_owned(), value);
 }
 
-/// Decodes one RFC 6901 reference token (`~1` → `/`, `~0` → `~`).
+/// Decodes one RFC 6901 reference token (`~1` → `/`, `~0` → `~`; any other `~` is an error):
+/// the one decoding of the runtime's pointer reads and replacement targets.
 fn unescape_token(token: &str) -> Result<String, String> {
     let mut out = String::with_capacity(token.len());
     let mut chars = token.chars();

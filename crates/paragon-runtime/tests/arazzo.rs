@@ -1312,3 +1312,38 @@ async fn requests_the_client_retried_on_its_own_are_reported_to_the_observer() {
 async fn received_count(server: &MockServer) -> usize {
     server.received_requests().await.map_or(0, |r| r.len())
 }
+
+/// One decoding of JSON Pointers in the runtime: the byte-level reads, the parsed tree, and
+/// `pointer()` answer alike, and a `~` that is not `~0` or `~1` reaches nothing in all of
+/// them (as it is an error for replacement targets).
+#[test]
+fn pointer_reads_agree_on_every_token() {
+    let body = json!({"a~2": 1, "a~b": 2, "x/y": 3, "list": [10, 11], "": 4});
+    let cases = [
+        ("/a~2", false),
+        ("/a~0b", true),
+        ("/x~1y", true),
+        ("/list/1", true),
+        ("/list/01", false),
+        ("/list/-", false),
+        ("/list/2", false),
+        ("/", true),
+        ("/a~", false),
+    ];
+    for (p, present) in cases {
+        let bytes = StepResponse::synthetic(body.clone());
+        let tree = StepResponse::synthetic(body.clone());
+        let _ = tree.json();
+        assert_eq!(
+            paragon_runtime::arazzo::body_exists(&bytes, p),
+            present,
+            "bytes {p}"
+        );
+        assert_eq!(
+            paragon_runtime::arazzo::body_exists(&tree, p),
+            present,
+            "tree {p}"
+        );
+        assert_eq!(!pointer(&body, p).is_null(), present, "pointer() {p}");
+    }
+}

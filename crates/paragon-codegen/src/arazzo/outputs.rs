@@ -17,7 +17,7 @@ use crate::load::{Loc, Sources};
 pub(super) fn schema_at(sources: &Sources, schema: &Loc, pointer: &str) -> Option<Loc> {
     let mut current = sources.deref(schema).ok()?;
     for raw in pointer.split('/').skip(1) {
-        let token = raw.replace("~1", "/").replace("~0", "~");
+        let token = crate::pointer::unescape(raw);
         current = step_into(sources, &current, &token, 0)?;
     }
     Some(current)

@@ -216,7 +216,7 @@ pub(super) fn resolve_operation_path(
     let tokens: Vec<String> = decoded
         .split('/')
         .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .map(|t| crate::pointer::unescape(t).into_owned())
         .collect();
     if let [paths, path, method] = tokens.as_slice()
         && paths == "paths"

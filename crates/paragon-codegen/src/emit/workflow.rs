@@ -14,10 +14,6 @@ use crate::ir::Ty;
 use crate::ir::operations::{BodyKind, Operation, ParamIn};
 use crate::ir::workflow::*;
 
-fn esc_token(t: &str) -> String {
-    t.replace('~', "~0").replace('/', "~1")
-}
-
 /// A JSON literal as an expression of type `serde_json::Value`.
 fn lit(v: &Value) -> TokenStream {
     match v {
@@ -169,7 +165,9 @@ impl Ctx<'_> {
             Expr::Outputs { name, pointer } => {
                 // In a workflow step, `$outputs` are the sub-workflow's outputs (the body of the
                 // synthetic response).
-                let p = format!("/{}{}", esc_token(name), pointer.as_deref().unwrap_or(""));
+                let mut p = String::new();
+                crate::pointer::push_token(&mut p, name);
+                p.push_str(pointer.as_deref().unwrap_or(""));
                 quote!(resp.body_at(Some(#p)))
             }
             Expr::Steps {
@@ -197,12 +195,11 @@ impl Ctx<'_> {
                 pointer,
             } => {
                 let side = field.as_str();
-                let p = format!(
-                    "/{}/{side}/{}{}",
-                    esc_token(workflow),
-                    esc_token(name),
-                    pointer.as_deref().unwrap_or("")
-                );
+                let mut p = String::new();
+                crate::pointer::push_token(&mut p, workflow);
+                crate::pointer::push_token(&mut p, side);
+                crate::pointer::push_token(&mut p, name);
+                p.push_str(pointer.as_deref().unwrap_or(""));
                 quote!(rt::pointer(&::paragon_runtime::serde_json::Value::Object(self.state.workflows.clone()), #p))
             }
             Expr::SourceDescriptions { .. }
@@ -307,8 +304,7 @@ impl Ctx<'_> {
                 {
                     let mut pointer = base.unwrap_or("").to_owned();
                     for n in &names {
-                        pointer.push('/');
-                        pointer.push_str(&esc_token(n));
+                        crate::pointer::push_token(&mut pointer, n);
                     }
                     return match compare {
                         Some((op, l)) => {
@@ -930,7 +926,7 @@ fn body_pointer_str(v: &ValueExpr) -> Option<Option<&str>> {
 /// The member name when `v` is `$response.body#/name`: one top-level member of the body.
 fn top_level_member(v: &ValueExpr) -> Option<String> {
     let token = body_pointer_str(v)??.strip_prefix('/')?;
-    (!token.contains('/')).then(|| token.replace("~1", "/").replace("~0", "~"))
+    (!token.contains('/')).then(|| crate::pointer::unescape(token).into_owned())
 }
 
 /// `Some(#pointer)`/`None` tokens when `v` is `$response.body[#pointer]` with no navigation:

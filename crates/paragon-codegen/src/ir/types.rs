@@ -70,7 +70,7 @@ pub fn ref_name(reference: &str) -> String {
     let from_frag = frag
         .rsplit('/')
         .find(|s| !s.is_empty())
-        .map(|s| s.replace("~1", "/").replace("~0", "~"));
+        .map(|s| crate::pointer::unescape(s).into_owned());
     from_frag.unwrap_or_else(|| {
         let stem = file.rsplit('/').next().unwrap_or(file);
         stem.split('.').next().unwrap_or(stem).to_owned()
