@@ -431,3 +431,29 @@ fn xpath_criteria_errors() {
     // XPath 2.0+ constructs are refused by the 1.0 parser; the last criterion is valid.
     at(5, 18, "not an XPath 1.0 expression");
 }
+
+/// A required parameter fed by a step output that the earlier response's schema does not
+/// require is a warning at the value (the step would fail before sending); once the schema
+/// requires the member, nothing is said.
+#[test]
+fn a_required_parameter_fed_by_an_output_that_may_be_absent_is_a_warning() {
+    let d = diagnostics("files.arazzo.yml");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("files.arazzo.yml:46:41: warning: the required path parameter `id` of `download` is fed by `$steps.meta.outputs.next`, which a successful `meta` may lack: its response schema does not require `next`"),
+        "{d:#?}"
+    );
+    let (dir, options) = scratch_dir("absent-output");
+    let api = std::fs::read_to_string(fixture("files.openapi.yml")).unwrap();
+    let required = api.replacen(
+        "                properties:\n                  id: {type: string}\n                  next: {type: string}",
+        "                required: [next]\n                properties:\n                  id: {type: string}\n                  next: {type: string}",
+        1,
+    );
+    assert_ne!(api, required);
+    std::fs::write(dir.join("files.openapi.yml"), required).unwrap();
+    std::fs::copy(fixture("files.arazzo.yml"), dir.join("files.arazzo.yml")).unwrap();
+    let diags = paragon_codegen::check_document_with(&dir.join("files.arazzo.yml"), &options);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(diags.iter().next().is_none(), "{diags:?}");
+}

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::compile::{Compiler, Scope};
+use super::expr::Expr;
 use super::model;
 use crate::ir::operations::{Operation, ParamIn, Serialization};
 use crate::ir::workflow::{BodyIr, Call, ParamIr, Payload, Resend, ValueExpr};
@@ -66,15 +67,62 @@ fn step_body(c: &mut Compiler<'_>, s: &model::Step, scope: &Scope<'_>) -> Option
     })
 }
 
-pub(super) fn compile_operation_call(
+pub(super) fn compile_operation_call<'a>(
     c: &mut Compiler<'_>,
     s: &model::Step,
     api: usize,
     op: usize,
     operation: &Operation,
     scope: &Scope<'_>,
+    may_be_absent: &dyn Fn(&str, &str) -> Option<&'a str>,
 ) -> Call {
     let params = step_params(c, s, Some(operation), scope);
+    // A required parameter fed by an output the earlier response may lack: the step then fails
+    // before sending (`WorkflowError::Request`), which a criterion on that step would catch
+    // where the cause is.
+    for sp in &s.parameters {
+        let Some(p) = params.iter().find(|p| {
+            Some(p.location) == sp.location.as_deref().and_then(ParamIn::parse) && p.name == sp.name
+        }) else {
+            continue;
+        };
+        let ValueExpr::Expr(
+            Expr::Steps {
+                step,
+                output,
+                pointer: None,
+            },
+            nav,
+        ) = &p.value
+        else {
+            continue;
+        };
+        let required = operation
+            .params
+            .iter()
+            .any(|d| d.required && d.location == p.location && d.wire == p.name);
+        if !nav.is_empty() || !required {
+            continue;
+        }
+        if let Some(member) = may_be_absent(step, output) {
+            c.diags.push(
+                c.sources
+                    .warning_at(
+                        &sp.value_loc,
+                        format!(
+                            "the required {} parameter `{}` of `{}` is fed by `$steps.{step}.outputs.{output}`, which a successful `{step}` may lack: its response schema does not require `{member}`",
+                            p.location.as_str(),
+                            p.name,
+                            operation.id
+                        ),
+                    )
+                    .with_help(format!(
+                        "when it is absent this step fails before sending; to fail at `{step}` instead, add a success criterion there (`$response.body#/… != null`), or mark `{member}` required in the schema"
+                    ))
+                    .with_code("absent-output"),
+            );
+        }
+    }
     for required in operation.params.iter().filter(|p| p.required) {
         if !params
             .iter()

@@ -24,7 +24,10 @@ use super::documents::Run;
 use super::expr::{self, Expr, ExprError, Part, Source};
 use super::inputs::add_undeclared_inputs;
 use super::model::{self, ActionKind, Criterion, CriterionKind, Target};
-use super::outputs::{TypedOutputs, body_read, expr_type, schema_at, strip_option, success_schema};
+use super::outputs::{
+    TypedOutputs, body_read, expr_type, first_optional_member, schema_at, strip_option,
+    success_schema,
+};
 use super::targets::{
     ApiView, Resolved, resolve_operation_id, resolve_operation_path, resolve_x_operation,
 };
@@ -805,6 +808,8 @@ fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
     let mut extra: Vec<Vec<(Loc, String)>> = run.apis.iter().map(|_| Vec::new()).collect();
     // (workflow, step, output) → (api, index into extra[api])
     let mut output_slots: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
+    // (workflow, step, output) → the member of the response a successful step may lack.
+    let mut may_be_absent: HashMap<(usize, usize, usize), String> = HashMap::new();
     for (g, &(d, w)) in order.iter().enumerate() {
         let names = Names {
             run,
@@ -853,6 +858,11 @@ fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
                     else {
                         continue;
                     };
+                    if let Some(p) = &ptr
+                        && let Some(member) = first_optional_member(sources, &schema, p)
+                    {
+                        may_be_absent.insert((g, si, oi), member);
+                    }
                     let target = match ptr {
                         Some(p) => schema_at(sources, &schema, &p),
                         None => Some(schema.clone()),
@@ -890,6 +900,7 @@ fn plan_run(run: &Run, diags: &mut Diagnostics) -> WorkflowDoc {
         apis: &apis,
         resolved: &resolved,
         output_slots: &output_slots,
+        may_be_absent: &may_be_absent,
         extra_tys: &extra_tys,
     };
     let mut workflows = Vec::new();
@@ -927,6 +938,7 @@ struct Plan<'a> {
     apis: &'a [SourceApi],
     resolved: &'a [Vec<Option<Resolved>>],
     output_slots: &'a HashMap<(usize, usize, usize), (usize, usize)>,
+    may_be_absent: &'a HashMap<(usize, usize, usize), String>,
     extra_tys: &'a [Vec<Ty>],
 }
 
@@ -1032,7 +1044,16 @@ impl Plan<'_> {
             };
             let call = match &self.resolved[g][si] {
                 Some(Resolved::Op { api, .. }) => {
-                    operation.map(|(i, op)| compile_operation_call(c, s, *api, i, op, &before))
+                    let absent = |step: &str, output: &str| {
+                        let si = w.steps.iter().position(|x| x.id == step)?;
+                        let oi = w.steps[si]
+                            .outputs
+                            .iter()
+                            .position(|(n, _, _)| n == output)?;
+                        self.may_be_absent.get(&(g, si, oi)).map(String::as_str)
+                    };
+                    operation
+                        .map(|(i, op)| compile_operation_call(c, s, *api, i, op, &before, &absent))
                 }
                 Some(Resolved::Http { api, method, url }) => {
                     Some(compile_http_call(c, s, *api, method, url, &before))

@@ -52,6 +52,66 @@ pub(super) fn step_into(sources: &Sources, at: &Loc, token: &str, depth: usize) 
     None
 }
 
+/// The first member along `pointer` (from `schema`) that a successful response may lack: one
+/// its object schema does not list in `required` (nor any `allOf` member does), one that may be
+/// `null`, or an array index (an array may be shorter). `None` when every member is required,
+/// or when a schema along the way is not known well enough to say.
+pub(super) fn first_optional_member(
+    sources: &Sources,
+    schema: &Loc,
+    pointer: &str,
+) -> Option<String> {
+    let mut current = sources.deref(schema).ok()?;
+    for raw in pointer.split('/').skip(1) {
+        let token = crate::pointer::unescape(raw);
+        let Some(Value::Object(m)) = sources.get(&current) else {
+            return None;
+        };
+        if m.get("type").and_then(Value::as_str) == Some("array") || m.contains_key("items") {
+            return Some(token.into_owned());
+        }
+        let next = step_into(sources, &current, &token, 0)?;
+        let required = requires(sources, &current, &token, 0);
+        let nullable = match sources.get(&next) {
+            Some(Value::Object(p)) => {
+                p.get("nullable") == Some(&Value::Bool(true))
+                    || p.get("type")
+                        .and_then(Value::as_array)
+                        .is_some_and(|t| t.iter().any(|t| t == "null"))
+            }
+            _ => false,
+        };
+        if !required || nullable {
+            return Some(token.into_owned());
+        }
+        current = next;
+    }
+    None
+}
+
+/// Whether the object schema at `at` (or one of its `allOf` members) requires `member`.
+fn requires(sources: &Sources, at: &Loc, member: &str, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    let Ok(at) = sources.deref(at) else {
+        return false;
+    };
+    let Some(Value::Object(m)) = sources.get(&at) else {
+        return false;
+    };
+    if let Some(Value::Array(r)) = m.get("required")
+        && r.iter().any(|r| r == member)
+    {
+        return true;
+    }
+    match m.get("allOf") {
+        Some(Value::Array(parts)) => (0..parts.len())
+            .any(|i| requires(sources, &at.join("allOf").index(i), member, depth + 1)),
+        _ => false,
+    }
+}
+
 /// The schema of the first 2xx JSON response of an operation.
 pub(super) fn success_schema(sources: &Sources, op: &Loc) -> Option<Loc> {
     let responses = op.join("responses");
