@@ -19,6 +19,7 @@ pub const TARGETS: &[&str] = &[
     "arazzo",
     "expressions",
     "body_readers",
+    "xpath",
 ];
 
 /// Seed files larger than this are left out: libFuzzer mutates small inputs best.

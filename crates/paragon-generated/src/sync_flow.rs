@@ -1510,6 +1510,7 @@ pub mod enable_sync_and_pull_records {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `pollSyncStatus` once and picks the next transition.
@@ -1687,6 +1688,7 @@ pub mod enable_sync_and_pull_records {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `pullSyncedRecords` once and picks the next transition.
@@ -1798,6 +1800,7 @@ pub mod enable_sync_and_pull_records {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
     }

@@ -520,3 +520,67 @@ async fn a_deadline_ends_the_workflow_instead_of_waiting_past_it() {
     assert_eq!(sequence(&server).await.len(), 1 + 3);
     assert_eq!(clock.sleeps(), vec![Duration::from_secs(5); 2]);
 }
+
+/// A status the client retries on its own (429) is reported: each response the step gets
+/// after such retries reaches the observer as `ClientRetried`, and the error after the last
+/// one counts them beside the workflow's attempts.
+#[tokio::test]
+async fn requests_the_client_retried_reach_the_observer_and_the_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"status": "SYNCING"})))
+        .mount(&server)
+        .await;
+    Mock::given(path("/projects/p1/sync/status"))
+        .respond_with(ResponseTemplate::new(429))
+        .mount(&server)
+        .await;
+    let clock = ManualClock::new();
+    let client = managed_sync_api::Client::builder()
+        .base_url(&server.uri())
+        .bearer_auth("jwt")
+        .runtime(|r| {
+            r.clock(clock.clone())
+                .retry_policy(paragon_runtime::RetryPolicy {
+                    max_retries: 2,
+                    ..Default::default()
+                })
+        })
+        .build()
+        .unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let err = Workflow::new(client, inputs())
+        .with_observer(move |e| log.lock().unwrap().push(e.outcome.clone()))
+        .run()
+        .await
+        .unwrap_err();
+    match &err {
+        WorkflowError::StepFailed {
+            step,
+            status,
+            attempts,
+            client_retries,
+            ..
+        } => assert_eq!(
+            (*step, *status, *attempts, *client_retries),
+            ("pollSyncStatus", Some(429), 1, 2)
+        ),
+        other => panic!("expected StepFailed, got {other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .ends_with("(the client sent the request 3 times)"),
+        "{err}"
+    );
+    let retried: Vec<Outcome> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|o| matches!(o, Outcome::ClientRetried { .. }))
+        .cloned()
+        .collect();
+    assert_eq!(retried, [Outcome::ClientRetried { retries: 2 }]);
+    // One POST, then the first status request and its two client retries.
+    assert_eq!(sequence(&server).await.len(), 4);
+}

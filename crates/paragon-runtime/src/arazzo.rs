@@ -1384,6 +1384,10 @@ pub enum WorkflowError {
         criterion: String,
         /// How many times the step was tried.
         attempts: u32,
+        /// How many times the client sent the last attempt's request again on its own (`429`,
+        /// `503`: the client's `RetryPolicy`) before the response the criterion failed on; 0
+        /// for sub-workflow steps.
+        client_retries: u32,
     },
     /// A failure action of type `end`: the workflow ends as failed.
     Ended {
@@ -1513,6 +1517,7 @@ impl fmt::Display for WorkflowError {
                 status,
                 criterion,
                 attempts,
+                client_retries,
             } => {
                 write!(f, "step `{step}` of workflow `{workflow}` failed")?;
                 if let Some(status) = status {
@@ -1521,8 +1526,15 @@ impl fmt::Display for WorkflowError {
                 if !criterion.is_empty() {
                     write!(f, ": criterion `{criterion}` did not hold")?;
                 }
-                if *attempts > 1 {
-                    write!(f, " (after {attempts} attempts)")?;
+                match (*attempts > 1, *client_retries) {
+                    (false, 0) => {}
+                    (true, 0) => write!(f, " (after {attempts} attempts)")?,
+                    (false, r) => write!(f, " (the client sent the request {} times)", r + 1)?,
+                    (true, r) => write!(
+                        f,
+                        " (after {attempts} attempts; the client sent the last one {} times)",
+                        r + 1
+                    )?,
                 }
                 Ok(())
             }

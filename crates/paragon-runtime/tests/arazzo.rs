@@ -705,6 +705,7 @@ fn workflow_error_messages() {
         status: Some(200),
         criterion: "$.status != 'SYNCING'".into(),
         attempts: 31,
+        client_retries: 0,
     };
     assert_eq!(
         e.to_string(),
@@ -716,10 +717,23 @@ fn workflow_error_messages() {
         status: None,
         criterion: "$statusCode == 200".into(),
         attempts: 1,
+        client_retries: 0,
     };
     assert_eq!(
         once.to_string(),
         "step `s` of workflow `x` failed: criterion `$statusCode == 200` did not hold"
+    );
+    let throttled = WorkflowError::StepFailed {
+        workflow: "x",
+        step: "s",
+        status: Some(429),
+        criterion: "$statusCode == 200".into(),
+        attempts: 2,
+        client_retries: 3,
+    };
+    assert_eq!(
+        throttled.to_string(),
+        "step `s` of workflow `x` failed with status 429: criterion `$statusCode == 200` did not hold (after 2 attempts; the client sent the last one 4 times)"
     );
     let ended = WorkflowError::Ended {
         workflow: "x",

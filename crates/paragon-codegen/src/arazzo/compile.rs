@@ -34,7 +34,7 @@ use super::targets::{
 use super::workflow_refs::Names;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::ir::operations::plan_api_with;
-use crate::ir::types::TypePlanner;
+use crate::ir::types::plan_standalone;
 use crate::ir::workflow::*;
 use crate::ir::{Ty, TypeKind};
 use crate::load::{Loc, Sources};
@@ -961,23 +961,21 @@ impl Plan<'_> {
             doc: d,
         };
         // Inputs.
-        let mut planner = TypePlanner::new(c.sources, c.diags);
-        for reserved in [
-            "Outputs",
-            "State",
-            "StepId",
-            "StepOutputs",
-            "Workflow",
-            "Clients",
-            "WORKFLOW",
-        ] {
-            planner.names.reserve(reserved);
-        }
-        let input_ty = w.inputs.as_ref().map(|l| planner.ty(l, "Inputs"));
-        let mut input_types = std::mem::take(&mut planner.types);
-        let mut type_names = planner.names.clone();
-        drop(planner);
-        crate::ir::types::box_recursion(&mut input_types);
+        let (input_ty, mut input_types, mut type_names) = plan_standalone(
+            c.sources,
+            c.diags,
+            w.inputs.as_ref(),
+            "Inputs",
+            &[
+                "Outputs",
+                "State",
+                "StepId",
+                "StepOutputs",
+                "Workflow",
+                "Clients",
+                "WORKFLOW",
+            ],
+        );
         let undeclared_inputs = add_undeclared_inputs(w, &input_ty, &mut input_types);
         let input_fields: Vec<(String, String, Ty)> = input_types
             .iter()

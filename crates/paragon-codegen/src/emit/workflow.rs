@@ -525,9 +525,11 @@ impl Ctx<'_> {
                 }
             }
         };
-        let status = match s.call {
-            Call::Operation { .. } | Call::Http { .. } => quote!(Some(resp.status)),
-            Call::Workflow { .. } => quote!(None),
+        let (status, client_retries) = match s.call {
+            Call::Operation { .. } | Call::Http { .. } => {
+                (quote!(Some(resp.status)), quote!(resp.client_retries))
+            }
+            Call::Workflow { .. } => (quote!(None), quote!(0)),
         };
         // An operation step counts its attempt in `rt::prepare_send` (which knows about a
         // request in flight when the state was saved).
@@ -592,7 +594,7 @@ impl Ctx<'_> {
                 };
                 #(#failure_actions)*
                 rt::emit(&mut self.observer, rt::Event { workflow: WORKFLOW, step: STEP, status, attempt, outcome: rt::Outcome::Failed { criterion: criterion.to_owned() } });
-                Err(rt::WorkflowError::StepFailed { workflow: WORKFLOW, step: STEP, status, criterion: criterion.to_owned(), attempts: attempt })
+                Err(rt::WorkflowError::StepFailed { workflow: WORKFLOW, step: STEP, status, criterion: criterion.to_owned(), attempts: attempt, client_retries: #client_retries })
             }
         }
     }

@@ -724,6 +724,27 @@ fn members_mut(kind: &mut TypeKind) -> Vec<&mut Ty> {
     }
 }
 
+/// Plans one schema on its own, in a namespace of its own (a workflow's `inputs`): its type
+/// (named `name` when it needs a definition), every type it needs with recursion boxed, and
+/// the names they took. `reserved` names are kept free for the caller's own items.
+pub fn plan_standalone(
+    sources: &Sources,
+    diags: &mut Diagnostics,
+    schema: Option<&Loc>,
+    name: &str,
+    reserved: &[&str],
+) -> (Option<Ty>, Vec<TypeDef>, Unique) {
+    let mut planner = TypePlanner::new(sources, diags);
+    for r in reserved {
+        planner.names.reserve(r);
+    }
+    let ty = schema.map(|l| planner.ty(l, name));
+    let mut types = std::mem::take(&mut planner.types);
+    let names = std::mem::take(&mut planner.names);
+    box_recursion(&mut types);
+    (ty, types, names)
+}
+
 /// Boxes the fields that would make a struct infinitely sized (a by-value path from a type back
 /// to itself), then those that would make one hold more than [`MAX_INLINE_DEPTH`] levels of
 /// others by value.

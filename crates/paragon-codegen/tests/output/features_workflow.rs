@@ -949,6 +949,7 @@ pub mod login_and_list {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `list` once and picks the next transition.
@@ -1060,6 +1061,7 @@ pub mod login_and_list {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
     }
@@ -1589,6 +1591,7 @@ pub mod create_or_find {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `find` once and picks the next transition.
@@ -1690,6 +1693,7 @@ pub mod create_or_find {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
     }
@@ -2191,6 +2195,7 @@ pub mod refresh_and_retry {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `relogin` once and picks the next transition.
@@ -2282,6 +2287,7 @@ pub mod refresh_and_retry {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
     }
@@ -2785,6 +2791,7 @@ pub mod nested {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: 0,
             })
         }
     }
@@ -3332,6 +3339,7 @@ pub mod inspect {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `list` once and picks the next transition.
@@ -3428,6 +3436,7 @@ pub mod inspect {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
         /// Runs step `login` once and picks the next transition.
@@ -3522,6 +3531,7 @@ pub mod inspect {
                 status,
                 criterion: criterion.to_owned(),
                 attempts: attempt,
+                client_retries: resp.client_retries,
             })
         }
     }
