@@ -558,6 +558,14 @@ pub fn check_xpath(s: &str) -> Result<(), (usize, String)> {
             _ => {}
         }
     }
+    if let Some((offset, prefix)) = namespace_prefix(s) {
+        return Err((
+            offset,
+            format!(
+                "the namespace prefix `{prefix}` is bound to nothing: `xpath` criteria are evaluated without namespace bindings; match the local name instead (`*[local-name() = '…']`)"
+            ),
+        ));
+    }
     let leading = s.chars().take_while(|c| c.is_whitespace()).count();
     let built = std::panic::catch_unwind(|| {
         sxd_xpath::Factory::new()
@@ -579,6 +587,36 @@ pub fn check_xpath(s: &str) -> Result<(), (usize, String)> {
             "the XPath parser failed on this expression".to_owned(),
         )),
     }
+}
+
+/// The first QName prefix of an XPath expression (`p` in `p:name` or `p:*`, outside string
+/// literals; `::` is an axis, not a prefix), with its character offset.
+fn namespace_prefix(s: &str) -> Option<(usize, String)> {
+    let chars: Vec<char> = s.chars().collect();
+    let name_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let mut quote = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, ':') => {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                if before.is_some_and(name_char)
+                    && after.is_some_and(|a| a != ':' && (name_char(a) || a == '*'))
+                {
+                    let start = chars[..i]
+                        .iter()
+                        .rposition(|&c| !name_char(c))
+                        .map_or(0, |p| p + 1);
+                    return Some((start, chars[start..i].iter().collect()));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `RanOutOfInput` as `ran out of input` (the XPath parser names its errors in CamelCase).
@@ -749,6 +787,17 @@ mod tests {
         // The index error points at its `[`, counted in characters.
         let e = parse_simple("'é' == $response.body[99999999999999999999999]").unwrap_err();
         assert_eq!((e.offset, e.message.as_str()), (21, "index too large"));
+    }
+
+    #[test]
+    fn xpath_conditions_with_namespace_prefixes_are_refused() {
+        let e = check_xpath("//p:Aancessttor").unwrap_err();
+        assert_eq!(e.0, 2);
+        assert!(e.1.contains("`p`"), "{}", e.1);
+        assert_eq!(check_xpath("count(ns:*) > 0").unwrap_err().0, 6);
+        assert!(check_xpath("child::pet[@id = 'a:b']").is_ok());
+        assert!(check_xpath("ancestor-or-self::node()").is_ok());
+        assert!(check_xpath("//*[local-name() = 'pet']").is_ok());
     }
 
     #[test]
