@@ -75,9 +75,23 @@ pub fn fix(opts: &CheckOptions) -> ExitCode {
         changed += f.changes.len();
         skipped += f.skipped.len();
     }
+    // Warnings with no standard form to write (an `x-operation` step, an output that may be
+    // absent): said, left as they are.
+    let mut unfixable = 0;
+    for d in diags
+        .iter()
+        .filter(|d| !d.is_error() && d.rewrite.is_none())
+    {
+        unfixable += 1;
+        let first = d.to_string();
+        eprintln!(
+            "{} (no standard form: left as it is)",
+            first.lines().next().unwrap_or_default()
+        );
+    }
     let errors = diags.errors().count();
     println!(
-        "fixed {changed} value(s) in {} file(s); {skipped} not rewritten; {errors} error(s) that need a person",
+        "fixed {changed} value(s) in {} file(s); {skipped} not rewritten; {unfixable} warning(s) with no standard form; {errors} error(s) that need a person",
         fixes.iter().filter(|f| !f.changes.is_empty()).count()
     );
     if errors > 0 {

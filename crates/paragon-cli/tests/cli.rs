@@ -416,3 +416,38 @@ fn the_xpath_feature_is_on_only_when_a_workflow_needs_it() {
     );
     assert!(!files.contains("xpath"), "{files}");
 }
+
+/// `fix` says which warnings it leaves because they have no standard form (an `x-operation`
+/// step), and changes nothing in such a file.
+#[test]
+fn fix_names_the_warnings_it_cannot_rewrite() {
+    let dir = scratch("fix-x-operation");
+    for f in ["requests.arazzo.yml", "requests.openapi.yml"] {
+        std::fs::copy(
+            repo(&format!("crates/paragon-macros/tests/fixtures/{f}")),
+            dir.join(f),
+        )
+        .unwrap();
+    }
+    let before = std::fs::read_to_string(dir.join("requests.arazzo.yml")).unwrap();
+    let out = bin_in(&dir, &["fix", "requests.arazzo.yml"]);
+    let after = std::fs::read_to_string(dir.join("requests.arazzo.yml")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(before, after);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("requests.arazzo.yml:28:9: warning: step `health` sends `GET {$inputs.health}/health/{service}` through Redocly's `x-operation`")
+            && stderr.contains("(no standard form: left as it is)"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("fixed 0 value(s) in 0 file(s); 0 not rewritten; 1 warning(s) with no standard form; 0 error(s)"),
+        "{stdout}"
+    );
+}
