@@ -34,6 +34,18 @@ fn diagnostics(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first line of every diagnostic of compiling `path` (paths as they are).
+fn first_lines(path: &Path, options: &paragon_codegen::LoadOptions) -> Vec<String> {
+    let diags = match paragon_codegen::generate_workflows_with(path, options) {
+        Ok(g) => g.diagnostics,
+        Err(d) => d,
+    };
+    diags
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
+        .collect()
+}
+
 /// A fresh directory holding a copy of `pets.openapi.yml`, and options that read from it.
 fn scratch_dir(test: &str) -> (PathBuf, paragon_codegen::LoadOptions) {
     let dir = std::env::temp_dir().join(format!("paragon-{test}-{}", std::process::id()));
@@ -163,14 +175,7 @@ fn deeply_nested_and_very_long_conditions_are_located_errors() {
     );
     let path = dir.join("long.arazzo.yml");
     std::fs::write(&path, doc).unwrap();
-    let diags = match paragon_codegen::generate_workflows(&path) {
-        Ok(g) => g.diagnostics,
-        Err(d) => d,
-    };
-    let lines: Vec<String> = diags
-        .iter()
-        .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
-        .collect();
+    let lines = first_lines(&path, &paragon_codegen::LoadOptions::default());
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(lines.len(), 3, "{lines:#?}");
     // Each error points into its own line of the document, at the character past the bound.
@@ -407,14 +412,7 @@ fn xpath_criteria_errors() {
     );
     let path = dir.join("xpath.arazzo.yml");
     std::fs::write(&path, doc).unwrap();
-    let diags = match paragon_codegen::generate_workflows_with(&path, &options) {
-        Ok(g) => g.diagnostics,
-        Err(d) => d,
-    };
-    let lines: Vec<String> = diags
-        .iter()
-        .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
-        .collect();
+    let lines = first_lines(&path, &options);
     let _ = std::fs::remove_dir_all(&dir);
     let at = |i: usize, line: u32, text: &str| {
         assert!(

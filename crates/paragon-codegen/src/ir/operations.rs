@@ -762,25 +762,26 @@ fn plan_operation(
     Some(operation)
 }
 
-/// Whether a media type is text: `text/*`, and XML (`application/xml`, `*+xml`), which is
-/// read as text (an `xpath` criterion or the caller parses it).
-pub(crate) fn is_text(media: &str) -> bool {
-    let m = media
+/// A media type without its parameters, lower-case (`Application/JSON; charset=utf-8` is
+/// `application/json`).
+fn essence(media: &str) -> String {
+    media
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// Whether a media type is text: `text/*`, and XML (`application/xml`, `*+xml`), which is
+/// read as text (an `xpath` criterion or the caller parses it).
+pub(crate) fn is_text(media: &str) -> bool {
+    let m = essence(media);
     m.starts_with("text/") || m == "application/xml" || m.ends_with("+xml")
 }
 
 pub(crate) fn is_json(media: &str) -> bool {
-    let m = media
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let m = essence(media);
     m == "application/json"
         || m.ends_with("+json")
         || m == "*/*"
