@@ -1181,6 +1181,35 @@ pub mod enable_sync_and_pull_records {
                 .finish_non_exhaustive()
         }
     }
+    /// What a driver needs (this process's `run_to_end`, or a durable engine's).
+    impl ::paragon_runtime::CompiledWorkflow for Workflow {
+        const ID: &'static str = WORKFLOW;
+        type Clients = super::Clients;
+        type Inputs = Inputs;
+        type Outputs = Outputs;
+        type State = State;
+        fn start(clients: super::Clients, inputs: Inputs) -> Self {
+            Self::new(clients, inputs)
+        }
+        fn resume(clients: super::Clients, state: State) -> Self {
+            Workflow::resume(clients, state)
+        }
+        fn state(&self) -> &State {
+            &self.state
+        }
+        fn into_state(self) -> State {
+            self.state
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            Workflow::clock(self)
+        }
+        fn step(
+            &mut self,
+        ) -> impl ::std::future::Future<Output = Result<rt::Progress<Outputs>, rt::WorkflowError>> + Send
+        {
+            Workflow::step(self)
+        }
+    }
     impl Workflow {
         /// A workflow about to run its first step.
         pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {

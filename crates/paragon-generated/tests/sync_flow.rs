@@ -584,3 +584,72 @@ async fn requests_the_client_retried_reach_the_observer_and_the_error() {
     // One POST, then the first status request and its two client retries.
     assert_eq!(sequence(&server).await.len(), 4);
 }
+
+/// A driver that knows the workflow only through `CompiledWorkflow`: after every transition
+/// the state goes through JSON and a new workflow resumes from it (a process restart each
+/// time), waits slept on the workflow's clock.
+async fn drive_restarting<W: paragon_runtime::CompiledWorkflow>(
+    clients: W::Clients,
+    inputs: W::Inputs,
+) -> (W::Outputs, usize) {
+    let mut workflow = W::start(clients.clone(), inputs);
+    let mut restarts = 0;
+    loop {
+        let progress = workflow.step().await.unwrap();
+        let saved = serde_json::to_string(workflow.state()).unwrap();
+        let clock = workflow.clock();
+        workflow = W::resume(clients.clone(), serde_json::from_str(&saved).unwrap());
+        restarts += 1;
+        match progress {
+            Progress::Continue => {}
+            Progress::Wait { until } => {
+                clock
+                    .sleep(until.duration_since(clock.wall_now()).unwrap_or_default())
+                    .await;
+            }
+            Progress::Done(outputs) => return (outputs, restarts),
+        }
+    }
+}
+
+/// Every compiled workflow can be driven generically: through `run_to_end` and through a
+/// driver of the caller's that restarts after every transition, the seed workflow sends the
+/// same requests and ends with the same outputs as `run()`.
+#[tokio::test]
+async fn generic_drivers_run_the_workflow_as_run_does() {
+    use paragon_runtime::CompiledWorkflow;
+    assert_eq!(Workflow::ID, "enable-sync-and-pull-records");
+
+    let by_run = server(2).await;
+    let expected = Workflow::new(client(&by_run, ManualClock::new()), inputs())
+        .run()
+        .await
+        .unwrap();
+
+    let generic = server(2).await;
+    let clock = ManualClock::new();
+    let mut saved = Vec::new();
+    let mut workflow =
+        <Workflow as CompiledWorkflow>::start(client(&generic, clock.clone()).into(), inputs());
+    let outputs = paragon_runtime::run_to_end(&mut workflow, |s: &State| saved.push(s.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&outputs).unwrap(),
+        serde_json::to_value(&expected).unwrap()
+    );
+    assert_eq!(saved.len(), 5, "one save per transition");
+    assert_eq!(clock.sleeps(), vec![Duration::from_secs(5); 2]);
+    assert_eq!(sequence(&generic).await, sequence(&by_run).await);
+
+    let restarting = server(2).await;
+    let (outputs, restarts) =
+        drive_restarting::<Workflow>(client(&restarting, ManualClock::new()).into(), inputs())
+            .await;
+    assert_eq!(
+        serde_json::to_value(&outputs).unwrap(),
+        serde_json::to_value(&expected).unwrap()
+    );
+    assert_eq!(restarts, 5);
+    assert_eq!(sequence(&restarting).await, sequence(&by_run).await);
+}

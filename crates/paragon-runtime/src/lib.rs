@@ -34,6 +34,7 @@ mod client;
 mod clock;
 pub mod date;
 mod datetime;
+mod driver;
 mod durable;
 mod error;
 mod limits;
@@ -53,6 +54,7 @@ pub use client::{
 };
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use datetime::{Date, DateTime};
+pub use driver::{CompiledWorkflow, run_to_end};
 pub use error::{Error, ErrorResponse};
 pub use limits::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES, Limits};
 pub use multipart::{FilePart, Multipart};

@@ -614,6 +614,35 @@ pub mod login_and_list {
                 .finish_non_exhaustive()
         }
     }
+    /// What a driver needs (this process's `run_to_end`, or a durable engine's).
+    impl ::paragon_runtime::CompiledWorkflow for Workflow {
+        const ID: &'static str = WORKFLOW;
+        type Clients = super::Clients;
+        type Inputs = Inputs;
+        type Outputs = Outputs;
+        type State = State;
+        fn start(clients: super::Clients, inputs: Inputs) -> Self {
+            Self::new(clients, inputs)
+        }
+        fn resume(clients: super::Clients, state: State) -> Self {
+            Workflow::resume(clients, state)
+        }
+        fn state(&self) -> &State {
+            &self.state
+        }
+        fn into_state(self) -> State {
+            self.state
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            Workflow::clock(self)
+        }
+        fn step(
+            &mut self,
+        ) -> impl ::std::future::Future<Output = Result<rt::Progress<Outputs>, rt::WorkflowError>> + Send
+        {
+            Workflow::step(self)
+        }
+    }
     impl Workflow {
         /// A workflow about to run its first step.
         pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
@@ -1267,6 +1296,35 @@ pub mod create_or_find {
                 .finish_non_exhaustive()
         }
     }
+    /// What a driver needs (this process's `run_to_end`, or a durable engine's).
+    impl ::paragon_runtime::CompiledWorkflow for Workflow {
+        const ID: &'static str = WORKFLOW;
+        type Clients = super::Clients;
+        type Inputs = Inputs;
+        type Outputs = Outputs;
+        type State = State;
+        fn start(clients: super::Clients, inputs: Inputs) -> Self {
+            Self::new(clients, inputs)
+        }
+        fn resume(clients: super::Clients, state: State) -> Self {
+            Workflow::resume(clients, state)
+        }
+        fn state(&self) -> &State {
+            &self.state
+        }
+        fn into_state(self) -> State {
+            self.state
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            Workflow::clock(self)
+        }
+        fn step(
+            &mut self,
+        ) -> impl ::std::future::Future<Output = Result<rt::Progress<Outputs>, rt::WorkflowError>> + Send
+        {
+            Workflow::step(self)
+        }
+    }
     impl Workflow {
         /// A workflow about to run its first step.
         pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
@@ -1892,6 +1950,35 @@ pub mod refresh_and_retry {
                 .finish_non_exhaustive()
         }
     }
+    /// What a driver needs (this process's `run_to_end`, or a durable engine's).
+    impl ::paragon_runtime::CompiledWorkflow for Workflow {
+        const ID: &'static str = WORKFLOW;
+        type Clients = super::Clients;
+        type Inputs = Inputs;
+        type Outputs = Outputs;
+        type State = State;
+        fn start(clients: super::Clients, inputs: Inputs) -> Self {
+            Self::new(clients, inputs)
+        }
+        fn resume(clients: super::Clients, state: State) -> Self {
+            Workflow::resume(clients, state)
+        }
+        fn state(&self) -> &State {
+            &self.state
+        }
+        fn into_state(self) -> State {
+            self.state
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            Workflow::clock(self)
+        }
+        fn step(
+            &mut self,
+        ) -> impl ::std::future::Future<Output = Result<rt::Progress<Outputs>, rt::WorkflowError>> + Send
+        {
+            Workflow::step(self)
+        }
+    }
     impl Workflow {
         /// A workflow about to run its first step.
         pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
@@ -2475,6 +2562,35 @@ pub mod nested {
                 .finish_non_exhaustive()
         }
     }
+    /// What a driver needs (this process's `run_to_end`, or a durable engine's).
+    impl ::paragon_runtime::CompiledWorkflow for Workflow {
+        const ID: &'static str = WORKFLOW;
+        type Clients = super::Clients;
+        type Inputs = Inputs;
+        type Outputs = Outputs;
+        type State = State;
+        fn start(clients: super::Clients, inputs: Inputs) -> Self {
+            Self::new(clients, inputs)
+        }
+        fn resume(clients: super::Clients, state: State) -> Self {
+            Workflow::resume(clients, state)
+        }
+        fn state(&self) -> &State {
+            &self.state
+        }
+        fn into_state(self) -> State {
+            self.state
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            Workflow::clock(self)
+        }
+        fn step(
+            &mut self,
+        ) -> impl ::std::future::Future<Output = Result<rt::Progress<Outputs>, rt::WorkflowError>> + Send
+        {
+            Workflow::step(self)
+        }
+    }
     impl Workflow {
         /// A workflow about to run its first step.
         pub fn new(clients: impl Into<super::Clients>, inputs: Inputs) -> Self {
@@ -3021,6 +3137,35 @@ pub mod inspect {
             f.debug_struct("Workflow")
                 .field("state", &self.state)
                 .finish_non_exhaustive()
+        }
+    }
+    /// What a driver needs (this process's `run_to_end`, or a durable engine's).
+    impl ::paragon_runtime::CompiledWorkflow for Workflow {
+        const ID: &'static str = WORKFLOW;
+        type Clients = super::Clients;
+        type Inputs = Inputs;
+        type Outputs = Outputs;
+        type State = State;
+        fn start(clients: super::Clients, inputs: Inputs) -> Self {
+            Self::new(clients, inputs)
+        }
+        fn resume(clients: super::Clients, state: State) -> Self {
+            Workflow::resume(clients, state)
+        }
+        fn state(&self) -> &State {
+            &self.state
+        }
+        fn into_state(self) -> State {
+            self.state
+        }
+        fn clock(&self) -> ::std::sync::Arc<dyn ::paragon_runtime::Clock> {
+            Workflow::clock(self)
+        }
+        fn step(
+            &mut self,
+        ) -> impl ::std::future::Future<Output = Result<rt::Progress<Outputs>, rt::WorkflowError>> + Send
+        {
+            Workflow::step(self)
         }
     }
     impl Workflow {
