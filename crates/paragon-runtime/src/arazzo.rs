@@ -1144,15 +1144,16 @@ pub fn fill_url(url: &str, params: &[(&str, String)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if params.iter().any(|(n, _)| *n == &after[..close]) => {
-                let name = &after[..close];
-                if let Some((_, v)) = params.iter().find(|(n, _)| *n == name) {
-                    out.push_str(v);
-                }
+        let filled = after.find('}').and_then(|close| {
+            let (_, value) = params.iter().find(|(n, _)| *n == &after[..close])?;
+            Some((close, value))
+        });
+        match filled {
+            Some((close, value)) => {
+                out.push_str(value);
                 rest = &after[close + 1..];
             }
-            _ => {
+            None => {
                 out.push('{');
                 rest = after;
             }

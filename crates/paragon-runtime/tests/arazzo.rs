@@ -1361,3 +1361,21 @@ fn pointer_reads_agree_on_every_token() {
         assert_eq!(!pointer(&body, p).is_null(), present, "pointer() {p}");
     }
 }
+
+/// `x-operation` URLs: each `{name}` a parameter fills is replaced (once per occurrence);
+/// names no parameter fills, and a `{` that is never closed, stay as written.
+#[test]
+fn fill_url_replaces_only_the_names_given() {
+    use paragon_runtime::arazzo::fill_url;
+    let params = [("id", "a%20b".to_owned()), ("v", "2".to_owned())];
+    assert_eq!(
+        fill_url("https://h/{id}/x/{id}?v={v}", &params),
+        "https://h/a%20b/x/a%20b?v=2"
+    );
+    assert_eq!(
+        fill_url("https://h/{other}/{id", &params),
+        "https://h/{other}/{id"
+    );
+    assert_eq!(fill_url("https://h/{}", &params), "https://h/{}");
+    assert_eq!(fill_url("", &params), "");
+}
