@@ -65,3 +65,50 @@ pub async fn run_to_end<W: CompiledWorkflow>(
         }
     }
 }
+
+/// A [`WorkflowError`] as data: what a driver that crosses a process boundary (a durable
+/// engine's failure message, a job queue's record) hands to whoever reads the result, so they
+/// can tell the kinds of failure apart without parsing prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct FailureReport {
+    /// The kind of failure: `transport`, `in-doubt`, `deadline-exceeded`, `step-failed`,
+    /// `ended`, `too-many-transitions`, `output`, `inputs`, `request`, `sub-workflow`,
+    /// `finished`.
+    pub kind: String,
+    /// The `workflowId` that failed, when the error names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
+    /// The `stepId` that failed, when the error names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The last HTTP status the step saw, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The error's message, as `Display` writes it.
+    pub message: String,
+}
+
+impl From<&WorkflowError> for FailureReport {
+    fn from(error: &WorkflowError) -> Self {
+        let (kind, status) = match error {
+            WorkflowError::Transport { .. } => ("transport", None),
+            WorkflowError::InDoubt { .. } => ("in-doubt", None),
+            WorkflowError::DeadlineExceeded { .. } => ("deadline-exceeded", None),
+            WorkflowError::StepFailed { status, .. } => ("step-failed", *status),
+            WorkflowError::Ended { status, .. } => ("ended", *status),
+            WorkflowError::TooManyTransitions { .. } => ("too-many-transitions", None),
+            WorkflowError::Output { .. } => ("output", None),
+            WorkflowError::Inputs { .. } => ("inputs", None),
+            WorkflowError::Request { .. } => ("request", None),
+            WorkflowError::SubWorkflow { .. } => ("sub-workflow", None),
+            WorkflowError::Finished { .. } => ("finished", None),
+        };
+        FailureReport {
+            kind: kind.to_owned(),
+            workflow: error.workflow().map(str::to_owned),
+            step: error.step().map(str::to_owned),
+            status,
+            message: error.to_string(),
+        }
+    }
+}

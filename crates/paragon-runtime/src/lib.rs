@@ -43,6 +43,8 @@ mod paginate;
 mod params;
 mod request;
 mod response;
+#[cfg(feature = "restate")]
+pub mod restate;
 mod retry;
 pub mod rfc3339;
 #[cfg(feature = "xpath")]
@@ -54,7 +56,7 @@ pub use client::{
 };
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use datetime::{Date, DateTime};
-pub use driver::{CompiledWorkflow, run_to_end};
+pub use driver::{CompiledWorkflow, FailureReport, run_to_end};
 pub use error::{Error, ErrorResponse};
 pub use limits::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES, Limits};
 pub use multipart::{FilePart, Multipart};

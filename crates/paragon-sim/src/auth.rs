@@ -20,8 +20,8 @@ enum Refusal {
     Invalid,
 }
 
-/// Checks `Authorization: Bearer <token>` (scheme case-insensitive) against `accepted`.
-fn check(headers: &HeaderMap, accepted: &[String]) -> Result<(), Refusal> {
+/// The token of `Authorization: Bearer <token>` (scheme case-insensitive).
+fn bearer_token(headers: &HeaderMap) -> Result<&str, Refusal> {
     let value = headers
         .get(AUTHORIZATION)
         .ok_or(Refusal::Missing)?
@@ -31,7 +31,18 @@ fn check(headers: &HeaderMap, accepted: &[String]) -> Result<(), Refusal> {
     if !scheme.eq_ignore_ascii_case("bearer") {
         return Err(Refusal::Invalid);
     }
-    let token = token.trim();
+    Ok(token.trim())
+}
+
+/// The connected user a request acts for: its bearer token (a Connected User token names one
+/// user), or an empty name when it has none.
+pub(crate) fn connected_user(headers: &HeaderMap) -> String {
+    bearer_token(headers).unwrap_or_default().to_owned()
+}
+
+/// Checks `Authorization: Bearer <token>` (scheme case-insensitive) against `accepted`.
+fn check(headers: &HeaderMap, accepted: &[String]) -> Result<(), Refusal> {
+    let token = bearer_token(headers)?;
     if accepted.iter().any(|t| t == token) {
         Ok(())
     } else {

@@ -1,7 +1,7 @@
 //! The Managed Sync Sync API: enable a sync, poll its status, page through its records, read
 //! one record, download a file record's content.
 //!
-//! A sync is keyed by project, integration and sync type. Enabling it starts its first run,
+//! A sync is keyed by project, connected user (the bearer token), integration and sync type. Enabling it starts its first run,
 //! which lasts [`SimConfig::syncing_polls`] status polls (each answered `SYNCING`); after that
 //! the sync is `IDLE` with [`SimConfig::records`] records. A sync never enabled reports
 //! `DISABLED`.
@@ -21,6 +21,11 @@ use crate::error::ApiError;
 use crate::extract::{ApiPath, JsonBody, Query};
 use crate::records::{Record, records};
 use crate::seed::rfc3339;
+use std::collections::BTreeSet;
+
+use axum::http::HeaderMap;
+
+use crate::auth::connected_user;
 use crate::state::{Phase, Project, SimState, Sync, SyncKey};
 
 /// The routes of the Sync API.
@@ -71,13 +76,18 @@ fn status_json(key: &SyncKey, phase: Phase, config: &SimConfig) -> Value {
     status
 }
 
-/// The records of every finished sync of `project`, in sync order.
+/// The records of every finished sync of `project`, in sync order (a sync several connected
+/// users finished counts once: its records are the same).
 pub(crate) fn synced_records(project: &Project, config: &SimConfig) -> Vec<Record> {
-    project
+    let finished: BTreeSet<&SyncKey> = project
         .syncs
         .iter()
         .filter(|(_, sync)| sync.phase(config) == Phase::Idle)
-        .flat_map(|((integration, sync_type), _)| {
+        .map(|((_, key), _)| key)
+        .collect();
+    finished
+        .into_iter()
+        .flat_map(|(integration, sync_type)| {
             records(integration, sync_type, config.records, config.now)
         })
         .collect()
@@ -106,6 +116,7 @@ fn sync_key(query: &Query) -> Result<SyncKey, ApiError> {
 /// frequency is accepted and not simulated.
 async fn enable_sync(
     State(state): State<Arc<SimState>>,
+    headers: HeaderMap,
     ApiPath(project_id): ApiPath<String>,
     JsonBody(body): JsonBody<EnableSyncBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
@@ -121,7 +132,10 @@ async fn enable_sync(
     }
     let key = (body.integration, body.sync_type);
     let status = state.with_project(&project_id, |project, config| {
-        let sync = project.syncs.entry(key.clone()).or_default();
+        let sync = project
+            .syncs
+            .entry((connected_user(&headers), key.clone()))
+            .or_default();
         status_json(&key, sync.phase(config), config)
     })?;
     Ok((StatusCode::CREATED, Json(status)))
@@ -130,12 +144,13 @@ async fn enable_sync(
 /// `GET /projects/{projectId}/sync/status` (`getSyncStatus`): counts one poll of the sync.
 async fn get_sync_status(
     State(state): State<Arc<SimState>>,
+    headers: HeaderMap,
     ApiPath(project_id): ApiPath<String>,
     query: Query,
 ) -> Result<Json<Value>, ApiError> {
     let key = sync_key(&query)?;
     let status = state.with_project(&project_id, |project, config| {
-        let phase = match project.syncs.get_mut(&key) {
+        let phase = match project.syncs.get_mut(&(connected_user(&headers), key.clone())) {
             None => Phase::Disabled,
             Some(sync) => {
                 let phase = sync.phase(config);
@@ -171,6 +186,7 @@ fn parse_cursor(cursor: &str) -> Result<usize, ApiError> {
 /// empty page while the sync's first run is in progress; `404` for a sync never enabled.
 async fn pull_synced_records(
     State(state): State<Arc<SimState>>,
+    headers: HeaderMap,
     ApiPath(project_id): ApiPath<String>,
     query: Query,
 ) -> Result<Json<Value>, ApiError> {
@@ -181,7 +197,7 @@ async fn pull_synced_records(
         .transpose()?
         .unwrap_or(0);
     let page = state.with_project(&project_id, |project, config| {
-        let Some(sync) = project.syncs.get(&key) else {
+        let Some(sync) = project.syncs.get(&(connected_user(&headers), key.clone())) else {
             return Err(ApiError::not_found(format!(
                 "no sync is enabled for integration {:?} and syncType {:?}: enable it with POST /projects/{project_id}/sync/enable",
                 key.0, key.1

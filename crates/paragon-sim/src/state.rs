@@ -19,6 +19,8 @@ pub struct LoggedRequest {
     pub path: String,
     /// The raw query string, if there was one.
     pub query: Option<String>,
+    /// The connected user it acted for: its bearer token, if it carried one.
+    pub user: Option<String>,
     /// The status the simulator answered with.
     pub status: u16,
 }
@@ -62,6 +64,9 @@ pub(crate) struct Sync {
 /// `(integration, syncType)`.
 pub(crate) type SyncKey = (String, String);
 
+/// A sync belongs to one connected user (named by their bearer token) of a project.
+pub(crate) type UserSync = (String, SyncKey);
+
 /// A project's task history: seeded executions plus replays.
 #[derive(Debug, Clone)]
 pub(crate) struct History {
@@ -73,7 +78,7 @@ pub(crate) struct History {
 /// Everything a project holds.
 #[derive(Debug, Default)]
 pub(crate) struct Project {
-    pub(crate) syncs: BTreeMap<SyncKey, Sync>,
+    pub(crate) syncs: BTreeMap<UserSync, Sync>,
     history: Option<History>,
 }
 

@@ -19,6 +19,7 @@ pub(crate) async fn track(
     let method = req.method().to_string();
     let path = req.uri().path().to_owned();
     let query = req.uri().query().map(str::to_owned);
+    let user = Some(crate::auth::connected_user(req.headers())).filter(|u| !u.is_empty());
     let response = if state.take_budget() {
         next.run(req).await
     } else {
@@ -28,6 +29,7 @@ pub(crate) async fn track(
         method,
         path,
         query,
+        user,
         status: response.status().as_u16(),
     });
     response

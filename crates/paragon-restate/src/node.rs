@@ -1,0 +1,306 @@
+//! Restate server processes on loopback: one node, or a cluster of three, each started from a
+//! configuration file this module writes, killed with SIGKILL and started again on the same
+//! data directory.
+//!
+//! The server checks GitHub for a newer release when it starts, and that check cannot be turned
+//! off. The harness runs inside a network namespace of its own when it can (`cargo xtask` sees
+//! to it), where only loopback exists; `DO_NOT_TRACK` turns its telemetry off in any case.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use tokio::process::{Child, Command};
+
+/// One node's addresses.
+#[derive(Debug, Clone)]
+pub struct NodeAddrs {
+    /// Node-to-node (fabric) port.
+    pub fabric: u16,
+    /// Admin API port.
+    pub admin: u16,
+    /// Ingress port.
+    pub ingress: u16,
+}
+
+impl NodeAddrs {
+    /// Node `index` (0-based) of a layout whose ports start at `base`.
+    pub fn nth(base: u16, index: u16) -> Self {
+        let first = base + 10 * index;
+        NodeAddrs {
+            admin: first,
+            ingress: first + 1,
+            fabric: first + 2,
+        }
+    }
+
+    /// `http://127.0.0.1:<admin>`.
+    pub fn admin_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.admin)
+    }
+
+    /// `http://127.0.0.1:<ingress>`.
+    pub fn ingress_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.ingress)
+    }
+}
+
+/// A Restate server process.
+pub struct Node {
+    /// `n1`, `n2`, …
+    pub name: String,
+    /// Its addresses.
+    pub addrs: NodeAddrs,
+    binary: PathBuf,
+    config: PathBuf,
+    log: PathBuf,
+    child: Option<Child>,
+}
+
+/// The configuration of node `index` of `count` (all on loopback, data under `base_dir`).
+fn node_toml(index: u16, count: u16, base: u16, base_dir: &Path) -> String {
+    let me = NodeAddrs::nth(base, index);
+    let peers: Vec<String> = (0..count)
+        .map(|i| format!("\"http://127.0.0.1:{}/\"", NodeAddrs::nth(base, i).fabric))
+        .collect();
+    let replication = if count >= 3 { 2 } else { 1 };
+    format!(
+        r#"node-name = "n{n}"
+cluster-name = "paragon-local"
+base-dir = "{dir}"
+roles = ["metadata-server", "admin", "worker", "log-server", "http-ingress"]
+auto-provision = {provision}
+default-replication = {replication}
+default-num-partitions = 4
+disable-telemetry = true
+rocksdb-total-memory-size = "256 MiB"
+listen-mode = "tcp"
+bind-address = "127.0.0.1:{fabric}"
+advertised-address = "http://127.0.0.1:{fabric}/"
+
+[metadata-client]
+addresses = [{peers}]
+
+[admin]
+bind-address = "127.0.0.1:{admin}"
+advertised-address = "http://127.0.0.1:{admin}/"
+disable-web-ui = true
+
+[ingress]
+bind-address = "127.0.0.1:{ingress}"
+advertised-address = "http://127.0.0.1:{ingress}/"
+"#,
+        n = index + 1,
+        dir = base_dir.display().to_string().replace('\\', "/").replace('"', "\\\""),
+        provision = index == 0,
+        fabric = me.fabric,
+        admin = me.admin,
+        ingress = me.ingress,
+        peers = peers.join(", "),
+    )
+}
+
+impl Node {
+    /// Writes the configurations of `count` nodes under `base_dir` and starts them.
+    pub fn start_all(binary: &Path, base_dir: &Path, count: u16, base_port: u16) -> Result<Vec<Node>> {
+        std::fs::create_dir_all(base_dir)
+            .with_context(|| format!("creating {}", base_dir.display()))?;
+        let mut nodes = Vec::new();
+        for i in 0..count {
+            let name = format!("n{}", i + 1);
+            let config = base_dir.join(format!("{name}.toml"));
+            std::fs::write(&config, node_toml(i, count, base_port, base_dir))
+                .with_context(|| format!("writing {}", config.display()))?;
+            let mut node = Node {
+                log: base_dir.join(format!("{name}.log")),
+                name,
+                addrs: NodeAddrs::nth(base_port, i),
+                binary: binary.to_owned(),
+                config,
+                child: None,
+            };
+            node.spawn()?;
+            nodes.push(node);
+        }
+        Ok(nodes)
+    }
+
+    fn spawn(&mut self) -> Result<()> {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .with_context(|| format!("opening {}", self.log.display()))?;
+        let err = log.try_clone().context("duplicating the log file")?;
+        let child = Command::new(&self.binary)
+            .args(["--no-logo", "--log-disable-ansi-codes", "true", "--config-file"])
+            .arg(&self.config)
+            .env("DO_NOT_TRACK", "1")
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(err)
+            .kill_on_drop(true)
+            .spawn()
+            .with_context(|| format!("starting {}", self.binary.display()))?;
+        self.child = Some(child);
+        Ok(())
+    }
+
+    /// The process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().and_then(Child::id)
+    }
+
+    /// Kills it with SIGKILL and reaps it.
+    pub async fn kill(&mut self) -> Result<()> {
+        if let Some(mut child) = self.child.take() {
+            child.start_kill().context("killing the Restate server")?;
+            child.wait().await.context("reaping the Restate server")?;
+        }
+        Ok(())
+    }
+
+    /// Starts it again on the same data directory.
+    pub fn restart(&mut self) -> Result<()> {
+        if self.child.is_some() {
+            bail!("node {} is still running", self.name);
+        }
+        self.spawn()
+    }
+
+    /// Waits until its admin API and ingress answer, or fails after `timeout` with the end of
+    /// its log.
+    pub async fn wait_ready(&mut self, http: &paragon_runtime::reqwest::Client, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        let admin = format!("{}/health", self.addrs.admin_url());
+        let ingress = format!("{}/restate/health", self.addrs.ingress_url());
+        loop {
+            if let Some(child) = self.child.as_mut()
+                && let Ok(Some(status)) = child.try_wait()
+            {
+                bail!("node {} exited ({status}):\n{}", self.name, self.log_tail());
+            }
+            let ok = |r: Result<paragon_runtime::reqwest::Response, _>| {
+                r.map(|r| r.status().is_success()).unwrap_or(false)
+            };
+            if ok(http.get(&admin).send().await) && ok(http.get(&ingress).send().await) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "node {} did not answer on {admin} within {timeout:?}:\n{}",
+                    self.name,
+                    self.log_tail()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The last lines of its log.
+    pub fn log_tail(&self) -> String {
+        tail(&self.log)
+    }
+}
+
+/// A child process of the harness (the service), killed by PID when dropped.
+pub struct Process {
+    what: String,
+    program: PathBuf,
+    args: Vec<String>,
+    log: PathBuf,
+    child: Option<Child>,
+}
+
+impl Process {
+    /// Starts `program` with `args`, its output appended to `log`.
+    pub fn start(what: &str, program: &Path, args: &[String], log: &Path) -> Result<Self> {
+        let mut p = Process {
+            what: what.to_owned(),
+            program: program.to_owned(),
+            args: args.to_vec(),
+            log: log.to_owned(),
+            child: None,
+        };
+        p.spawn()?;
+        Ok(p)
+    }
+
+    fn spawn(&mut self) -> Result<()> {
+        let out = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .with_context(|| format!("opening {}", self.log.display()))?;
+        let err = out.try_clone().context("duplicating the log file")?;
+        let child = Command::new(&self.program)
+            .args(&self.args)
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            .kill_on_drop(true)
+            .spawn()
+            .with_context(|| format!("starting {} ({})", self.what, self.program.display()))?;
+        self.child = Some(child);
+        Ok(())
+    }
+
+    /// The process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().and_then(Child::id)
+    }
+
+    /// Kills it with SIGKILL and reaps it.
+    pub async fn kill(&mut self) -> Result<()> {
+        if let Some(mut child) = self.child.take() {
+            child
+                .start_kill()
+                .with_context(|| format!("killing {}", self.what))?;
+            child
+                .wait()
+                .await
+                .with_context(|| format!("reaping {}", self.what))?;
+        }
+        Ok(())
+    }
+
+    /// Starts it again with the same arguments.
+    pub fn restart(&mut self) -> Result<()> {
+        if self.child.is_some() {
+            bail!("{} is still running", self.what);
+        }
+        self.spawn()
+    }
+
+    /// The last lines of its log.
+    pub fn log_tail(&self) -> String {
+        tail(&self.log)
+    }
+}
+
+/// The last 4 KiB of a log file.
+fn tail(log: &Path) -> String {
+    let text = std::fs::read(log).unwrap_or_default();
+    String::from_utf8_lossy(&text[text.len().saturating_sub(4096)..]).into_owned()
+}
+
+/// Peak resident memory of process `pid` so far (`VmHWM`), in bytes, on Linux.
+pub fn peak_rss(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map(|kb| kb * 1024)
+}
+
+/// Current resident memory of process `pid` (`VmRSS`), in bytes, on Linux.
+pub fn rss(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map(|kb| kb * 1024)
+}

@@ -1,0 +1,381 @@
+//! Durable execution on [Restate](https://restate.dev) (feature `restate`): any compiled workflow
+//! served as a Restate workflow service, so it survives the crash of the process that runs it and
+//! many processes can share the work.
+//!
+//! ```no_run
+//! # async fn serve<W: paragon_runtime::CompiledWorkflow>(clients: W::Clients) {
+//! use paragon_runtime::restate::{Durable, Endpoint, HttpServer};
+//!
+//! let endpoint = Endpoint::builder().bind(Durable::<W>::new(clients)).build();
+//! HttpServer::new(endpoint)
+//!     .listen_and_serve("127.0.0.1:9080".parse().expect("an address"))
+//!     .await;
+//! # }
+//! ```
+//!
+//! # What Restate sees
+//!
+//! A service named after the `workflowId` (or [`Durable::named`]) with three handlers:
+//! - `run` (the workflow handler; input: the workflow's `Inputs` as JSON; output: its `Outputs`).
+//!   It runs once per workflow key, so submitting the same key twice starts one workflow. Each
+//!   transition ([`CompiledWorkflow::step`]) runs inside one journaled `run` whose result is the
+//!   new `State` and what comes next, so a replay after a crash resumes from the last journaled
+//!   state and sends no finished step's request again. A retry's wait is a durable timer
+//!   (`sleep`) of the length the transition journaled. A failure ends the invocation with a
+//!   terminal error whose message is a [`FailureReport`] as JSON (status 422 when a step failed
+//!   or an action ended the workflow, 500 otherwise).
+//! - `state` (shared): the last journaled `State` as JSON, or `null` before the first step.
+//! - `progress` (shared): a summary of it (`next`, `attempt`, `transitions`, `waitUntil`,
+//!   `finished`), small enough to poll.
+//!
+//! # What is not covered
+//!
+//! A transition that was sending a request when the service died runs again from the state
+//! before it (at-least-once for that one request): Restate journals a step's result, not a
+//! request in flight. Operations whose `Resend` allows it are safe to repeat; for the others,
+//! keep the kill window small or make the server deduplicate (for example by an idempotency
+//! key).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use restate_sdk::context::RunFuture as _;
+use restate_sdk::discovery;
+use restate_sdk::endpoint::{ContextInternal, Error as EndpointError};
+use restate_sdk::errors::{HandlerError, TerminalError};
+use restate_sdk::serde::Json;
+use restate_sdk::service::{IntoServiceDefinition, Service, ServiceDefinition, macro_support};
+use serde::{Deserialize, Serialize};
+
+pub use restate_sdk;
+pub use restate_sdk::endpoint::Endpoint;
+pub use restate_sdk::http_server::HttpServer;
+
+use crate::arazzo::Progress;
+use crate::driver::{CompiledWorkflow, FailureReport};
+
+/// Makes the clients a workflow sends its requests with, from its key and inputs (for example
+/// the connected user's credentials named by the key). An `Err` ends the workflow with a
+/// terminal error (status 400) carrying the message.
+pub type ClientsFor<W> = dyn Fn(&str, &<W as CompiledWorkflow>::Inputs) -> Result<<W as CompiledWorkflow>::Clients, String>
+    + Send
+    + Sync;
+
+/// A compiled workflow served to Restate. Bind it to an [`Endpoint`].
+pub struct Durable<W: CompiledWorkflow> {
+    name: String,
+    clients: Arc<ClientsFor<W>>,
+}
+
+impl<W: CompiledWorkflow> Clone for Durable<W> {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            clients: Arc::clone(&self.clients),
+        }
+    }
+}
+
+impl<W: CompiledWorkflow> Durable<W> {
+    /// Every workflow of this service sends its requests with `clients`.
+    pub fn new(clients: W::Clients) -> Self {
+        Self::with_clients(move |_, _| Ok(clients.clone()))
+    }
+
+    /// Each workflow's clients are made from its key and inputs.
+    pub fn with_clients(
+        clients: impl Fn(&str, &W::Inputs) -> Result<W::Clients, String> + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            name: W::ID.to_owned(),
+            clients: Arc::new(clients),
+        }
+    }
+
+    /// Serves it under another service name than the `workflowId` (letters, digits, `_`, `-`
+    /// and `.`, starting with a letter).
+    pub fn named(mut self, name: &str) -> Result<Self, String> {
+        discovery::ServiceName::try_from(name.to_owned())
+            .map_err(|e| format!("`{name}` is not a Restate service name: {e}"))?;
+        self.name = name.to_owned();
+        Ok(self)
+    }
+
+    /// The service name Restate knows it by.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// One journaled transition: the state after it and what comes next.
+#[derive(Serialize, Deserialize)]
+struct Transition<S, O> {
+    state: S,
+    next: Next<O>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Next<O> {
+    Continue,
+    /// Wait this long (computed once, when the transition ran) before the next step.
+    Wait { millis: u64 },
+    Done(O),
+    Failed(FailureReport),
+}
+
+/// What the `progress` handler answers.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressSummary {
+    /// The step to run next (`null` once the workflow ended).
+    pub next: Option<String>,
+    /// Which try of that step is next (0 before the first).
+    pub attempt: u32,
+    /// Transitions taken so far.
+    pub transitions: u32,
+    /// When a retry's wait ends (milliseconds since the Unix epoch), while one is pending.
+    pub wait_until: Option<u64>,
+    /// Whether the workflow has ended.
+    pub finished: bool,
+}
+
+impl ProgressSummary {
+    /// Reads the summary off a generated `State` (every generated state has these fields).
+    fn of(state: &serde_json::Value) -> Self {
+        let text = |k: &str| state.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        let number = |k: &str| state.get(k).and_then(serde_json::Value::as_u64);
+        ProgressSummary {
+            next: text("next"),
+            attempt: number("attempt").map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX)),
+            transitions: number("transitions").map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX)),
+            wait_until: number("wait_until"),
+            finished: state
+                .get("finished")
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// The Restate state key of the last journaled `State`.
+const STATE_KEY: &str = "state";
+/// The most transitions one invocation takes (a generated workflow stops itself far earlier,
+/// at its own transition limit; this bounds the driver's loop whatever the workflow does).
+const MAX_TRANSITIONS: u32 = 1_000_000;
+
+fn terminal(code: u16, report: &FailureReport) -> HandlerError {
+    let message = serde_json::to_string(report).unwrap_or_else(|_| report.message.clone());
+    TerminalError::new_with_code(code, message).into()
+}
+
+/// The `run` handler: the workflow from its inputs to its outputs, one journaled transition at
+/// a time.
+async fn run<W: CompiledWorkflow>(
+    service: &Durable<W>,
+    ctx: &ContextInternal,
+    key: &str,
+    inputs: W::Inputs,
+) -> Result<Json<W::Outputs>, HandlerError> {
+    let clients = (service.clients)(key, &inputs).map_err(|message| {
+        terminal(
+            400,
+            &FailureReport {
+                kind: "inputs".into(),
+                workflow: Some(W::ID.into()),
+                step: None,
+                status: None,
+                message,
+            },
+        )
+    })?;
+    let mut state = W::start(clients.clone(), inputs).into_state();
+    for transition in 0..MAX_TRANSITIONS {
+        let from = state.clone();
+        let clients = clients.clone();
+        let journaled: Json<Transition<W::State, W::Outputs>> = ctx
+            .run(move || async move {
+                let mut workflow = W::resume(clients, from);
+                let progress = workflow.step().await;
+                let clock = workflow.clock();
+                let next = match progress {
+                    Ok(Progress::Continue) => Next::Continue,
+                    Ok(Progress::Wait { until }) => Next::Wait {
+                        millis: until
+                            .duration_since(clock.wall_now())
+                            .unwrap_or_default()
+                            .as_millis()
+                            .try_into()
+                            .unwrap_or(u64::MAX),
+                    },
+                    Ok(Progress::Done(outputs)) => Next::Done(outputs),
+                    Err(error) => Next::Failed(FailureReport::from(&error)),
+                };
+                Ok(Json(Transition {
+                    state: workflow.into_state(),
+                    next,
+                }))
+            })
+            .name(format!("transition {}", transition + 1))
+            .await?;
+        let Transition { state: after, next } = journaled.into_inner();
+        ctx.set(STATE_KEY, Json(&after));
+        state = after;
+        match next {
+            Next::Continue => {}
+            Next::Wait { millis } => ctx.sleep(Duration::from_millis(millis)).await?,
+            Next::Done(outputs) => return Ok(Json(outputs)),
+            Next::Failed(report) => {
+                let code = match report.kind.as_str() {
+                    "step-failed" | "ended" | "inputs" => 422,
+                    _ => 500,
+                };
+                return Err(terminal(code, &report));
+            }
+        }
+    }
+    Err(terminal(
+        500,
+        &FailureReport {
+            kind: "too-many-transitions".into(),
+            workflow: Some(W::ID.into()),
+            step: None,
+            status: None,
+            message: format!("the driver stopped after {MAX_TRANSITIONS} transitions"),
+        },
+    ))
+}
+
+/// The last journaled state, as JSON.
+async fn last_state(ctx: &ContextInternal) -> Result<Option<serde_json::Value>, HandlerError> {
+    let state: Option<Json<serde_json::Value>> = ctx.get(STATE_KEY).await?;
+    Ok(state.map(Json::into_inner))
+}
+
+struct Dispatch<W: CompiledWorkflow> {
+    service: Durable<W>,
+}
+
+impl<W: CompiledWorkflow + 'static> Service for Dispatch<W> {
+    type Future = macro_support::ServiceBoxFuture;
+
+    fn handle(&self, ctx: ContextInternal) -> Self::Future {
+        let service = self.service.clone();
+        let fut: Pin<Box<dyn Future<Output = Result<(), EndpointError>> + Send>> =
+            Box::pin(async move {
+                match ctx.handler_name() {
+                    "run" => {
+                        let (Json(inputs), metadata): (Json<W::Inputs>, _) = ctx.input().await;
+                        let key = metadata.key.clone();
+                        let result = run(&service, &ctx, &key, inputs).await;
+                        ctx.handle_handler_result(result);
+                    }
+                    "state" => {
+                        let _ = ctx.input::<()>().await;
+                        let result = last_state(&ctx).await.map(Json);
+                        ctx.handle_handler_result(result);
+                    }
+                    "progress" => {
+                        let _ = ctx.input::<()>().await;
+                        let result = last_state(&ctx).await.map(|state| {
+                            Json(state.as_ref().map(ProgressSummary::of).unwrap_or_default())
+                        });
+                        ctx.handle_handler_result(result);
+                    }
+                    _ => {
+                        return Err(EndpointError::unknown_handler(
+                            ctx.service_name(),
+                            ctx.handler_name(),
+                        ));
+                    }
+                }
+                ctx.end();
+                Ok(())
+            });
+        fut
+    }
+}
+
+fn handler(name: &str, ty: discovery::HandlerType, input: bool) -> Option<discovery::Handler> {
+    Some(discovery::Handler {
+        name: discovery::HandlerName::try_from(name).ok()?,
+        input: Some(if input {
+            discovery::InputPayload::from_metadata::<Json<serde_json::Value>>()
+        } else {
+            discovery::InputPayload::empty()
+        }),
+        output: Some(discovery::OutputPayload::from_metadata::<
+            Json<serde_json::Value>,
+        >()),
+        ty: Some(ty),
+        documentation: None,
+        metadata: Default::default(),
+        abort_timeout: None,
+        inactivity_timeout: None,
+        journal_retention: None,
+        idempotency_retention: None,
+        workflow_completion_retention: None,
+        enable_lazy_state: None,
+        ingress_private: None,
+        retry_policy_initial_interval: None,
+        retry_policy_max_interval: None,
+        retry_policy_max_attempts: None,
+        retry_policy_exponentiation_factor: None,
+        retry_policy_on_max_attempts: None,
+    })
+}
+
+impl<W: CompiledWorkflow + 'static> IntoServiceDefinition for Durable<W> {
+    fn into_service_definition(self) -> ServiceDefinition {
+        // `named` checked a custom name; a workflowId that is not a service name (it may hold
+        // any character) is served under its letters, digits, `_`, `-` and `.`.
+        let name = discovery::ServiceName::try_from(self.name.clone()).unwrap_or_else(|_| {
+            let cleaned: String = self
+                .name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                .collect();
+            let cleaned = match cleaned.chars().next() {
+                Some(c) if c.is_ascii_alphabetic() => cleaned,
+                _ => format!("W{cleaned}"),
+            };
+            discovery::ServiceName::try_from(cleaned)
+                .unwrap_or_else(|_| discovery::ServiceName::try_from("Workflow".to_owned()).unwrap_or_else(|_| unreachable!()))
+        });
+        let handlers = [
+            handler("run", discovery::HandlerType::Workflow, true),
+            handler("state", discovery::HandlerType::Shared, false),
+            handler("progress", discovery::HandlerType::Shared, false),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let discovery = discovery::Service {
+            ty: discovery::ServiceType::Workflow,
+            name,
+            handlers,
+            documentation: Some(format!("The Arazzo workflow `{}`, compiled by paragon-codegen.", W::ID)),
+            metadata: Default::default(),
+            abort_timeout: None,
+            inactivity_timeout: None,
+            journal_retention: None,
+            idempotency_retention: None,
+            enable_lazy_state: None,
+            ingress_private: None,
+            retry_policy_initial_interval: None,
+            retry_policy_max_interval: None,
+            retry_policy_max_attempts: None,
+            retry_policy_exponentiation_factor: None,
+            retry_policy_on_max_attempts: None,
+        };
+        macro_support::service_definition(Dispatch { service: self }, discovery)
+    }
+}
+
+/// When the durable wait that `State::wait_until` records ends, as a `SystemTime`.
+pub fn wait_until(summary: &ProgressSummary) -> Option<SystemTime> {
+    summary
+        .wait_until
+        .map(|ms| SystemTime::UNIX_EPOCH + Duration::from_millis(ms))
+}
