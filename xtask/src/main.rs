@@ -12,6 +12,7 @@
 mod bench;
 mod corpus;
 mod fuzz;
+mod restate;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,7 +70,7 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen [--deny-warnings] | check [--deny-warnings] | demo | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
+    "usage: cargo xtask <regen [--deny-warnings] | check [--deny-warnings] | demo [--restate [--users N]] | restate <install | test | bench | scale | cluster> | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
 }
 
 fn main() -> ExitCode {
@@ -79,6 +80,15 @@ fn main() -> ExitCode {
         Some("check") => check(deny_warnings(&args[1..])),
         Some("corpus") => corpus::run(&args[1..]),
         // The demo reports its own errors; its exit status is passed on.
+        Some("demo") if args.iter().any(|a| a == "--restate") => {
+            let rest: Vec<String> = args[1..]
+                .iter()
+                .filter(|a| *a != "--restate")
+                .cloned()
+                .collect();
+            restate::lab("demo", &rest, false)
+        }
+        Some("restate") => restate::run(&args[1..]),
         Some("demo") => match demo(&args[1..]) {
             Ok(code) => return code,
             Err(e) => Err(e),
