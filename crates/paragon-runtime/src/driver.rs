@@ -112,3 +112,38 @@ impl From<&WorkflowError> for FailureReport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failure_reports_carry_the_kind_step_and_status() {
+        let failed = WorkflowError::StepFailed {
+            workflow: "wf",
+            step: "enableSync",
+            status: Some(401),
+            criterion: "$statusCode == 201".into(),
+            attempts: 1,
+            client_retries: 0,
+        };
+        let report = FailureReport::from(&failed);
+        assert_eq!(report.kind, "step-failed");
+        assert_eq!(report.workflow.as_deref(), Some("wf"));
+        assert_eq!(report.step.as_deref(), Some("enableSync"));
+        assert_eq!(report.status, Some(401));
+        assert_eq!(report.message, failed.to_string());
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(serde_json::from_str::<FailureReport>(&json).unwrap(), report);
+
+        let output = WorkflowError::Output {
+            step: "s",
+            output: "o",
+            message: "bad".into(),
+        };
+        let report = FailureReport::from(&output);
+        assert_eq!((report.kind.as_str(), report.workflow, report.status), ("output", None, None));
+        // Absent members are left out of the JSON, so a reader tells "none" from "unknown".
+        assert!(!serde_json::to_string(&report).unwrap().contains("status"));
+    }
+}

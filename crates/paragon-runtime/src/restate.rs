@@ -97,8 +97,7 @@ impl<W: CompiledWorkflow> Durable<W> {
     /// Serves it under another service name than the `workflowId` (letters, digits, `_`, `-`
     /// and `.`, starting with a letter).
     pub fn named(mut self, name: &str) -> Result<Self, String> {
-        discovery::ServiceName::try_from(name.to_owned())
-            .map_err(|e| format!("`{name}` is not a Restate service name: {e}"))?;
+        checked_name(name)?;
         self.name = name.to_owned();
         Ok(self)
     }
@@ -157,6 +156,30 @@ impl ProgressSummary {
                 .unwrap_or(false),
         }
     }
+}
+
+/// `name` as a Restate service name, or why it is not one.
+fn checked_name(name: &str) -> Result<discovery::ServiceName, String> {
+    discovery::ServiceName::try_from(name.to_owned())
+        .map_err(|e| format!("`{name}` is not a Restate service name: {e}"))
+}
+
+/// The service name of a workflow: its id, or (an id may hold any character) its letters,
+/// digits, `_`, `-` and `.`, starting with a letter.
+fn served_name(id: &str) -> discovery::ServiceName {
+    if let Ok(name) = checked_name(id) {
+        return name;
+    }
+    let cleaned: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .collect();
+    let cleaned = match cleaned.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => cleaned,
+        _ => format!("W{cleaned}"),
+    };
+    // A letter, then letters, digits, `_`, `-` and `.`, is a name by the manifest's pattern.
+    checked_name(&cleaned).unwrap_or_else(|e| unreachable!("{e}"))
 }
 
 /// The Restate state key of the last journaled `State`.
@@ -328,21 +351,7 @@ fn handler(name: &str, ty: discovery::HandlerType, input: bool) -> Option<discov
 
 impl<W: CompiledWorkflow + 'static> IntoServiceDefinition for Durable<W> {
     fn into_service_definition(self) -> ServiceDefinition {
-        // `named` checked a custom name; a workflowId that is not a service name (it may hold
-        // any character) is served under its letters, digits, `_`, `-` and `.`.
-        let name = discovery::ServiceName::try_from(self.name.clone()).unwrap_or_else(|_| {
-            let cleaned: String = self
-                .name
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-                .collect();
-            let cleaned = match cleaned.chars().next() {
-                Some(c) if c.is_ascii_alphabetic() => cleaned,
-                _ => format!("W{cleaned}"),
-            };
-            discovery::ServiceName::try_from(cleaned)
-                .unwrap_or_else(|_| discovery::ServiceName::try_from("Workflow".to_owned()).unwrap_or_else(|_| unreachable!()))
-        });
+        let name = served_name(&self.name);
         let handlers = [
             handler("run", discovery::HandlerType::Workflow, true),
             handler("state", discovery::HandlerType::Shared, false),
@@ -378,4 +387,50 @@ pub fn wait_until(summary: &ProgressSummary) -> Option<SystemTime> {
     summary
         .wait_until
         .map(|ms| SystemTime::UNIX_EPOCH + Duration::from_millis(ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_read_off_a_generated_state() {
+        let state = serde_json::json!({
+            "inputs": {}, "next": "pollSyncStatus", "attempt": 2, "transitions": 3,
+            "steps": {}, "workflows": {}, "resume": null, "finished": false,
+            "wait_until": 1_700_000_005_000u64, "in_flight": null,
+        });
+        let summary = ProgressSummary::of(&state);
+        assert_eq!(
+            summary,
+            ProgressSummary {
+                next: Some("pollSyncStatus".into()),
+                attempt: 2,
+                transitions: 3,
+                wait_until: Some(1_700_000_005_000),
+                finished: false,
+            }
+        );
+        assert_eq!(
+            wait_until(&summary),
+            Some(SystemTime::UNIX_EPOCH + Duration::from_millis(1_700_000_005_000))
+        );
+        // The end of a workflow, and a state of another shape, read as what they hold.
+        let ended = ProgressSummary::of(&serde_json::json!({"next": null, "finished": true}));
+        assert!(ended.finished && ended.next.is_none());
+        assert_eq!(ProgressSummary::of(&serde_json::json!([1])), ProgressSummary::default());
+        let json = serde_json::to_value(&summary).unwrap();
+        assert!(json.get("waitUntil").is_some(), "{json}");
+    }
+
+    #[test]
+    fn service_names_are_checked_and_workflow_ids_cleaned() {
+        assert!(checked_name("enable-sync.v2").is_ok());
+        let err = checked_name("a b").unwrap_err();
+        assert!(err.contains("`a b` is not a Restate service name"), "{err}");
+        assert_eq!(served_name("enable-sync-and-pull-records").to_string(), "enable-sync-and-pull-records");
+        assert_eq!(served_name("sync flow/2").to_string(), "syncflow2");
+        assert_eq!(served_name("2nd-flow").to_string(), "W2nd-flow");
+        assert_eq!(served_name("").to_string(), "W");
+    }
 }

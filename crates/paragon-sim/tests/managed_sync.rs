@@ -454,3 +454,47 @@ async fn users_objects_and_relationship_trees() {
     .await
     .unwrap();
 }
+
+#[tokio::test]
+async fn each_connected_user_has_syncs_of_their_own_and_the_log_names_them() {
+    let mut config = SimConfig::default().syncing_polls(1);
+    config.managed_sync_tokens = vec!["token-ann".into(), "token-bob".into()];
+    let sim = Sim::start(config).await.unwrap();
+    let ann = common::sync_client_with(&sim, ManualClock::new(), Some("token-ann"));
+    let bob = common::sync_client_with(&sim, ManualClock::new(), Some("token-bob"));
+    ann.enable_sync("p1", &body("googleDrive", "files"))
+        .await
+        .unwrap();
+    // Ann's sync is not Bob's: his is still disabled, and Ann's polls do not move his.
+    let status = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.get_sync_status("p1", "googleDrive", "files")
+                .await
+                .unwrap()
+                .status
+        }
+    };
+    assert_eq!(status(&bob).await, Some(SyncStatusStatus::Disabled));
+    assert_eq!(status(&ann).await, Some(SyncStatusStatus::Syncing));
+    assert_eq!(status(&ann).await, Some(SyncStatusStatus::Idle));
+    bob.enable_sync("p1", &body("googleDrive", "files"))
+        .await
+        .unwrap();
+    assert_eq!(status(&bob).await, Some(SyncStatusStatus::Syncing));
+    // Records of a sync both finished are listed once.
+    assert_eq!(status(&bob).await, Some(SyncStatusStatus::Idle));
+    let record = ann.get_synced_record("p1", "googleDrive-files-0001").await;
+    assert!(record.is_ok(), "{record:?}");
+
+    let enables: Vec<Option<String>> = sim
+        .request_log()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/sync/enable"))
+        .map(|r| r.user)
+        .collect();
+    assert_eq!(
+        enables,
+        [Some("token-ann".to_owned()), Some("token-bob".to_owned())]
+    );
+}
