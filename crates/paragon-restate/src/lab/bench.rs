@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail, ensure};
 use paragon_generated::sync_flow::enable_sync_and_pull_records::{Inputs, Workflow};
 use paragon_generated::sync_flow::managed_sync_api::Client;
 use paragon_restate::ingress::{Ended, Restate};
-use paragon_restate::node::{peak_rss, rss};
+use paragon_restate::node::{cpu_time, peak_rss, rss};
 use paragon_restate::{SEED_SERVICE, SeedKey};
 use paragon_runtime::arazzo::Progress;
 use paragon_runtime::{Clock, CompiledWorkflow, ManualClock};
@@ -81,6 +81,23 @@ fn check_outputs(ended: &Ended, key: &SeedKey) -> Result<()> {
     }
 }
 
+/// Runs 16 workflows (other syncs of the first users) to the end, so every partition has a
+/// leader and the service its connections before anything is measured.
+async fn warm_up(restate: &Restate, n: usize) -> Result<()> {
+    let keys: Vec<SeedKey> = users(n.min(16))
+        .iter()
+        .map(|u| SeedKey::new(PROJECT, u, "warmup", "files").map_err(anyhow::Error::msg))
+        .collect::<Result<_>>()?;
+    for key in &keys {
+        restate.submit(SEED_SERVICE, &key.to_string(), &inputs(key)).await?;
+    }
+    let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    for (key, end) in keys.iter().zip(restate.wait_all(SEED_SERVICE, &names, Duration::from_secs(120)).await?) {
+        check_outputs(&end, key)?;
+    }
+    Ok(())
+}
+
 /// `n` workflows through Restate: submitted together, each attached to until it ends.
 async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Result<Figures> {
     let pids: Vec<u32> = h
@@ -90,6 +107,7 @@ async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Re
         .chain(h.service.pid())
         .collect();
     let before: u64 = pids.iter().filter_map(|&p| rss(p)).sum();
+    let cpu_before: Vec<Duration> = pids.iter().map(|&p| cpu_time(p).unwrap_or_default()).collect();
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for key in keys {
@@ -111,6 +129,12 @@ async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Re
     }
     let wall = started.elapsed();
     let peak: u64 = pids.iter().filter_map(|&p| peak_rss(p)).sum();
+    let cpu: Vec<String> = pids
+        .iter()
+        .zip(&cpu_before)
+        .map(|(&p, b)| format!("{:.1} s", cpu_time(p).unwrap_or_default().saturating_sub(*b).as_secs_f64()))
+        .collect();
+    eprintln!("CPU time over the run: nodes then service: {}", cpu.join(", "));
     Ok(Figures {
         wall,
         beyond,
@@ -216,6 +240,7 @@ pub async fn bench(common: &Common) -> Result<()> {
         .context("building the HTTP client")?;
     let restate = Restate::new(long, h.restate.admin.clone(), h.restate.ingress.clone());
     let keys = keys(n)?;
+    warm_up(&restate, n).await?;
     let durable = through_restate(&h, &restate, &keys).await?;
     // The in-process run uses other users, so its syncs start from scratch too.
     let sim = Sim::start({
@@ -335,6 +360,7 @@ pub async fn cluster(common: &Common) -> Result<()> {
         .context("building the HTTP client")?;
     let restate = Restate::new(long, h.restate.admin.clone(), h.restate.ingress.clone());
     let keys = keys(n)?;
+    warm_up(&restate, n).await?;
     let started = Instant::now();
     for chunk in keys.chunks(100) {
         let mut submits = tokio::task::JoinSet::new();
