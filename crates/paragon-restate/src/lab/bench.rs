@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail, ensure};
 use paragon_generated::sync_flow::enable_sync_and_pull_records::{Inputs, Workflow};
 use paragon_generated::sync_flow::managed_sync_api::Client;
-use paragon_restate::ingress::{Ended, Restate};
+use paragon_restate::ingress::{Ended, Restate, Submitted};
 use paragon_restate::node::{cpu_time, peak_rss, rss};
 use paragon_restate::{SEED_SERVICE, SeedKey};
 use paragon_runtime::arazzo::Progress;
@@ -81,12 +81,24 @@ fn check_outputs(ended: &Ended, key: &SeedKey) -> Result<()> {
     }
 }
 
-/// Runs 16 workflows (other syncs of the first users) to the end, so every partition has a
-/// leader and the service its connections before anything is measured.
-async fn warm_up(restate: &Restate, n: usize) -> Result<()> {
-    let keys: Vec<SeedKey> = users(n.min(16))
+/// The users of the warm-up workflows.
+fn warm_up_users() -> Vec<String> {
+    (1..=16).map(|i| format!("warm-{i:02}")).collect()
+}
+
+/// The measured run's users, then the warm-up's.
+fn all_users(n: usize) -> Vec<String> {
+    let mut all = users(n);
+    all.extend(warm_up_users());
+    all
+}
+
+/// Runs 16 workflows of users of their own to the end, so every partition has a leader and
+/// the service its connections before anything is measured.
+async fn warm_up(restate: &Restate) -> Result<()> {
+    let keys: Vec<SeedKey> = warm_up_users()
         .iter()
-        .map(|u| SeedKey::new(PROJECT, u, "warmup", "files").map_err(anyhow::Error::msg))
+        .map(|u| SeedKey::new(PROJECT, u, "googleDrive", "files").map_err(anyhow::Error::msg))
         .collect::<Result<_>>()?;
     for key in &keys {
         restate.submit(SEED_SERVICE, &key.to_string(), &inputs(key)).await?;
@@ -116,7 +128,8 @@ async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Re
         tasks.spawn(async move {
             let t0 = Instant::now();
             let name = key.to_string();
-            restate.submit(SEED_SERVICE, &name, &inputs(&key)).await?;
+            let taken = restate.submit(SEED_SERVICE, &name, &inputs(&key)).await?;
+            ensure!(taken == Submitted::Accepted, "{key} was not a new workflow ({taken:?})");
             let ended = restate.attach(SEED_SERVICE, &name).await?;
             check_outputs(&ended, &key)?;
             anyhow::Ok(t0.elapsed())
@@ -227,7 +240,7 @@ pub async fn bench(common: &Common) -> Result<()> {
         common,
         &Setup {
             nodes: 1,
-            users: users(n),
+            users: all_users(n),
             syncing_polls: SYNCING_POLLS,
             refused_users: Vec::new(),
         },
@@ -240,7 +253,7 @@ pub async fn bench(common: &Common) -> Result<()> {
         .context("building the HTTP client")?;
     let restate = Restate::new(long, h.restate.admin.clone(), h.restate.ingress.clone());
     let keys = keys(n)?;
-    warm_up(&restate, n).await?;
+    warm_up(&restate).await?;
     let durable = through_restate(&h, &restate, &keys).await?;
     // The in-process run uses other users, so its syncs start from scratch too.
     let sim = Sim::start({
@@ -340,7 +353,7 @@ pub async fn cluster(common: &Common) -> Result<()> {
         common,
         &Setup {
             nodes: 3,
-            users: users(n),
+            users: all_users(n),
             syncing_polls: SYNCING_POLLS,
             refused_users: Vec::new(),
         },
@@ -360,7 +373,7 @@ pub async fn cluster(common: &Common) -> Result<()> {
         .context("building the HTTP client")?;
     let restate = Restate::new(long, h.restate.admin.clone(), h.restate.ingress.clone());
     let keys = keys(n)?;
-    warm_up(&restate, n).await?;
+    warm_up(&restate).await?;
     let started = Instant::now();
     for chunk in keys.chunks(100) {
         let mut submits = tokio::task::JoinSet::new();
@@ -370,7 +383,8 @@ pub async fn cluster(common: &Common) -> Result<()> {
             submits.spawn(async move { restate.submit(SEED_SERVICE, &key.to_string(), &inputs(&key)).await });
         }
         while let Some(s) = submits.join_next().await {
-            s.context("a submission task panicked")??;
+            let taken = s.context("a submission task panicked")??;
+            ensure!(taken == Submitted::Accepted, "a key was not a new workflow ({taken:?})");
         }
     }
     println!("submitted {n} workflows in {:.1} s", started.elapsed().as_secs_f64());
@@ -388,9 +402,18 @@ pub async fn cluster(common: &Common) -> Result<()> {
         check_outputs(end, key)?;
     }
     let enables = h.enables_by_token();
-    let twice = enables.values().filter(|&&c| c != 1).count();
+    let twice = keys
+        .iter()
+        .filter(|k| enables.get(&token_of(&k.user)) != Some(&1))
+        .count();
     h.down().await?;
-    ensure!(enables.len() == n && twice == 0, "enableSync was not sent once per key ({twice} keys differ)");
+    if twice > 0 {
+        let mut histogram: std::collections::BTreeMap<usize, usize> = Default::default();
+        for k in &keys {
+            *histogram.entry(enables.get(&token_of(&k.user)).copied().unwrap_or(0)).or_default() += 1;
+        }
+        bail!("enableSync was not sent once per key: keys by number of enableSync seen: {histogram:?}");
+    }
     println!("| nodes | workflows | node killed | all finished | wall time | completions/s |\n|---:|---:|---|---|---:|---:|");
     println!(
         "| 3 | {n} | n3 at 2 s after the last submission | {} of {n}, enableSync once each | {:.1} s | {:.0} |",

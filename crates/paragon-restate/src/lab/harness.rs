@@ -74,6 +74,12 @@ impl Harness {
     pub async fn up(common: &Common, setup: &Setup) -> Result<Harness> {
         std::fs::create_dir_all(&common.dir)
             .with_context(|| format!("creating {}", common.dir.display()))?;
+        // A run starts from empty nodes: data left by an earlier run would answer its keys.
+        let data = common.dir.join("restate");
+        if data.exists() {
+            std::fs::remove_dir_all(&data)
+                .with_context(|| format!("clearing {}", data.display()))?;
+        }
         let mut config = SimConfig::default().syncing_polls(setup.syncing_polls);
         config.managed_sync_tokens = setup.users.iter().map(|u| token_of(u)).collect();
         let sim = Sim::start(config).await.context("starting the simulator")?;

@@ -27,8 +27,9 @@ commands:
   cluster [--workflows N]  a three-node cluster; node 3 is killed during a run of N workflows
                            (default 1000); all must finish
 
---dir DIR holds the nodes' data and every log (default: a new directory under the system's
-temporary directory, removed at the end unless something failed).";
+--dir DIR holds the nodes' data (DIR/restate, cleared when a run starts) and every log
+(default: a new directory under the system's temporary directory, removed at the end unless
+something failed).";
 
 /// What every command needs.
 pub struct Common {
