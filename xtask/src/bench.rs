@@ -298,6 +298,11 @@ const SOAK_BEGIN: &str =
     "<!-- soak: cargo xtask soak --release --runs 10000 --concurrency 200 --seed 1 -->";
 const SOAK_END: &str = "<!-- /soak -->";
 
+/// Marks the Restate section of BENCHMARKS.md (written from `cargo xtask restate bench|scale|
+/// cluster` output; a full `--write` keeps it).
+const RESTATE_BEGIN: &str = "<!-- restate: cargo xtask restate bench | scale | cluster -->";
+const RESTATE_END: &str = "<!-- /restate -->";
+
 /// Marks the large-document section of BENCHMARKS.md, which `--only large --write` replaces.
 const LARGE_BEGIN: &str = "<!-- large-documents: cargo xtask bench --only large --write -->";
 const LARGE_END: &str = "<!-- /large-documents -->";
@@ -538,13 +543,17 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             "0.15"
         );
         let path: PathBuf = root.join("BENCHMARKS.md");
-        // The soak section is measured by `cargo xtask soak`, not here: kept as it is.
+        // The soak and Restate sections are measured by other commands: kept as they are.
         let old = std::fs::read_to_string(&path).unwrap_or_default();
-        let soak = match (old.find(SOAK_BEGIN), old.find(SOAK_END)) {
-            (Some(a), Some(b)) if b > a => format!("\n{}\n", &old[a..b + SOAK_END.len()]),
-            _ => String::new(),
-        };
-        let text = format!("{}\n{soak}", text.trim_end());
+        let mut kept = String::new();
+        for (begin, end) in [(SOAK_BEGIN, SOAK_END), (RESTATE_BEGIN, RESTATE_END)] {
+            if let (Some(a), Some(b)) = (old.find(begin), old.find(end))
+                && b > a
+            {
+                kept.push_str(&format!("\n{}\n", &old[a..b + end.len()]));
+            }
+        }
+        let text = format!("{}\n{kept}", text.trim_end());
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
