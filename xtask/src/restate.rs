@@ -53,7 +53,10 @@ pub fn install() -> Result<PathBuf> {
         return Ok(bin);
     }
     std::fs::create_dir_all(&prefix).with_context(|| format!("creating {}", prefix.display()))?;
-    println!("installing {package}@{SERVER_VERSION} with npm into {}", prefix.display());
+    println!(
+        "installing {package}@{SERVER_VERSION} with npm into {}",
+        prefix.display()
+    );
     // Only the platform package: it is the binary. `--ignore-scripts` skips every install
     // script (the main package's is an analytics ping).
     let status = Command::new("npm")
@@ -104,11 +107,20 @@ pub fn lab(command: &str, args: &[String], release: bool) -> Result<()> {
     let server = install()?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut build = Command::new(&cargo);
-    build.args(["build", "--quiet", "--locked", "-p", "paragon-restate", "--bins"]);
+    build.args([
+        "build",
+        "--quiet",
+        "--locked",
+        "-p",
+        "paragon-restate",
+        "--bins",
+    ]);
     if release {
         build.arg("--release");
     }
-    let status = build.status().context("running cargo build -p paragon-restate")?;
+    let status = build
+        .status()
+        .context("running cargo build -p paragon-restate")?;
     if !status.success() {
         bail!("cargo build -p paragon-restate failed");
     }

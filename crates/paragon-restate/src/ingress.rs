@@ -126,7 +126,8 @@ impl Restate {
         if !status.is_success() {
             bail!("POST {url}: {status}: {}", String::from_utf8_lossy(&bytes));
         }
-        serde_json::from_slice(&bytes).with_context(|| format!("POST {url}: not a progress summary"))
+        serde_json::from_slice(&bytes)
+            .with_context(|| format!("POST {url}: not a progress summary"))
     }
 
     /// How the workflow ended, or `None` while it runs.
@@ -171,7 +172,12 @@ impl Restate {
 
     /// Waits until every workflow of `keys` has ended, or fails at `timeout` naming those still
     /// running. Answers in the order of `keys`.
-    pub async fn wait_all(&self, service: &str, keys: &[String], timeout: Duration) -> Result<Vec<Ended>> {
+    pub async fn wait_all(
+        &self,
+        service: &str,
+        keys: &[String],
+        timeout: Duration,
+    ) -> Result<Vec<Ended>> {
         let deadline = Instant::now() + timeout;
         let mut ended: Vec<Option<Ended>> = vec![None; keys.len()];
         loop {
@@ -193,7 +199,11 @@ impl Restate {
                 return Ok(ended.into_iter().flatten().collect());
             }
             if Instant::now() > deadline {
-                bail!("{} workflows did not end within {timeout:?}, e.g. {}", left.len(), left[0]);
+                bail!(
+                    "{} workflows did not end within {timeout:?}, e.g. {}",
+                    left.len(),
+                    left[0]
+                );
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }

@@ -38,7 +38,12 @@ fn check_part(what: &str, part: &str) -> Result<(), String> {
 
 impl SeedKey {
     /// A key, checked.
-    pub fn new(project_id: &str, user: &str, integration: &str, sync_type: &str) -> Result<Self, String> {
+    pub fn new(
+        project_id: &str,
+        user: &str,
+        integration: &str,
+        sync_type: &str,
+    ) -> Result<Self, String> {
         check_part("project id", project_id)?;
         check_part("user", user)?;
         check_part("integration", integration)?;
@@ -54,7 +59,11 @@ impl SeedKey {
 
 impl fmt::Display for SeedKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}:{}", self.project_id, self.user, self.integration, self.sync_type)
+        write!(
+            f,
+            "{}:{}:{}:{}",
+            self.project_id, self.user, self.integration, self.sync_type
+        )
     }
 }
 
@@ -83,7 +92,14 @@ mod tests {
         let key = SeedKey::new("p1", "user-07", "googleDrive", "files").unwrap();
         assert_eq!(key.to_string(), "p1:user-07:googleDrive:files");
         assert_eq!(key.to_string().parse::<SeedKey>().unwrap(), key);
-        for bad in ["p1:u:i", "p1:u:i:s:x", "p1::i:s", "p1:u/2:i:s", "p1:u i:i:s", "p1:u%2F:i:s"] {
+        for bad in [
+            "p1:u:i",
+            "p1:u:i:s:x",
+            "p1::i:s",
+            "p1:u/2:i:s",
+            "p1:u i:i:s",
+            "p1:u%2F:i:s",
+        ] {
             assert!(bad.parse::<SeedKey>().is_err(), "{bad} was accepted");
         }
         let long = "x".repeat(129);

@@ -44,9 +44,9 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
             "--base-url" => base_url = Some(value()?),
             "--bind" => {
                 let v = value()?;
-                bind = v
-                    .parse()
-                    .with_context(|| format!("--bind {v:?} is not an address like 127.0.0.1:9080"))?;
+                bind = v.parse().with_context(|| {
+                    format!("--bind {v:?} is not an address like 127.0.0.1:9080")
+                })?;
             }
             "--tokens" => tokens_file = Some(value()?),
             other => bail!("unknown option `{other}`\n{USAGE}"),
@@ -54,7 +54,9 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
     }
     let base_url = base_url.with_context(|| format!("--base-url is required\n{USAGE}"))?;
     let mut tokens = Tokens {
-        default: std::env::var("PARAGON_TOKEN").ok().filter(|t| !t.is_empty()),
+        default: std::env::var("PARAGON_TOKEN")
+            .ok()
+            .filter(|t| !t.is_empty()),
         ..Tokens::default()
     };
     if let Some(file) = tokens_file {

@@ -92,7 +92,11 @@ bind-address = "127.0.0.1:{ingress}"
 advertised-address = "http://127.0.0.1:{ingress}/"
 "#,
         n = index + 1,
-        dir = base_dir.display().to_string().replace('\\', "/").replace('"', "\\\""),
+        dir = base_dir
+            .display()
+            .to_string()
+            .replace('\\', "/")
+            .replace('"', "\\\""),
         provision = index == 0,
         fabric = me.fabric,
         admin = me.admin,
@@ -103,7 +107,12 @@ advertised-address = "http://127.0.0.1:{ingress}/"
 
 impl Node {
     /// Writes the configurations of `count` nodes under `base_dir` and starts them.
-    pub fn start_all(binary: &Path, base_dir: &Path, count: u16, base_port: u16) -> Result<Vec<Node>> {
+    pub fn start_all(
+        binary: &Path,
+        base_dir: &Path,
+        count: u16,
+        base_port: u16,
+    ) -> Result<Vec<Node>> {
         std::fs::create_dir_all(base_dir)
             .with_context(|| format!("creating {}", base_dir.display()))?;
         let mut nodes = Vec::new();
@@ -134,7 +143,12 @@ impl Node {
             .with_context(|| format!("opening {}", self.log.display()))?;
         let err = log.try_clone().context("duplicating the log file")?;
         let child = Command::new(&self.binary)
-            .args(["--no-logo", "--log-disable-ansi-codes", "true", "--config-file"])
+            .args([
+                "--no-logo",
+                "--log-disable-ansi-codes",
+                "true",
+                "--config-file",
+            ])
             .arg(&self.config)
             .env("DO_NOT_TRACK", "1")
             .stdin(Stdio::null())
@@ -171,7 +185,11 @@ impl Node {
 
     /// Waits until its admin API and ingress answer, or fails after `timeout` with the end of
     /// its log.
-    pub async fn wait_ready(&mut self, http: &paragon_runtime::reqwest::Client, timeout: Duration) -> Result<()> {
+    pub async fn wait_ready(
+        &mut self,
+        http: &paragon_runtime::reqwest::Client,
+        timeout: Duration,
+    ) -> Result<()> {
         let deadline = Instant::now() + timeout;
         let admin = format!("{}/health", self.addrs.admin_url());
         let ingress = format!("{}/restate/health", self.addrs.ingress_url());

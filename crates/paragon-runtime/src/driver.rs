@@ -134,7 +134,10 @@ mod tests {
         assert_eq!(report.status, Some(401));
         assert_eq!(report.message, failed.to_string());
         let json = serde_json::to_string(&report).unwrap();
-        assert_eq!(serde_json::from_str::<FailureReport>(&json).unwrap(), report);
+        assert_eq!(
+            serde_json::from_str::<FailureReport>(&json).unwrap(),
+            report
+        );
 
         let output = WorkflowError::Output {
             step: "s",
@@ -142,7 +145,14 @@ mod tests {
             message: "bad".into(),
         };
         let report = FailureReport::from(&output);
-        assert_eq!((report.kind.as_str(), report.workflow, report.status), ("output", None, None));
+        assert_eq!(
+            (
+                report.kind.as_str(),
+                report.workflow.as_deref(),
+                report.status
+            ),
+            ("output", None, None)
+        );
         // Absent members are left out of the JSON, so a reader tells "none" from "unknown".
         assert!(!serde_json::to_string(&report).unwrap().contains("status"));
     }

@@ -119,7 +119,9 @@ struct Transition<S, O> {
 enum Next<O> {
     Continue,
     /// Wait this long (computed once, when the transition ran) before the next step.
-    Wait { millis: u64 },
+    Wait {
+        millis: u64,
+    },
     Done(O),
     Failed(FailureReport),
 }
@@ -364,7 +366,10 @@ impl<W: CompiledWorkflow + 'static> IntoServiceDefinition for Durable<W> {
             ty: discovery::ServiceType::Workflow,
             name,
             handlers,
-            documentation: Some(format!("The Arazzo workflow `{}`, compiled by paragon-codegen.", W::ID)),
+            documentation: Some(format!(
+                "The Arazzo workflow `{}`, compiled by paragon-codegen.",
+                W::ID
+            )),
             metadata: Default::default(),
             abort_timeout: None,
             inactivity_timeout: None,
@@ -418,7 +423,10 @@ mod tests {
         // The end of a workflow, and a state of another shape, read as what they hold.
         let ended = ProgressSummary::of(&serde_json::json!({"next": null, "finished": true}));
         assert!(ended.finished && ended.next.is_none());
-        assert_eq!(ProgressSummary::of(&serde_json::json!([1])), ProgressSummary::default());
+        assert_eq!(
+            ProgressSummary::of(&serde_json::json!([1])),
+            ProgressSummary::default()
+        );
         let json = serde_json::to_value(&summary).unwrap();
         assert!(json.get("waitUntil").is_some(), "{json}");
     }
@@ -428,7 +436,10 @@ mod tests {
         assert!(checked_name("enable-sync.v2").is_ok());
         let err = checked_name("a b").unwrap_err();
         assert!(err.contains("`a b` is not a Restate service name"), "{err}");
-        assert_eq!(served_name("enable-sync-and-pull-records").to_string(), "enable-sync-and-pull-records");
+        assert_eq!(
+            served_name("enable-sync-and-pull-records").to_string(),
+            "enable-sync-and-pull-records"
+        );
         assert_eq!(served_name("sync flow/2").to_string(), "syncflow2");
         assert_eq!(served_name("2nd-flow").to_string(), "W2nd-flow");
         assert_eq!(served_name("").to_string(), "W");

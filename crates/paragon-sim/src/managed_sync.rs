@@ -150,7 +150,10 @@ async fn get_sync_status(
 ) -> Result<Json<Value>, ApiError> {
     let key = sync_key(&query)?;
     let status = state.with_project(&project_id, |project, config| {
-        let phase = match project.syncs.get_mut(&(connected_user(&headers), key.clone())) {
+        let phase = match project
+            .syncs
+            .get_mut(&(connected_user(&headers), key.clone()))
+        {
             None => Phase::Disabled,
             Some(sync) => {
                 let phase = sync.phase(config);

@@ -101,10 +101,16 @@ async fn warm_up(restate: &Restate) -> Result<()> {
         .map(|u| SeedKey::new(PROJECT, u, "googleDrive", "files").map_err(anyhow::Error::msg))
         .collect::<Result<_>>()?;
     for key in &keys {
-        restate.submit(SEED_SERVICE, &key.to_string(), &inputs(key)).await?;
+        restate
+            .submit(SEED_SERVICE, &key.to_string(), &inputs(key))
+            .await?;
     }
     let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
-    for (key, end) in keys.iter().zip(restate.wait_all(SEED_SERVICE, &names, Duration::from_secs(120)).await?) {
+    for (key, end) in keys.iter().zip(
+        restate
+            .wait_all(SEED_SERVICE, &names, Duration::from_secs(120))
+            .await?,
+    ) {
         check_outputs(&end, key)?;
     }
     Ok(())
@@ -119,7 +125,10 @@ async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Re
         .chain(h.service.pid())
         .collect();
     let before: u64 = pids.iter().filter_map(|&p| rss(p)).sum();
-    let cpu_before: Vec<Duration> = pids.iter().map(|&p| cpu_time(p).unwrap_or_default()).collect();
+    let cpu_before: Vec<Duration> = pids
+        .iter()
+        .map(|&p| cpu_time(p).unwrap_or_default())
+        .collect();
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for key in keys {
@@ -129,7 +138,10 @@ async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Re
             let t0 = Instant::now();
             let name = key.to_string();
             let taken = restate.submit(SEED_SERVICE, &name, &inputs(&key)).await?;
-            ensure!(taken == Submitted::Accepted, "{key} was not a new workflow ({taken:?})");
+            ensure!(
+                taken == Submitted::Accepted,
+                "{key} was not a new workflow ({taken:?})"
+            );
             let ended = restate.attach(SEED_SERVICE, &name).await?;
             check_outputs(&ended, &key)?;
             anyhow::Ok(t0.elapsed())
@@ -145,9 +157,20 @@ async fn through_restate(h: &Harness, restate: &Restate, keys: &[SeedKey]) -> Re
     let cpu: Vec<String> = pids
         .iter()
         .zip(&cpu_before)
-        .map(|(&p, b)| format!("{:.1} s", cpu_time(p).unwrap_or_default().saturating_sub(*b).as_secs_f64()))
+        .map(|(&p, b)| {
+            format!(
+                "{:.1} s",
+                cpu_time(p)
+                    .unwrap_or_default()
+                    .saturating_sub(*b)
+                    .as_secs_f64()
+            )
+        })
         .collect();
-    eprintln!("CPU time over the run: nodes then service: {}", cpu.join(", "));
+    eprintln!(
+        "CPU time over the run: nodes then service: {}",
+        cpu.join(", ")
+    );
     Ok(Figures {
         wall,
         beyond,
@@ -170,11 +193,16 @@ fn sample_peak() -> (Arc<AtomicU64>, tokio::task::JoinHandle<()>) {
     (peak, task)
 }
 
-fn client_for(base_url: &str, user: &str, http: &paragon_runtime::reqwest::Client, clock: Option<Arc<dyn Clock>>) -> Result<Client> {
+fn client_for(
+    base_url: &str,
+    user: &str,
+    http: &paragon_runtime::reqwest::Client,
+    clock: Option<Arc<dyn Clock>>,
+) -> Result<Client> {
     let http = http.clone();
     Client::builder()
         .base_url(base_url)
-        .bearer_auth(&token_of(user))
+        .bearer_auth(token_of(user))
         .runtime(move |r| {
             let r = r.http_client(http);
             match clock {
@@ -281,9 +309,13 @@ pub async fn bench(common: &Common) -> Result<()> {
 pub async fn scale(common: &Common) -> Result<()> {
     let n = common.count.unwrap_or(100_000);
     // One user, a distinct integration per workflow (the simulator keys syncs by both).
-    let sim = Sim::start(SimConfig::default().syncing_polls(SYNCING_POLLS).token(token_of("scale")))
-        .await
-        .context("starting the simulator")?;
+    let sim = Sim::start(
+        SimConfig::default()
+            .syncing_polls(SYNCING_POLLS)
+            .token(token_of("scale")),
+    )
+    .await
+    .context("starting the simulator")?;
     let base_url = sim.base_url();
     let http = paragon_runtime::reqwest::Client::builder()
         .pool_max_idle_per_host(512)
@@ -298,7 +330,8 @@ pub async fn scale(common: &Common) -> Result<()> {
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..n {
-        let key = SeedKey::new(PROJECT, "scale", &format!("int{i}"), "files").map_err(anyhow::Error::msg)?;
+        let key = SeedKey::new(PROJECT, "scale", &format!("int{i}"), "files")
+            .map_err(anyhow::Error::msg)?;
         let mut workflow = Workflow::new(client.clone(), seed_inputs(&key));
         let gate = gate.clone();
         let steps = steps.clone();
@@ -334,7 +367,9 @@ pub async fn scale(common: &Common) -> Result<()> {
     ensure!(failed == 0, "{failed} of {n} workflows failed");
     let grown = peak.load(Ordering::Relaxed).saturating_sub(before);
     let steps = steps.load(Ordering::Relaxed);
-    println!("| workflows | started in | wall time | steps | steps/s | memory grown (incl. simulator) | per workflow |\n|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| workflows | started in | wall time | steps | steps/s | memory grown (incl. simulator) | per workflow |\n|---:|---:|---:|---:|---:|---:|---:|"
+    );
     println!(
         "| {n} | {} | {:.1} s | {steps} | {:.0} | {} | {:.1} KiB |",
         ms(spawned),
@@ -363,7 +398,12 @@ pub async fn cluster(common: &Common) -> Result<()> {
         "3 nodes up: {}",
         h.nodes
             .iter()
-            .map(|n| format!("{} (ingress {}, pid {})", n.name, n.addrs.ingress_url(), n.pid().unwrap_or(0)))
+            .map(|n| format!(
+                "{} (ingress {}, pid {})",
+                n.name,
+                n.addrs.ingress_url(),
+                n.pid().unwrap_or(0)
+            ))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -380,19 +420,33 @@ pub async fn cluster(common: &Common) -> Result<()> {
         for key in chunk {
             let restate = restate.clone();
             let key = key.clone();
-            submits.spawn(async move { restate.submit(SEED_SERVICE, &key.to_string(), &inputs(&key)).await });
+            submits.spawn(async move {
+                restate
+                    .submit(SEED_SERVICE, &key.to_string(), &inputs(&key))
+                    .await
+            });
         }
         while let Some(s) = submits.join_next().await {
             let taken = s.context("a submission task panicked")??;
-            ensure!(taken == Submitted::Accepted, "a key was not a new workflow ({taken:?})");
+            ensure!(
+                taken == Submitted::Accepted,
+                "a key was not a new workflow ({taken:?})"
+            );
         }
     }
-    println!("submitted {n} workflows in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "submitted {n} workflows in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     tokio::time::sleep(Duration::from_secs(2)).await;
     let victim = h.nodes.len() - 1;
     let pid = h.nodes[victim].pid().unwrap_or(0);
     h.nodes[victim].kill().await?;
-    println!("SIGKILLed {} (pid {pid}) at {:.1} s", h.nodes[victim].name, started.elapsed().as_secs_f64());
+    println!(
+        "SIGKILLed {} (pid {pid}) at {:.1} s",
+        h.nodes[victim].name,
+        started.elapsed().as_secs_f64()
+    );
     let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
     let ended = restate
         .wait_all(SEED_SERVICE, &names, Duration::from_secs(600))
@@ -410,11 +464,17 @@ pub async fn cluster(common: &Common) -> Result<()> {
     if twice > 0 {
         let mut histogram: std::collections::BTreeMap<usize, usize> = Default::default();
         for k in &keys {
-            *histogram.entry(enables.get(&token_of(&k.user)).copied().unwrap_or(0)).or_default() += 1;
+            *histogram
+                .entry(enables.get(&token_of(&k.user)).copied().unwrap_or(0))
+                .or_default() += 1;
         }
-        bail!("enableSync was not sent once per key: keys by number of enableSync seen: {histogram:?}");
+        bail!(
+            "enableSync was not sent once per key: keys by number of enableSync seen: {histogram:?}"
+        );
     }
-    println!("| nodes | workflows | node killed | all finished | wall time | completions/s |\n|---:|---:|---|---|---:|---:|");
+    println!(
+        "| nodes | workflows | node killed | all finished | wall time | completions/s |\n|---:|---:|---|---|---:|---:|"
+    );
     println!(
         "| 3 | {n} | n3 at 2 s after the last submission | {} of {n}, enableSync once each | {:.1} s | {:.0} |",
         ended.len(),

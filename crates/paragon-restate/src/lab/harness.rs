@@ -145,7 +145,10 @@ impl Harness {
         for node in &mut self.nodes {
             node.kill().await?;
         }
-        self.sim.shutdown().await.context("stopping the simulator")?;
+        self.sim
+            .shutdown()
+            .await
+            .context("stopping the simulator")?;
         Ok(())
     }
 

@@ -128,8 +128,14 @@ pub async fn demo(common: &Common) -> Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(1000)).await;
     }
-    let done = ended.values().filter(|e| matches!(e, Ended::Done(_))).count();
-    println!("\n{done} of {n} workflows finished in {:.1} s:", started.elapsed().as_secs_f64());
+    let done = ended
+        .values()
+        .filter(|e| matches!(e, Ended::Done(_)))
+        .count();
+    println!(
+        "\n{done} of {n} workflows finished in {:.1} s:",
+        started.elapsed().as_secs_f64()
+    );
     for (i, end) in &ended {
         if let Ended::Done(outputs) = end {
             println!("  {:<45} {}", names[*i], describe(outputs));
@@ -159,7 +165,10 @@ async fn wait_until_waiting(h: &Harness, keys: &[SeedKey]) -> Result<()> {
         if all {
             return Ok(());
         }
-        ensure!(Instant::now() < deadline, "the workflows never reached a wait between polls");
+        ensure!(
+            Instant::now() < deadline,
+            "the workflows never reached a wait between polls"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -180,18 +189,32 @@ async fn check_finished(h: &Harness, keys: &[SeedKey], what: &str) -> Result<()>
                     outputs.get("status").and_then(Value::as_str) == Some("IDLE"),
                     "{what}: {key} ended with {outputs}"
                 );
-                let records = outputs.get("records").and_then(Value::as_array).map_or(0, Vec::len);
-                ensure!(records == 10, "{what}: {key} has {records} records, not a page of 10");
+                let records = outputs
+                    .get("records")
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
+                ensure!(
+                    records == 10,
+                    "{what}: {key} has {records} records, not a page of 10"
+                );
             }
-            Ended::Failed(code, report) => bail!("{what}: {key} failed ({code}): {}", report.message),
+            Ended::Failed(code, report) => {
+                bail!("{what}: {key} failed ({code}): {}", report.message)
+            }
         }
         let sent = enables
             .get(&crate::harness::token_of(&key.user))
             .copied()
             .unwrap_or(0);
-        ensure!(sent == 1, "{what}: the simulator saw enableSync {sent} times for {key}");
+        ensure!(
+            sent == 1,
+            "{what}: the simulator saw enableSync {sent} times for {key}"
+        );
     }
-    println!("ok   {what}: {} workflows finished, enableSync once each", keys.len());
+    println!(
+        "ok   {what}: {} workflows finished, enableSync once each",
+        keys.len()
+    );
     Ok(())
 }
 
@@ -212,15 +235,18 @@ pub async fn test(common: &Common) -> Result<()> {
     let (service_kill, rest) = keys.split_at(8);
     let (server_kill, rest) = rest.split_at(8);
     let twice = &rest[0];
-    let failing_user_key = SeedKey::new(PROJECT, "intruder", "googleDrive", "files")
-        .map_err(anyhow::Error::msg)?;
+    let failing_user_key =
+        SeedKey::new(PROJECT, "intruder", "googleDrive", "files").map_err(anyhow::Error::msg)?;
 
     // 1. SIGKILL the service while every workflow waits between two polls.
     submit_all(&h, service_kill).await?;
     wait_until_waiting(&h, service_kill).await?;
     let pid = h.service.pid().unwrap_or_default();
     h.service.kill().await?;
-    println!("     SIGKILLed the service (pid {pid}) with {} workflows waiting", service_kill.len());
+    println!(
+        "     SIGKILLed the service (pid {pid}) with {} workflows waiting",
+        service_kill.len()
+    );
     tokio::time::sleep(Duration::from_secs(2)).await;
     h.service.restart()?;
     check_finished(&h, service_kill, "service killed mid-run").await?;
@@ -230,10 +256,15 @@ pub async fn test(common: &Common) -> Result<()> {
     wait_until_waiting(&h, server_kill).await?;
     let pid = h.nodes[0].pid().unwrap_or_default();
     h.nodes[0].kill().await?;
-    println!("     SIGKILLed the Restate server (pid {pid}) with {} workflows waiting", server_kill.len());
+    println!(
+        "     SIGKILLed the Restate server (pid {pid}) with {} workflows waiting",
+        server_kill.len()
+    );
     h.nodes[0].restart()?;
     let http = h.http.clone();
-    h.nodes[0].wait_ready(&http, Duration::from_secs(90)).await?;
+    h.nodes[0]
+        .wait_ready(&http, Duration::from_secs(90))
+        .await?;
     check_finished(&h, server_kill, "server killed mid-run").await?;
 
     // 3. The same key twice: one execution.
@@ -250,7 +281,10 @@ pub async fn test(common: &Common) -> Result<()> {
         "the same key submitted twice was taken as {taken:?}"
     );
     check_finished(&h, std::slice::from_ref(twice), "same key submitted twice").await?;
-    let again = h.restate.submit(SEED_SERVICE, &name, &inputs(twice)).await?;
+    let again = h
+        .restate
+        .submit(SEED_SERVICE, &name, &inputs(twice))
+        .await?;
     ensure!(
         again == Submitted::PreviouslyAccepted,
         "a finished key submitted again was taken as {again:?}"
@@ -263,7 +297,11 @@ pub async fn test(common: &Common) -> Result<()> {
         .await?;
     let ended = h
         .restate
-        .wait_all(SEED_SERVICE, std::slice::from_ref(&name), Duration::from_secs(60))
+        .wait_all(
+            SEED_SERVICE,
+            std::slice::from_ref(&name),
+            Duration::from_secs(60),
+        )
         .await?;
     match ended.first() {
         Some(Ended::Failed(422, report))
@@ -277,7 +315,8 @@ pub async fn test(common: &Common) -> Result<()> {
     }
 
     // 5. A key that does not name the inputs is refused before any request.
-    let wrong = SeedKey::new(PROJECT, "user-018", "salesforce", "files").map_err(anyhow::Error::msg)?;
+    let wrong =
+        SeedKey::new(PROJECT, "user-018", "salesforce", "files").map_err(anyhow::Error::msg)?;
     let mut mismatched = inputs(&wrong);
     mismatched["integration"] = Value::from("hubspot");
     h.restate
@@ -289,7 +328,10 @@ pub async fn test(common: &Common) -> Result<()> {
         .await?;
     match ended.first() {
         Some(Ended::Failed(400, report)) if report.kind == "inputs" => {
-            println!("ok   a key that does not match its inputs: 400 {}", report.message);
+            println!(
+                "ok   a key that does not match its inputs: 400 {}",
+                report.message
+            );
         }
         other => bail!("the mismatched key ended with {other:?}"),
     }
