@@ -3,7 +3,7 @@
 //! many processes can share the work.
 //!
 //! ```no_run
-//! # async fn serve<W: paragon_runtime::CompiledWorkflow>(clients: W::Clients) {
+//! # async fn serve<W: paragon_runtime::CompiledWorkflow + 'static>(clients: W::Clients) {
 //! use paragon_runtime::restate::{Durable, Endpoint, HttpServer};
 //!
 //! let endpoint = Endpoint::builder().bind(Durable::<W>::new(clients)).build();
