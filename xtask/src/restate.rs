@@ -133,6 +133,12 @@ pub fn lab(command: &str, args: &[String], release: bool) -> Result<()> {
         server.display().to_string(),
     ];
     lab_args.extend(args.iter().cloned());
+    if !args.iter().any(|a| a == "--dir") {
+        // A known place, so `.ci/run` can stop what a killed run left (`<dir>/**/pids`).
+        let dir = target_dir().join("restate-lab").join(command);
+        lab_args.push("--dir".to_owned());
+        lab_args.push(dir.display().to_string());
+    }
     let status = if namespace_works() {
         Command::new("unshare")
             .args(["-rn", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\""])

@@ -157,6 +157,7 @@ impl Node {
             .kill_on_drop(true)
             .spawn()
             .with_context(|| format!("starting {}", self.binary.display()))?;
+        record_pid(&self.log, child.id());
         self.child = Some(child);
         Ok(())
     }
@@ -260,6 +261,7 @@ impl Process {
             .kill_on_drop(true)
             .spawn()
             .with_context(|| format!("starting {} ({})", self.what, self.program.display()))?;
+        record_pid(&self.log, child.id());
         self.child = Some(child);
         Ok(())
     }
@@ -294,6 +296,21 @@ impl Process {
     /// The last lines of its log.
     pub fn log_tail(&self) -> String {
         tail(&self.log)
+    }
+}
+
+/// Appends `pid` to the file `pids` beside `log`, so that whoever started the harness can stop
+/// every process it started by PID even if the harness itself is killed (processes are also
+/// killed when the harness drops them).
+fn record_pid(log: &Path, pid: Option<u32>) {
+    use std::io::Write as _;
+    if let (Some(pid), Some(dir)) = (pid, log.parent())
+        && let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("pids"))
+    {
+        let _ = writeln!(f, "{pid}");
     }
 }
 
