@@ -2,16 +2,30 @@
 
 use std::process::ExitCode;
 
-use crate::args::CheckOptions;
+use std::io::Write as _;
 
-pub fn run(opts: &CheckOptions) -> ExitCode {
+use crate::args::{CheckArgs, FixArgs, Format};
+
+/// One diagnostic as a JSON object, for `--format json`.
+fn json_line(d: &paragon_codegen::Diagnostic) -> String {
+    let (line, column) = d.pos.map_or((None, None), |p| (Some(p.line), Some(p.col)));
+    serde_json::json!({
+        "file": d.file.display().to_string(),
+        "line": line,
+        "column": column,
+        "severity": if d.is_error() { "error" } else { "warning" },
+        "code": d.code,
+        "message": d.message,
+        "help": d.help,
+    })
+    .to_string()
+}
+
+pub fn run(opts: &CheckArgs) -> ExitCode {
     let files = &opts.files;
-    let load = paragon_codegen::LoadOptions {
-        ref_map: opts.ref_map.clone(),
-        allow_paths: opts.allow_paths.clone(),
-        deny_warnings: opts.deny_warnings,
-        ..Default::default()
-    };
+    let load = opts.load.options(opts.deny_warnings);
+    let human = opts.format == Format::Human;
+    let mut stdout = std::io::stdout().lock();
     let (mut errors, mut warnings, mut failed) = (0, 0, 0);
     for file in files {
         let diags = paragon_codegen::check_document_with(file, &load);
@@ -21,20 +35,32 @@ pub fn run(opts: &CheckOptions) -> ExitCode {
         if e > 0 {
             failed += 1;
         }
+        if !human {
+            for d in diags.iter() {
+                let _ = writeln!(stdout, "{}", json_line(d));
+            }
+            continue;
+        }
         if !diags.is_empty() {
             eprint!("{}", diags.render());
+        }
+        if opts.quiet {
+            continue;
         }
         let verdict = match (e, diags.len() - e) {
             (0, 0) => "ok".to_owned(),
             (0, w) => format!("ok, {w} warning(s)"),
             (e, w) => format!("{e} error(s), {w} warning(s)"),
         };
-        println!("{}: {verdict}", file.display());
+        let _ = writeln!(stdout, "{}: {verdict}", file.display());
     }
-    println!(
-        "checked {} document(s): {errors} error(s), {warnings} warning(s)",
-        files.len()
-    );
+    if human && !opts.quiet {
+        let _ = writeln!(
+            stdout,
+            "checked {} document(s): {errors} error(s), {warnings} warning(s)",
+            files.len()
+        );
+    }
     if failed > 0 {
         ExitCode::FAILURE
     } else {
@@ -44,12 +70,8 @@ pub fn run(opts: &CheckOptions) -> ExitCode {
 
 /// `paragon-codegen fix FILE…`: rewrites the dialects `check` warns about, prints each change,
 /// then what is left.
-pub fn fix(opts: &CheckOptions) -> ExitCode {
-    let load = paragon_codegen::LoadOptions {
-        ref_map: opts.ref_map.clone(),
-        allow_paths: opts.allow_paths.clone(),
-        ..Default::default()
-    };
+pub fn fix(opts: &FixArgs) -> ExitCode {
+    let load = opts.load.options(false);
     let (fixes, diags) = paragon_codegen::fix::fix_documents(&opts.files, &load);
     let mut changed = 0;
     let mut skipped = 0;

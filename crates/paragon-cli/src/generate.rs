@@ -7,7 +7,7 @@ use heck::ToKebabCase;
 use paragon_codegen::DocumentKind;
 use serde::Serialize;
 
-use crate::args::{GenerateOptions, Runtime};
+use crate::args::{GenerateArgs, Runtime};
 
 const CARGO_TOML: &str = include_str!("../templates/Cargo.toml.j2");
 const README: &str = include_str!("../templates/README.md.j2");
@@ -140,13 +140,8 @@ fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, Str
 /// An OpenAPI document that is also a source of one of the Arazzo documents is not generated
 /// twice: its module re-exports the workflow module's copy of the client (which may hold a few
 /// more types, those the workflows' outputs need).
-pub fn run(opts: &GenerateOptions) -> Result<String, String> {
-    let load = paragon_codegen::LoadOptions {
-        ref_map: opts.ref_map.clone(),
-        allow_paths: opts.allow_paths.clone(),
-        deny_warnings: opts.deny_warnings,
-        ..Default::default()
-    };
+pub fn run(opts: &GenerateArgs) -> Result<String, String> {
+    let load = opts.load.options(opts.deny_warnings);
     let mut modules: Vec<Module> = Vec::new();
     // Path in the crate, then the text in two pieces (a header, the rest).
     let mut files: Vec<(String, String, String)> = Vec::new();
@@ -307,7 +302,7 @@ pub fn run(opts: &GenerateOptions) -> Result<String, String> {
         ));
     }
     let specs: Vec<String> = opts.specs.iter().map(|s| s.display().to_string()).collect();
-    let mut runtime = runtime_dependency(&opts.runtime, &opts.out)?;
+    let mut runtime = runtime_dependency(&opts.runtime(), &opts.out)?;
     if uses_xpath {
         runtime.push_str(", features = [\"xpath\"]");
     }

@@ -7,23 +7,17 @@ mod generate;
 
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser};
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match args::parse(&argv) {
-        Ok(args::Command::Help) => {
-            print!("{}", args::HELP);
-            ExitCode::SUCCESS
-        }
-        Ok(args::Command::Version) => {
-            println!("paragon-codegen {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Ok(args::Command::Check(opts)) => check::run(&opts),
-        Ok(args::Command::Fix(opts)) => check::fix(&opts),
-        Ok(args::Command::Generate(opts)) => match generate::run(&opts) {
+    let cli = args::Cli::parse();
+    match cli.command {
+        args::Command::Check(opts) => check::run(&opts),
+        args::Command::Fix(opts) => check::fix(&opts),
+        args::Command::Generate(opts) => match generate::run(&opts) {
             Ok(summary) => {
                 println!("{summary}");
                 ExitCode::SUCCESS
@@ -33,9 +27,14 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Err(message) => {
-            eprintln!("error: {message}\n\nRun `paragon-codegen --help` for usage.");
-            ExitCode::from(2)
+        args::Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut args::Cli::command(),
+                "paragon-codegen",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
         }
     }
 }

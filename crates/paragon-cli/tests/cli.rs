@@ -43,17 +43,101 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 #[test]
-fn help_explains_both_commands() {
+fn help_version_and_mistakes_are_conventional() {
     let out = bin(&["--help"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("generate --spec FILE") && text.contains("check FILE"),
+        ["generate", "check", "fix", "completions"]
+            .iter()
+            .all(|c| text.contains(c)),
         "{text}"
     );
+    // Every subcommand has its own help, with every flag.
+    let out = bin(&["generate", "--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--spec",
+        "--out",
+        "--crate-name",
+        "--runtime-path",
+        "--runtime-version",
+        "--force",
+        "--rustfmt",
+        "--deny-warnings",
+        "--ref-map",
+        "--allow-path",
+    ] {
+        assert!(
+            text.contains(flag),
+            "{flag} missing from generate --help:\n{text}"
+        );
+    }
+    let out = bin(&["check", "--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("--format") && text.contains("--quiet"),
+        "{text}"
+    );
+
+    let out = bin(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("paragon-codegen {}", env!("CARGO_PKG_VERSION"))
+    );
+
     let out = bin(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command `frobnicate`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("frobnicate"));
+    let out = bin(&["check", "--deny-warning", "a.yml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--deny-warnings"),
+        "no suggestion: {stderr}"
+    );
+
+    let out = bin(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("paragon-codegen"));
+}
+
+#[test]
+fn check_writes_one_json_object_per_diagnostic() {
+    let dir = scratch("check-json");
+    let bad = dir.join("bad.yml");
+    std::fs::write(
+        &bad,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: strnig}\n",
+    )
+    .unwrap();
+    let good = repo("specs/openapi/paragon-managed-sync-api-openapi.yml");
+    let out = bin(&["check", "--format", "json", bad.to_str().unwrap(), &good]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let objects: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(objects.len(), 1, "{stdout}");
+    let d = &objects[0];
+    assert!(d["file"].as_str().unwrap().ends_with("bad.yml"), "{d}");
+    assert_eq!(d["line"], 11, "{d}");
+    assert!(d["column"].as_u64().unwrap() > 1, "{d}");
+    assert_eq!(d["severity"], "error");
+    assert!(d["message"].as_str().unwrap().contains("strnig"), "{d}");
+    assert!(d.get("help").is_some() && d.get("code").is_some(), "{d}");
+
+    // --quiet: the diagnostics, and nothing else.
+    let out = bin(&["check", "--quiet", &good]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
 }
 
 #[test]

@@ -180,12 +180,14 @@ impl Restate {
     ) -> Result<Vec<Ended>> {
         let deadline = Instant::now() + timeout;
         let mut ended: Vec<Option<Ended>> = vec![None; keys.len()];
+        let mut last_error = None;
         loop {
             for (key, slot) in keys.iter().zip(ended.iter_mut()) {
                 if slot.is_none() {
                     // A node that is restarting answers with errors for a while: keep asking.
-                    if let Ok(answer) = self.output(service, key).await {
-                        *slot = answer;
+                    match self.output(service, key).await {
+                        Ok(answer) => *slot = answer,
+                        Err(e) => last_error = Some(e),
                     }
                 }
             }
@@ -199,8 +201,9 @@ impl Restate {
                 return Ok(ended.into_iter().flatten().collect());
             }
             if Instant::now() > deadline {
+                let why = last_error.map_or(String::new(), |e| format!(" (last error: {e:#})"));
                 bail!(
-                    "{} workflows did not end within {timeout:?}, e.g. {}",
+                    "{} workflows did not end within {timeout:?}, e.g. {}{why}",
                     left.len(),
                     left[0]
                 );

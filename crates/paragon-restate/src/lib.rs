@@ -18,7 +18,8 @@ pub mod node;
 mod service;
 
 pub use key::SeedKey;
-pub use service::{Tokens, seed_service};
+pub use service::{Tokens, seed_client, seed_service};
 
 /// The Restate service name of the seed workflow (its `workflowId`).
-pub const SEED_SERVICE: &str = "enable-sync-and-pull-records";
+pub const SEED_SERVICE: &str =
+    <paragon_generated::sync_flow::enable_sync_and_pull_records::Workflow as paragon_runtime::CompiledWorkflow>::ID;

@@ -63,9 +63,12 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
         let mut text = String::new();
         std::fs::File::open(&file)
             .with_context(|| format!("opening {file}"))?
-            .take(MAX_TOKENS_BYTES)
+            .take(MAX_TOKENS_BYTES + 1)
             .read_to_string(&mut text)
             .with_context(|| format!("reading {file}"))?;
+        if text.len() as u64 > MAX_TOKENS_BYTES {
+            bail!("{file} is larger than {MAX_TOKENS_BYTES} bytes");
+        }
         tokens.by_user = paragon_runtime::serde_json::from_str::<HashMap<String, String>>(&text)
             .with_context(|| format!("{file} is not a JSON object of user -> token"))?;
     }
@@ -93,7 +96,20 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let service = seed_service(&options.base_url, options.tokens);
+    let service = match seed_service(&options.base_url, options.tokens) {
+        Ok(service) => service,
+        Err(e) => {
+            eprintln!("paragon-restate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(options.bind).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("paragon-restate: cannot listen on {}: {e}", options.bind);
+            return ExitCode::FAILURE;
+        }
+    };
     println!(
         "paragon-restate: serving `{}` on http://{} (requests to {})",
         service.name(),
@@ -101,8 +117,6 @@ async fn main() -> ExitCode {
         options.base_url
     );
     let endpoint = Endpoint::builder().bind(service).build();
-    HttpServer::new(endpoint)
-        .listen_and_serve(options.bind)
-        .await;
+    HttpServer::new(endpoint).serve(listener).await;
     ExitCode::SUCCESS
 }

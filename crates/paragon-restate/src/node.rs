@@ -52,10 +52,7 @@ pub struct Node {
     pub name: String,
     /// Its addresses.
     pub addrs: NodeAddrs,
-    binary: PathBuf,
-    config: PathBuf,
-    log: PathBuf,
-    child: Option<Child>,
+    process: Process,
 }
 
 /// The configuration of node `index` of `count` (all on loopback, data under `base_dir`).
@@ -121,67 +118,41 @@ impl Node {
             let config = base_dir.join(format!("{name}.toml"));
             std::fs::write(&config, node_toml(i, count, base_port, base_dir))
                 .with_context(|| format!("writing {}", config.display()))?;
-            let mut node = Node {
-                log: base_dir.join(format!("{name}.log")),
+            let args = [
+                "--no-logo".to_owned(),
+                "--log-disable-ansi-codes".to_owned(),
+                "true".to_owned(),
+                "--config-file".to_owned(),
+                config.display().to_string(),
+            ];
+            let process = Process::start(
+                &format!("Restate node {name}"),
+                binary,
+                &args,
+                &base_dir.join(format!("{name}.log")),
+            )?;
+            nodes.push(Node {
                 name,
                 addrs: NodeAddrs::nth(base_port, i),
-                binary: binary.to_owned(),
-                config,
-                child: None,
-            };
-            node.spawn()?;
-            nodes.push(node);
+                process,
+            });
         }
         Ok(nodes)
     }
 
-    fn spawn(&mut self) -> Result<()> {
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.log)
-            .with_context(|| format!("opening {}", self.log.display()))?;
-        let err = log.try_clone().context("duplicating the log file")?;
-        let child = Command::new(&self.binary)
-            .args([
-                "--no-logo",
-                "--log-disable-ansi-codes",
-                "true",
-                "--config-file",
-            ])
-            .arg(&self.config)
-            .env("DO_NOT_TRACK", "1")
-            .stdin(Stdio::null())
-            .stdout(log)
-            .stderr(err)
-            .kill_on_drop(true)
-            .spawn()
-            .with_context(|| format!("starting {}", self.binary.display()))?;
-        record_pid(&self.log, child.id());
-        self.child = Some(child);
-        Ok(())
-    }
-
     /// The process id, while it runs.
     pub fn pid(&self) -> Option<u32> {
-        self.child.as_ref().and_then(Child::id)
+        self.process.pid()
     }
 
     /// Kills it with SIGKILL and reaps it.
     pub async fn kill(&mut self) -> Result<()> {
-        if let Some(mut child) = self.child.take() {
-            child.start_kill().context("killing the Restate server")?;
-            child.wait().await.context("reaping the Restate server")?;
-        }
-        Ok(())
+        self.process.kill().await
     }
 
     /// Starts it again on the same data directory.
     pub fn restart(&mut self) -> Result<()> {
-        if self.child.is_some() {
-            bail!("node {} is still running", self.name);
-        }
-        self.spawn()
+        self.process.restart()
     }
 
     /// Waits until its admin API and ingress answer, or fails after `timeout` with the end of
@@ -195,9 +166,7 @@ impl Node {
         let admin = format!("{}/health", self.addrs.admin_url());
         let ingress = format!("{}/restate/health", self.addrs.ingress_url());
         loop {
-            if let Some(child) = self.child.as_mut()
-                && let Ok(Some(status)) = child.try_wait()
-            {
+            if let Some(status) = self.process.exited() {
                 bail!("node {} exited ({status}):\n{}", self.name, self.log_tail());
             }
             let ok = |r: Result<paragon_runtime::reqwest::Response, _>| {
@@ -219,7 +188,7 @@ impl Node {
 
     /// The last lines of its log.
     pub fn log_tail(&self) -> String {
-        tail(&self.log)
+        self.process.log_tail()
     }
 }
 
@@ -255,6 +224,8 @@ impl Process {
         let err = out.try_clone().context("duplicating the log file")?;
         let child = Command::new(&self.program)
             .args(&self.args)
+            // Restate's telemetry off (harmless for other programs).
+            .env("DO_NOT_TRACK", "1")
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err)
@@ -271,9 +242,19 @@ impl Process {
         self.child.as_ref().and_then(Child::id)
     }
 
-    /// Kills it with SIGKILL and reaps it.
+    /// How it ended, if it has (it is reaped then).
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child
+            .as_mut()
+            .and_then(|c| c.try_wait().ok().flatten())
+    }
+
+    /// Kills it with SIGKILL and reaps it (nothing to kill if it has already exited).
     pub async fn kill(&mut self) -> Result<()> {
         if let Some(mut child) = self.child.take() {
+            if let Ok(Some(_)) = child.try_wait() {
+                return Ok(());
+            }
             child
                 .start_kill()
                 .with_context(|| format!("killing {}", self.what))?;
@@ -304,50 +285,65 @@ impl Process {
 /// killed when the harness drops them).
 fn record_pid(log: &Path, pid: Option<u32>) {
     use std::io::Write as _;
+    // With its start time (field 22 of /proc/PID/stat), so a PID the system has since given
+    // to another process is not taken for this one.
     if let (Some(pid), Some(dir)) = (pid, log.parent())
+        && let Some(started) = stat_field(pid, 22)
         && let Ok(mut f) = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(dir.join("pids"))
     {
-        let _ = writeln!(f, "{pid}");
+        let _ = writeln!(f, "{pid} {started}");
     }
+}
+
+/// Field `n` (1-based, as `proc(5)` numbers them) of `/proc/PID/stat`.
+fn stat_field(pid: u32, n: usize) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(") ")?.1;
+    rest.split(' ').nth(n.checked_sub(3)?).map(str::to_owned)
 }
 
 /// The last 4 KiB of a log file.
 fn tail(log: &Path) -> String {
-    let text = std::fs::read(log).unwrap_or_default();
-    String::from_utf8_lossy(&text[text.len().saturating_sub(4096)..]).into_owned()
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    const TAIL: u64 = 4096;
+    let Ok(mut file) = std::fs::File::open(log) else {
+        return String::new();
+    };
+    let len = file.metadata().map_or(0, |m| m.len());
+    let _ = file.seek(SeekFrom::Start(len.saturating_sub(TAIL)));
+    let mut bytes = Vec::new();
+    let _ = file.take(TAIL).read_to_end(&mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A size field of `/proc/PID/status` (`VmHWM`, `VmRSS`, …), in bytes.
+fn status_bytes(pid: u32, field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map(|kb| kb * 1024)
 }
 
 /// Peak resident memory of process `pid` so far (`VmHWM`), in bytes, on Linux.
 pub fn peak_rss(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map(|kb| kb * 1024)
+    status_bytes(pid, "VmHWM")
 }
 
 /// Current resident memory of process `pid` (`VmRSS`), in bytes, on Linux.
 pub fn rss(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map(|kb| kb * 1024)
+    status_bytes(pid, "VmRSS")
 }
 
 /// CPU time (user + system) process `pid` has used so far, on Linux.
-pub fn cpu_time(pid: u32) -> Option<std::time::Duration> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // Fields after the command name (which may hold spaces) are space-separated; utime and
-    // stime are the 14th and 15th fields of the line, the 12th and 13th after `) `.
-    let rest = stat.rsplit_once(") ")?.1;
-    let fields: Vec<&str> = rest.split(' ').collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+pub fn cpu_time(pid: u32) -> Option<Duration> {
+    let ticks =
+        stat_field(pid, 14)?.parse::<u64>().ok()? + stat_field(pid, 15)?.parse::<u64>().ok()?;
     // The kernel's USER_HZ is 100 on every Linux this runs on.
-    Some(std::time::Duration::from_millis(ticks * 10))
+    Some(Duration::from_millis(ticks * 10))
 }

@@ -37,13 +37,21 @@ impl Tokens {
 /// with the inputs, and the user must have a token; otherwise the workflow ends at once with a
 /// terminal error (400) that says why. Clients are made once per user and shared by that user's
 /// workflows (one connection pool for all of them).
-pub fn seed_service(base_url: &str, tokens: Tokens) -> Durable<Workflow> {
+///
+/// Fails at once (not per workflow) when the base URL or the HTTP client is unusable.
+pub fn seed_service(base_url: &str, tokens: Tokens) -> Result<Durable<Workflow>, String> {
+    let parsed = paragon_runtime::url::Url::parse(base_url)
+        .map_err(|e| format!("--base-url {base_url:?} is not a URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(format!("--base-url {base_url:?} is not an http(s) URL"));
+    }
     let base_url = base_url.to_owned();
     let http = paragon_runtime::reqwest::Client::builder()
         .redirect(paragon_runtime::reqwest::redirect::Policy::none())
-        .build();
+        .build()
+        .map_err(|e| format!("building the HTTP client: {e}"))?;
     let cache: Arc<Mutex<HashMap<String, Clients>>> = Arc::default();
-    Durable::with_clients(move |key: &str, inputs: &Inputs| {
+    Ok(Durable::with_clients(move |key: &str, inputs: &Inputs| {
         let key: SeedKey = key.parse()?;
         if key.project_id != inputs.project_id
             || key.integration != inputs.integration
@@ -64,18 +72,31 @@ pub fn seed_service(base_url: &str, tokens: Tokens) -> Durable<Workflow> {
         let token = tokens
             .for_user(&key.user)
             .ok_or_else(|| format!("no token for the connected user {:?}", key.user))?;
-        let http = http
-            .as_ref()
-            .map_err(|e| format!("building the HTTP client: {e}"))?
-            .clone();
-        let client = Client::builder()
-            .base_url(&base_url)
-            .bearer_auth(token)
-            .runtime(|r| r.http_client(http))
-            .build()
-            .map_err(|e| format!("building the Managed Sync client: {e}"))?;
-        let clients = Clients::from(client);
+        let clients = Clients::from(seed_client(&base_url, token, &http, None)?);
         cache.insert(key.user, clients.clone());
         Ok(clients)
-    })
+    }))
+}
+
+/// The Managed Sync client of one connected user: `token`, over the shared `http` client, on
+/// `clock` (the system clock when `None`).
+pub fn seed_client(
+    base_url: &str,
+    token: &str,
+    http: &paragon_runtime::reqwest::Client,
+    clock: Option<std::sync::Arc<dyn paragon_runtime::Clock>>,
+) -> Result<Client, String> {
+    let http = http.clone();
+    Client::builder()
+        .base_url(base_url)
+        .bearer_auth(token)
+        .runtime(move |r| {
+            let r = r.http_client(http);
+            match clock {
+                Some(c) => r.clock(c),
+                None => r,
+            }
+        })
+        .build()
+        .map_err(|e| format!("building the Managed Sync client: {e}"))
 }

@@ -24,7 +24,7 @@ use serde_json::{Map, Number, Value};
 
 pub use crate::durable::{
     Checkpoint, IDEMPOTENCY_KEY, InFlight, Resend, check_deadline, checkpoint, from_unix_millis,
-    pending_wait, prepare_send, unix_millis,
+    pending_wait, prepare_send, unix_millis, with_key_seed,
 };
 use crate::error::Error;
 use crate::request::RequestBuilder;

@@ -80,12 +80,46 @@ pub fn prepare_send(
     }
 }
 
-/// A fresh idempotency key: 128 bits from the standard library's per-process random hasher
-/// keys, the time and a counter, as 32 hex digits after the workflow and step ids.
+tokio::task_local! {
+    /// Set by a durable driver around one transition (see [`with_key_seed`]): the seed and how
+    /// many keys were made from it so far.
+    static KEY_SEED: std::cell::Cell<(u64, u64)>;
+}
+
+/// Runs `transition` so that the idempotency keys it makes derive from `seed` (the n-th key
+/// from `seed` and n) instead of randomness. A durable engine that may run a transition again
+/// after a crash passes a seed that is the same every time it runs that transition, so a step
+/// sent again carries the key it carried the first time and the server can apply it once.
+pub async fn with_key_seed<F: std::future::Future>(seed: u64, transition: F) -> F::Output {
+    KEY_SEED
+        .scope(std::cell::Cell::new((seed, 0)), transition)
+        .await
+}
+
+/// SplitMix64's finaliser: a fixed, well-mixed function of its input (the same on every
+/// platform and version, unlike the standard library's hashers).
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A fresh idempotency key, as 32 hex digits after the workflow and step ids: inside
+/// [`with_key_seed`], derived from its seed; otherwise 128 bits from the standard library's
+/// per-process random hasher keys, the time and a counter.
 fn new_key(workflow: &str, step: &str) -> String {
     use std::collections::hash_map::RandomState;
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
+    if let Ok((seed, n)) = KEY_SEED.try_with(|c| {
+        let (seed, n) = c.get();
+        c.set((seed, n.wrapping_add(1)));
+        (seed, n)
+    }) {
+        let first = mix(seed ^ mix(n));
+        return format!("{workflow}.{step}.{first:016x}{:016x}", mix(first));
+    }
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let nanos = SystemTime::now()
@@ -173,6 +207,31 @@ mod tests {
         let (k1, k2) = (k1.unwrap(), k2.unwrap());
         assert!(k1.starts_with("w.s.") && k1.len() == 4 + 32, "{k1}");
         assert_ne!(k1, k2);
+    }
+
+    #[tokio::test]
+    async fn keys_made_under_a_seed_are_the_same_every_time_the_transition_runs() {
+        let keys = || async {
+            let (mut in_flight, mut attempt) = (None, 0);
+            let (_, a) =
+                prepare_send(&mut in_flight, &mut attempt, "w", "s", Resend::Keyed).unwrap();
+            let (_, b) =
+                prepare_send(&mut in_flight, &mut attempt, "w", "s", Resend::Keyed).unwrap();
+            (a.unwrap(), b.unwrap())
+        };
+        let first = with_key_seed(7, keys()).await;
+        let again = with_key_seed(7, keys()).await;
+        let other = with_key_seed(8, keys()).await;
+        assert_eq!(first, again);
+        assert_ne!(first.0, first.1, "two keys of one transition differ");
+        assert_ne!(first.0, other.0, "another seed, another key");
+        assert!(
+            first.0.starts_with("w.s.") && first.0.len() == 4 + 32,
+            "{}",
+            first.0
+        );
+        // Outside a seed, keys stay random.
+        assert_ne!(keys().await, keys().await);
     }
 
     #[test]

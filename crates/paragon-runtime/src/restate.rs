@@ -3,38 +3,48 @@
 //! many processes can share the work.
 //!
 //! ```no_run
-//! # async fn serve<W: paragon_runtime::CompiledWorkflow + 'static>(clients: W::Clients) {
+//! # async fn serve<W: paragon_runtime::CompiledWorkflow + 'static>(
+//! #     clients: W::Clients,
+//! # ) -> std::io::Result<()> {
 //! use paragon_runtime::restate::{Durable, Endpoint, HttpServer};
 //!
 //! let endpoint = Endpoint::builder().bind(Durable::<W>::new(clients)).build();
-//! HttpServer::new(endpoint)
-//!     .listen_and_serve("127.0.0.1:9080".parse().expect("an address"))
-//!     .await;
-//! # }
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:9080").await?;
+//! HttpServer::new(endpoint).serve(listener).await; // until SIGTERM or Ctrl-C
+//! # Ok(()) }
 //! ```
 //!
 //! # What Restate sees
 //!
 //! A service named after the `workflowId` (or [`Durable::named`]) with three handlers:
 //! - `run` (the workflow handler; input: the workflow's `Inputs` as JSON; output: its `Outputs`).
-//!   It runs once per workflow key, so submitting the same key twice starts one workflow. Each
-//!   transition ([`CompiledWorkflow::step`]) runs inside one journaled `run` whose result is the
-//!   new `State` and what comes next, so a replay after a crash resumes from the last journaled
+//!   It runs once per workflow key, so submitting the same key twice starts one workflow.
+//!   Whether the key and inputs make clients is journaled first. Then each transition
+//!   ([`CompiledWorkflow::step`]) runs inside one journaled `run` whose result is the new
+//!   `State` and what comes next, so a replay after a crash resumes from the last journaled
 //!   state and sends no finished step's request again. A retry's wait is a durable timer
-//!   (`sleep`) of the length the transition journaled. A failure ends the invocation with a
-//!   terminal error whose message is a [`FailureReport`] as JSON (status 422 when a step failed
-//!   or an action ended the workflow, 500 otherwise).
+//!   (`sleep`) until the time the transition journaled.
 //! - `state` (shared): the last journaled `State` as JSON, or `null` before the first step.
 //! - `progress` (shared): a summary of it (`next`, `attempt`, `transitions`, `waitUntil`,
 //!   `finished`), small enough to poll.
 //!
-//! # What is not covered
+//! A failure ends the invocation with a terminal error whose message is a [`FailureReport`] as
+//! JSON, with status 400 for inputs that do not decode or a key the clients function refuses
+//! (kind `inputs`), 422 when a step failed or an `end` action ended the workflow
+//! (`step-failed`, `ended`), and 500 otherwise.
 //!
-//! A transition that was sending a request when the service died runs again from the state
-//! before it (at-least-once for that one request): Restate journals a step's result, not a
-//! request in flight. Operations whose `Resend` allows it are safe to repeat; for the others,
-//! keep the kill window small or make the server deduplicate (for example by an idempotency
-//! key).
+//! # What to know
+//!
+//! - A transition that was sending a request when the service died runs again from the state
+//!   before it: that one request may be sent twice (at-least-once), since Restate journals a
+//!   step's result, not a request in flight. An idempotency key the step sends
+//!   (`Resend::Keyed`) is derived from the invocation's seed and the transition's number, so
+//!   the request sent again carries the same key, and a server that honours keys applies it
+//!   once.
+//! - Waits are slept on the system clock: give the clients the system clock (the default). A
+//!   clock that runs at another speed makes each wait end early or late.
+//! - The clients function must answer the same for a key every time, or the workflow stops
+//!   with a retryable error until it does (Restate keeps retrying it).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -89,13 +99,14 @@ impl<W: CompiledWorkflow> Durable<W> {
         clients: impl Fn(&str, &W::Inputs) -> Result<W::Clients, String> + Send + Sync + 'static,
     ) -> Self {
         Self {
-            name: W::ID.to_owned(),
+            name: served_name(W::ID).to_string(),
             clients: Arc::new(clients),
         }
     }
 
     /// Serves it under another service name than the `workflowId` (letters, digits, `_`, `-`
-    /// and `.`, starting with a letter).
+    /// and `.`, starting with a letter; a `workflowId` that is not one is served under its
+    /// letters, digits, `_`, `-` and `.`).
     pub fn named(mut self, name: &str) -> Result<Self, String> {
         checked_name(name)?;
         self.name = name.to_owned();
@@ -118,9 +129,10 @@ struct Transition<S, O> {
 #[derive(Serialize, Deserialize)]
 enum Next<O> {
     Continue,
-    /// Wait this long (computed once, when the transition ran) before the next step.
+    /// Wait until this time (milliseconds since the Unix epoch, rounded up) before the next
+    /// step. Absolute, so a replay that reaches the wait later sleeps only what is left.
     Wait {
-        millis: u64,
+        until_ms: u64,
     },
     Done(O),
     Failed(FailureReport),
@@ -132,7 +144,7 @@ enum Next<O> {
 pub struct ProgressSummary {
     /// The step to run next (`null` once the workflow ended).
     pub next: Option<String>,
-    /// Which try of that step is next (0 before the first).
+    /// Tries of that step made so far (the state's `attempt`).
     pub attempt: u32,
     /// Transitions taken so far.
     pub transitions: u32,
@@ -195,44 +207,75 @@ fn terminal(code: u16, report: &FailureReport) -> HandlerError {
     TerminalError::new_with_code(code, message).into()
 }
 
+/// A report of `kind` about the workflow as a whole.
+fn report(workflow: &str, kind: &str, message: String) -> FailureReport {
+    FailureReport {
+        kind: kind.into(),
+        workflow: Some(workflow.into()),
+        step: None,
+        status: None,
+        message,
+    }
+}
+
+/// The HTTP status a failure of `kind` ends the invocation with.
+fn status_of(kind: &str) -> u16 {
+    match kind {
+        "inputs" => 400,
+        "step-failed" | "ended" => 422,
+        _ => 500,
+    }
+}
+
+/// `t` as milliseconds since the Unix epoch, rounded up.
+fn unix_millis_up(t: SystemTime) -> u64 {
+    let d = t.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+    u64::try_from(d.as_nanos().div_ceil(1_000_000)).unwrap_or(u64::MAX)
+}
+
 /// The `run` handler: the workflow from its inputs to its outputs, one journaled transition at
-/// a time.
+/// a time. `seed` is the invocation's random seed (the same on every replay).
 async fn run<W: CompiledWorkflow>(
     service: &Durable<W>,
     ctx: &ContextInternal,
     key: &str,
-    inputs: W::Inputs,
+    seed: u64,
+    input: serde_json::Value,
 ) -> Result<Json<W::Outputs>, HandlerError> {
-    let clients = (service.clients)(key, &inputs).map_err(|message| {
-        terminal(
-            400,
-            &FailureReport {
-                kind: "inputs".into(),
-                workflow: Some(W::ID.into()),
-                step: None,
-                status: None,
-                message,
-            },
-        )
+    // Inputs are decoded here, not by the SDK, so that bad inputs end in a report too.
+    let inputs: W::Inputs = serde_json::from_value(input).map_err(|e| {
+        let message = format!("the inputs do not decode: {e}");
+        terminal(400, &report(W::ID, "inputs", message))
     })?;
+    // Whether the key and inputs make clients is journaled: a replay takes the first answer.
+    // The clients themselves are not data: they are made again on every replay. If that fails
+    // where the first run succeeded, the service's configuration changed since the workflow
+    // started: the error is retryable, so Restate tries again (after the configuration is
+    // fixed) rather than ending a workflow that was going well.
+    let made = (service.clients)(key, &inputs);
+    let first_answer = made.as_ref().err().cloned();
+    let refused: Json<Option<String>> = ctx
+        .run(move || async move { Ok(Json(first_answer)) })
+        .name("clients")
+        .await?;
+    if let Some(message) = refused.into_inner() {
+        return Err(terminal(400, &report(W::ID, "inputs", message)));
+    }
+    let clients =
+        made.map_err(|m| HandlerError::from(format!("the clients of {key} cannot be made: {m}")))?;
     let mut state = W::start(clients.clone(), inputs).into_state();
     for transition in 0..MAX_TRANSITIONS {
         let from = state.clone();
         let clients = clients.clone();
+        let key_seed = crate::durable::mix(seed ^ crate::durable::mix(u64::from(transition)));
         let journaled: Json<Transition<W::State, W::Outputs>> = ctx
             .run(move || async move {
                 let mut workflow = W::resume(clients, from);
-                let progress = workflow.step().await;
-                let clock = workflow.clock();
+                let progress = crate::durable::with_key_seed(key_seed, workflow.step()).await;
                 let next = match progress {
                     Ok(Progress::Continue) => Next::Continue,
                     Ok(Progress::Wait { until }) => Next::Wait {
-                        millis: until
-                            .duration_since(clock.wall_now())
-                            .unwrap_or_default()
-                            .as_millis()
-                            .try_into()
-                            .unwrap_or(u64::MAX),
+                        until_ms: unix_millis_up(until),
                     },
                     Ok(Progress::Done(outputs)) => Next::Done(outputs),
                     Err(error) => Next::Failed(FailureReport::from(&error)),
@@ -249,26 +292,19 @@ async fn run<W: CompiledWorkflow>(
         state = after;
         match next {
             Next::Continue => {}
-            Next::Wait { millis } => ctx.sleep(Duration::from_millis(millis)).await?,
-            Next::Done(outputs) => return Ok(Json(outputs)),
-            Next::Failed(report) => {
-                let code = match report.kind.as_str() {
-                    "step-failed" | "ended" | "inputs" => 422,
-                    _ => 500,
-                };
-                return Err(terminal(code, &report));
+            Next::Wait { until_ms } => {
+                // The timer's length is not compared on replay: what is left is right.
+                let left = until_ms.saturating_sub(unix_millis_up(SystemTime::now()));
+                ctx.sleep(Duration::from_millis(left)).await?;
             }
+            Next::Done(outputs) => return Ok(Json(outputs)),
+            Next::Failed(report) => return Err(terminal(status_of(&report.kind), &report)),
         }
     }
+    let message = format!("the driver stopped after {MAX_TRANSITIONS} transitions");
     Err(terminal(
         500,
-        &FailureReport {
-            kind: "too-many-transitions".into(),
-            workflow: Some(W::ID.into()),
-            step: None,
-            status: None,
-            message: format!("the driver stopped after {MAX_TRANSITIONS} transitions"),
-        },
+        &report(W::ID, "too-many-transitions", message),
     ))
 }
 
@@ -291,9 +327,10 @@ impl<W: CompiledWorkflow + 'static> Service for Dispatch<W> {
             Box::pin(async move {
                 match ctx.handler_name() {
                     "run" => {
-                        let (Json(inputs), metadata): (Json<W::Inputs>, _) = ctx.input().await;
-                        let key = metadata.key.clone();
-                        let result = run(&service, &ctx, &key, inputs).await;
+                        let (Json(input), metadata): (Json<serde_json::Value>, _) =
+                            ctx.input().await;
+                        let result =
+                            run(&service, &ctx, &metadata.key, metadata.random_seed, input).await;
                         ctx.handle_handler_result(result);
                     }
                     "state" => {

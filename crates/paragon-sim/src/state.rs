@@ -19,7 +19,8 @@ pub struct LoggedRequest {
     pub path: String,
     /// The raw query string, if there was one.
     pub query: Option<String>,
-    /// The connected user it acted for: its bearer token, if it carried one.
+    /// The bearer token it carried, if any: for the Managed Sync API, the connected user it
+    /// acted for; for Task History, the project's API key.
     pub user: Option<String>,
     /// The status the simulator answered with.
     pub status: u16,

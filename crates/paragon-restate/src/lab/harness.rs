@@ -50,6 +50,28 @@ pub fn users(n: usize) -> Vec<String> {
     (1..=n).map(|i| format!("user-{i:03}")).collect()
 }
 
+/// The integration and sync type of the `i`th user's workflow (the simulator has data for all).
+fn sync_of(i: usize) -> (&'static str, &'static str) {
+    const SYNCS: [(&str, &str); 4] = [
+        ("googleDrive", "files"),
+        ("salesforce", "contacts"),
+        ("hubspot", "deals"),
+        ("jira", "tickets"),
+    ];
+    SYNCS[i % SYNCS.len()]
+}
+
+pub fn keys_for(users: &[String]) -> Result<Vec<SeedKey>> {
+    users
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let (integration, sync_type) = sync_of(i);
+            SeedKey::new(PROJECT, u, integration, sync_type).map_err(anyhow::Error::msg)
+        })
+        .collect()
+}
+
 /// The seed workflow's inputs for a key.
 pub fn inputs(key: &SeedKey) -> Value {
     json!({
@@ -57,6 +79,22 @@ pub fn inputs(key: &SeedKey) -> Value {
         "integration": key.integration,
         "syncType": key.sync_type,
     })
+}
+
+/// Removes what a run writes in `dir` (node data, logs, the PID list, the tokens file), and
+/// nothing else.
+pub fn clear(dir: &std::path::Path) -> Result<()> {
+    let data = dir.join("restate");
+    if data.exists() {
+        std::fs::remove_dir_all(&data).with_context(|| format!("clearing {}", data.display()))?;
+    }
+    for file in ["service.log", "pids", "tokens.json"] {
+        let path = dir.join(file);
+        if path.exists() {
+            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The running processes.
@@ -74,12 +112,9 @@ impl Harness {
     pub async fn up(common: &Common, setup: &Setup) -> Result<Harness> {
         std::fs::create_dir_all(&common.dir)
             .with_context(|| format!("creating {}", common.dir.display()))?;
-        // A run starts from empty nodes: data left by an earlier run would answer its keys.
-        let data = common.dir.join("restate");
-        if data.exists() {
-            std::fs::remove_dir_all(&data)
-                .with_context(|| format!("clearing {}", data.display()))?;
-        }
+        // A run starts from empty nodes (data left by an earlier run would answer its keys)
+        // and fresh logs.
+        clear(&common.dir)?;
         let mut config = SimConfig::default().syncing_polls(setup.syncing_polls);
         config.managed_sync_tokens = setup.users.iter().map(|u| token_of(u)).collect();
         let sim = Sim::start(config).await.context("starting the simulator")?;

@@ -27,9 +27,9 @@ commands:
   cluster [--workflows N]  a three-node cluster; node 3 is killed during a run of N workflows
                            (default 1000); all must finish
 
---dir DIR holds the nodes' data (DIR/restate, cleared when a run starts) and every log
-(default: a new directory under the system's temporary directory, removed at the end unless
-something failed).";
+--dir DIR holds the nodes' data (DIR/restate), the logs, the PIDs started (DIR/pids,
+DIR/restate/pids) and the tokens file; those are cleared when a run starts, and removed when it
+succeeds (default DIR: a new directory under the system's temporary directory).";
 
 /// What every command needs.
 pub struct Common {
@@ -127,7 +127,9 @@ async fn main() -> ExitCode {
     };
     match result {
         Ok(()) => {
-            let _ = std::fs::remove_dir_all(&common.dir);
+            // Only what the run wrote, then the directory if that left it empty.
+            let _ = harness::clear(&common.dir);
+            let _ = std::fs::remove_dir(&common.dir);
             ExitCode::SUCCESS
         }
         Err(e) => {

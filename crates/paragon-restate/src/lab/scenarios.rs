@@ -6,32 +6,10 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::{Context, Result, bail, ensure};
 use paragon_restate::ingress::{Ended, Submitted};
 use paragon_restate::{SEED_SERVICE, SeedKey};
-use paragon_runtime::serde_json::Value;
+use paragon_runtime::serde_json::{self, Value};
 
 use crate::Common;
-use crate::harness::{Harness, PROJECT, Setup, inputs, users};
-
-/// The integration and sync type of the `i`th user's workflow (the simulator has data for all).
-fn sync_of(i: usize) -> (&'static str, &'static str) {
-    const SYNCS: [(&str, &str); 4] = [
-        ("googleDrive", "files"),
-        ("salesforce", "contacts"),
-        ("hubspot", "deals"),
-        ("jira", "tickets"),
-    ];
-    SYNCS[i % SYNCS.len()]
-}
-
-fn keys_for(users: &[String]) -> Result<Vec<SeedKey>> {
-    users
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let (integration, sync_type) = sync_of(i);
-            SeedKey::new(PROJECT, u, integration, sync_type).map_err(anyhow::Error::msg)
-        })
-        .collect()
-}
+use crate::harness::{Harness, PROJECT, Setup, inputs, keys_for, users};
 
 /// Submits every key; fails unless each starts a new workflow.
 async fn submit_all(h: &Harness, keys: &[SeedKey]) -> Result<()> {
@@ -334,6 +312,28 @@ pub async fn test(common: &Common) -> Result<()> {
             );
         }
         other => bail!("the mismatched key ended with {other:?}"),
+    }
+
+    // 6. Inputs that do not decode end the same way, with the decoder's words.
+    let bad = SeedKey::new(PROJECT, "user-018", "jira", "tickets").map_err(anyhow::Error::msg)?;
+    h.restate
+        .submit(
+            SEED_SERVICE,
+            &bad.to_string(),
+            &serde_json::json!({"projectId": 7}),
+        )
+        .await?;
+    let ended = h
+        .restate
+        .wait_all(SEED_SERVICE, &[bad.to_string()], Duration::from_secs(60))
+        .await?;
+    match ended.first() {
+        Some(Ended::Failed(400, report))
+            if report.kind == "inputs" && report.message.contains("do not decode") =>
+        {
+            println!("ok   inputs that do not decode: 400 {}", report.message);
+        }
+        other => bail!("the undecodable inputs ended with {other:?}"),
     }
     h.down().await
 }
