@@ -66,22 +66,13 @@ impl Restate {
     /// Registers the service deployment at `uri`, retrying until it answers or `timeout`.
     pub async fn register(&self, uri: &str, timeout: Duration) -> Result<()> {
         let deadline = Instant::now() + timeout;
+        let url = format!("{}/deployments", self.admin);
+        let body = json!({ "uri": uri, "force": true });
         loop {
-            let sent = self
-                .http
-                .post(format!("{}/deployments", self.admin))
-                .json(&json!({ "uri": uri, "force": true }))
-                .send()
-                .await;
-            let why = match sent {
-                Ok(r) => {
-                    let (status, bytes) = body(r).await?;
-                    if status.is_success() {
-                        return Ok(());
-                    }
-                    format!("{status}: {}", String::from_utf8_lossy(&bytes))
-                }
-                Err(e) => e.to_string(),
+            // Refused until the service listens: keep asking.
+            let why = match self.post(&url, Some(&body)).await {
+                Ok(_) => return Ok(()),
+                Err(e) => format!("{e:#}"),
             };
             if Instant::now() > deadline {
                 bail!("registering {uri} with Restate failed: {why}");
@@ -90,20 +81,33 @@ impl Restate {
         }
     }
 
-    /// Starts workflow `service` with `key` and `inputs` (fire and forget).
-    pub async fn submit(&self, service: &str, key: &str, inputs: &Value) -> Result<Submitted> {
-        let url = format!("{}/{service}/{key}/run/send", self.ingress);
-        let response = self
-            .http
-            .post(&url)
-            .json(inputs)
-            .send()
-            .await
-            .with_context(|| format!("POST {url}"))?;
-        let (status, bytes) = body(response).await?;
+    /// Sends `request`; its status and body, read up to the cap.
+    async fn send(
+        request: paragon_runtime::reqwest::RequestBuilder,
+        what: &str,
+    ) -> Result<(StatusCode, Vec<u8>)> {
+        let response = request.send().await.with_context(|| what.to_owned())?;
+        body(response).await
+    }
+
+    /// POSTs to `url` (with `json` as the body, if any); the answer's body, which must be a
+    /// success.
+    async fn post(&self, url: &str, json: Option<&Value>) -> Result<Vec<u8>> {
+        let mut request = self.http.post(url);
+        if let Some(json) = json {
+            request = request.json(json);
+        }
+        let (status, bytes) = Self::send(request, &format!("POST {url}")).await?;
         if !status.is_success() {
             bail!("POST {url}: {status}: {}", String::from_utf8_lossy(&bytes));
         }
+        Ok(bytes)
+    }
+
+    /// Starts workflow `service` with `key` and `inputs` (fire and forget).
+    pub async fn submit(&self, service: &str, key: &str, inputs: &Value) -> Result<Submitted> {
+        let url = format!("{}/{service}/{key}/run/send", self.ingress);
+        let bytes = self.post(&url, Some(inputs)).await?;
         let answer: Value = serde_json::from_slice(&bytes)
             .with_context(|| format!("POST {url}: the answer is not JSON"))?;
         match answer.get("status").and_then(Value::as_str) {
@@ -116,16 +120,7 @@ impl Restate {
     /// The workflow's progress (its `progress` handler).
     pub async fn progress(&self, service: &str, key: &str) -> Result<ProgressSummary> {
         let url = format!("{}/{service}/{key}/progress", self.ingress);
-        let response = self
-            .http
-            .post(&url)
-            .send()
-            .await
-            .with_context(|| format!("POST {url}"))?;
-        let (status, bytes) = body(response).await?;
-        if !status.is_success() {
-            bail!("POST {url}: {status}: {}", String::from_utf8_lossy(&bytes));
-        }
+        let bytes = self.post(&url, None).await?;
         serde_json::from_slice(&bytes)
             .with_context(|| format!("POST {url}: not a progress summary"))
     }
@@ -144,13 +139,7 @@ impl Restate {
 
     async fn ended(&self, service: &str, key: &str, how: &str) -> Result<Option<Ended>> {
         let url = format!("{}/restate/workflow/{service}/{key}/{how}", self.ingress);
-        let response = self
-            .http
-            .get(&url)
-            .send()
-            .await
-            .with_context(|| format!("GET {url}"))?;
-        let (status, bytes) = body(response).await?;
+        let (status, bytes) = Self::send(self.http.get(&url), &format!("GET {url}")).await?;
         if status.is_success() {
             let outputs = serde_json::from_slice(&bytes)
                 .with_context(|| format!("GET {url}: the outputs are not JSON"))?;

@@ -4,99 +4,75 @@
 use std::collections::HashMap;
 use std::io::Read as _;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use clap::Parser;
 use paragon_restate::{Tokens, seed_service};
 use paragon_runtime::restate::{Endpoint, HttpServer};
 
-const USAGE: &str = "\
-usage: paragon-restate --base-url URL [--bind ADDR] [--tokens FILE]
-
-Serves the seed workflow `enable-sync-and-pull-records` to Restate (HTTP/2 on ADDR, default
-127.0.0.1:9080); register it with `POST <admin>/deployments {\"uri\": \"http://ADDR\"}`.
-
-A workflow's key is projectId:user:integration:syncType, and its requests carry that user's
-token: from --tokens FILE (a JSON object, user -> token), else PARAGON_TOKEN for every user.";
+/// Serves the seed workflow `enable-sync-and-pull-records` to Restate.
+///
+/// Register it with `POST <admin>/deployments {"uri": "http://ADDR"}`. A workflow's key is
+/// projectId:user:integration:syncType, and its requests carry that user's token: from
+/// --tokens FILE (a JSON object, user -> token), else PARAGON_TOKEN for every user.
+#[derive(Debug, Parser)]
+#[command(name = "paragon-restate", version)]
+struct Options {
+    /// The Paragon API the workflows call, e.g. the simulator's URL.
+    #[arg(long, value_name = "URL")]
+    base_url: String,
+    /// Where to serve Restate (HTTP/2).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9080")]
+    bind: SocketAddr,
+    /// A JSON object of connected user -> token.
+    #[arg(long, value_name = "FILE")]
+    tokens: Option<PathBuf>,
+}
 
 /// The largest tokens file read.
 const MAX_TOKENS_BYTES: u64 = 16 << 20;
 
-struct Options {
-    base_url: String,
-    bind: SocketAddr,
-    tokens: Tokens,
-}
-
-fn parse(args: &[String]) -> Result<Option<Options>> {
-    let mut base_url = None;
-    let mut bind: SocketAddr = "127.0.0.1:9080".parse().context("the default address")?;
-    let mut tokens_file = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .with_context(|| format!("`{a}` needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--base-url" => base_url = Some(value()?),
-            "--bind" => {
-                let v = value()?;
-                bind = v.parse().with_context(|| {
-                    format!("--bind {v:?} is not an address like 127.0.0.1:9080")
-                })?;
-            }
-            "--tokens" => tokens_file = Some(value()?),
-            other => bail!("unknown option `{other}`\n{USAGE}"),
-        }
-    }
-    let base_url = base_url.with_context(|| format!("--base-url is required\n{USAGE}"))?;
+/// The tokens: the file's, and PARAGON_TOKEN for every other user.
+fn tokens(file: Option<&Path>) -> Result<Tokens> {
     let mut tokens = Tokens {
         default: std::env::var("PARAGON_TOKEN")
             .ok()
             .filter(|t| !t.is_empty()),
         ..Tokens::default()
     };
-    if let Some(file) = tokens_file {
+    if let Some(file) = file {
+        let shown = file.display();
         let mut text = String::new();
-        std::fs::File::open(&file)
-            .with_context(|| format!("opening {file}"))?
+        std::fs::File::open(file)
+            .with_context(|| format!("opening {shown}"))?
             .take(MAX_TOKENS_BYTES + 1)
             .read_to_string(&mut text)
-            .with_context(|| format!("reading {file}"))?;
+            .with_context(|| format!("reading {shown}"))?;
         if text.len() as u64 > MAX_TOKENS_BYTES {
-            bail!("{file} is larger than {MAX_TOKENS_BYTES} bytes");
+            bail!("{shown} is larger than {MAX_TOKENS_BYTES} bytes");
         }
         tokens.by_user = paragon_runtime::serde_json::from_str::<HashMap<String, String>>(&text)
-            .with_context(|| format!("{file} is not a JSON object of user -> token"))?;
+            .with_context(|| format!("{shown} is not a JSON object of user -> token"))?;
     }
     if tokens.by_user.is_empty() && tokens.default.is_none() {
-        bail!("no tokens: pass --tokens FILE or set PARAGON_TOKEN\n{USAGE}");
+        bail!("no tokens: pass --tokens FILE or set PARAGON_TOKEN");
     }
-    Ok(Some(Options {
-        base_url,
-        bind,
-        tokens,
-    }))
+    Ok(tokens)
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match parse(&args) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
+    let options = Options::parse();
+    let tokens = match tokens(options.tokens.as_deref()) {
+        Ok(t) => t,
         Err(e) => {
             eprintln!("paragon-restate: {e:#}");
             return ExitCode::from(2);
         }
     };
-    let service = match seed_service(&options.base_url, options.tokens) {
+    let service = match seed_service(&options.base_url, tokens) {
         Ok(service) => service,
         Err(e) => {
             eprintln!("paragon-restate: {e}");

@@ -248,7 +248,7 @@ const HEADER: &str = "| driver | workflows | wall time | completions/s | p50 bey
 
 /// `bench`: the same `n` workflows through one Restate node, then with the in-process driver.
 pub async fn bench(common: &Common) -> Result<()> {
-    let n = common.count.unwrap_or(1000);
+    let n = common.count;
     let h = Harness::up(
         common,
         &Setup {
@@ -293,7 +293,7 @@ pub async fn bench(common: &Common) -> Result<()> {
 /// `scale`: `n` workflows at once in this process, their retry waits on a manual clock, and
 /// at most 512 requests in flight.
 pub async fn scale(common: &Common) -> Result<()> {
-    let n = common.count.unwrap_or(100_000);
+    let n = common.count;
     // One user, a distinct integration per workflow (the simulator keys syncs by both).
     let sim = Sim::start(
         SimConfig::default()
@@ -369,7 +369,7 @@ pub async fn scale(common: &Common) -> Result<()> {
 
 /// `cluster`: three nodes; node 3 is killed while `n` workflows run; all must finish.
 pub async fn cluster(common: &Common) -> Result<()> {
-    let n = common.count.unwrap_or(1000);
+    let n = common.count;
     let mut h = Harness::up(
         common,
         &Setup {

@@ -11,25 +11,55 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
 
-const USAGE: &str = "\
-usage: paragon-restate-lab COMMAND --server RESTATE_SERVER_BINARY [--dir DIR] [OPTIONS]
+/// The seed workflow on Restate, end to end on this machine.
+///
+/// Starts the simulator, Restate server nodes and the `paragon-restate` service (which must be
+/// next to this binary), and stops every process it started (by PID) when it ends.
+#[derive(Debug, Parser)]
+#[command(name = "paragon-restate-lab", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: LabCommand,
+    /// The `restate-server` binary.
+    #[arg(long, global = true, value_name = "FILE")]
+    server: Option<PathBuf>,
+    /// Holds the nodes' data (DIR/restate), the logs, the PIDs started (DIR/pids,
+    /// DIR/restate/pids) and the tokens file; those are cleared when a run starts and removed
+    /// when it succeeds [default: a new directory under the system's temporary directory].
+    #[arg(long, global = true, value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
 
-commands:
-  demo   [--users N]       N connected users (default 20) run the seed workflow through one
-                           Restate node; their progress live, then their outputs
-  test                     the kill tests: SIGKILL the service, then the server, mid-run; the
-                           same key twice; a step that fails for good; every check must hold
-  bench  [--workflows N]   N seed workflows (default 1000) through one Restate node, then the
-                           same N with the in-process driver; figures as Markdown
-  scale  [--workflows N]   N workflows (default 100000) in this process, retry waits on a
-                           manual clock: memory per workflow and steps per second
-  cluster [--workflows N]  a three-node cluster; node 3 is killed during a run of N workflows
-                           (default 1000); all must finish
-
---dir DIR holds the nodes' data (DIR/restate), the logs, the PIDs started (DIR/pids,
-DIR/restate/pids) and the tokens file; those are cleared when a run starts, and removed when it
-succeeds (default DIR: a new directory under the system's temporary directory).";
+#[derive(Debug, Subcommand)]
+enum LabCommand {
+    /// N connected users run the seed workflow through one Restate node; their progress live,
+    /// then their outputs.
+    Demo {
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        users: u32,
+    },
+    /// The kill tests: SIGKILL the service, then the server, mid-run; the same key twice; a step
+    /// that fails for good; inputs and keys that are refused.
+    Test,
+    /// N seed workflows through one Restate node, then the same N with the in-process driver.
+    Bench {
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        workflows: u32,
+    },
+    /// N workflows in this process, retry waits on a manual clock: memory per workflow and
+    /// steps per second.
+    Scale {
+        #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        workflows: u32,
+    },
+    /// A three-node cluster; node 3 is killed during a run of N workflows; all must finish.
+    Cluster {
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        workflows: u32,
+    },
+}
 
 /// What every command needs.
 pub struct Common {
@@ -40,43 +70,14 @@ pub struct Common {
     /// Where data and logs go.
     pub dir: PathBuf,
     /// How many workflows or users.
-    pub count: Option<usize>,
+    pub count: usize,
 }
 
-fn parse(args: &[String]) -> Result<Option<(String, Common)>> {
-    let mut it = args.iter();
-    let Some(command) = it.next() else {
-        return Ok(None);
-    };
-    if command == "-h" || command == "--help" {
-        return Ok(None);
-    }
-    let mut server = None;
-    let mut dir = None;
-    let mut count = None;
-    while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .with_context(|| format!("`{a}` needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--server" => server = Some(PathBuf::from(value()?)),
-            "--dir" => dir = Some(PathBuf::from(value()?)),
-            "--users" | "--workflows" => {
-                let v = value()?;
-                let n: usize = v
-                    .parse()
-                    .with_context(|| format!("{a} {v:?} is not a number"))?;
-                if n == 0 || n > 1_000_000 {
-                    bail!("{a} must be between 1 and 1000000");
-                }
-                count = Some(n);
-            }
-            other => bail!("unknown option `{other}`\n{USAGE}"),
-        }
-    }
-    let server = server.with_context(|| format!("--server is required\n{USAGE}"))?;
+fn common(cli: &Cli, count: u32) -> Result<Common> {
+    let server = cli
+        .server
+        .clone()
+        .context("--server RESTATE_SERVER_BINARY is required (`cargo xtask restate` passes it)")?;
     let exe = std::env::current_exe().context("locating this binary")?;
     let service = exe
         .parent()
@@ -88,42 +89,40 @@ fn parse(args: &[String]) -> Result<Option<(String, Common)>> {
             service.display()
         );
     }
-    let dir = match dir {
-        Some(d) => d,
-        None => std::env::temp_dir().join(format!("paragon-restate-{}", std::process::id())),
-    };
-    Ok(Some((
-        command.clone(),
-        Common {
-            server,
-            service,
-            dir,
-            count,
-        },
-    )))
+    let dir = cli.dir.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("paragon-restate-{}", std::process::id()))
+    });
+    Ok(Common {
+        server,
+        service,
+        dir,
+        count: count as usize,
+    })
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, common) = match parse(&args) {
-        Ok(Some(parsed)) => parsed,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
+    let cli = Cli::parse();
+    let (name, count) = match cli.command {
+        LabCommand::Demo { users } => ("demo", users),
+        LabCommand::Test => ("test", 0),
+        LabCommand::Bench { workflows } => ("bench", workflows),
+        LabCommand::Scale { workflows } => ("scale", workflows),
+        LabCommand::Cluster { workflows } => ("cluster", workflows),
+    };
+    let common = match common(&cli, count) {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("paragon-restate-lab: {e:#}");
             return ExitCode::from(2);
         }
     };
-    let result = match command.as_str() {
-        "demo" => scenarios::demo(&common).await,
-        "test" => scenarios::test(&common).await,
-        "bench" => bench::bench(&common).await,
-        "scale" => bench::scale(&common).await,
-        "cluster" => bench::cluster(&common).await,
-        other => Err(anyhow::anyhow!("unknown command `{other}`\n{USAGE}")),
+    let result = match cli.command {
+        LabCommand::Demo { .. } => scenarios::demo(&common).await,
+        LabCommand::Test => scenarios::test(&common).await,
+        LabCommand::Bench { .. } => bench::bench(&common).await,
+        LabCommand::Scale { .. } => bench::scale(&common).await,
+        LabCommand::Cluster { .. } => bench::cluster(&common).await,
     };
     match result {
         Ok(()) => {
@@ -134,7 +133,7 @@ async fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!(
-                "paragon-restate-lab {command}: {e:#}\n(logs are in {})",
+                "paragon-restate-lab {name}: {e:#}\n(logs are in {})",
                 common.dir.display()
             );
             ExitCode::FAILURE

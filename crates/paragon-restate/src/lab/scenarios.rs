@@ -43,7 +43,7 @@ fn describe(outputs: &Value) -> String {
 
 /// `demo`: connected users' syncs through one Restate node, watched live.
 pub async fn demo(common: &Common) -> Result<()> {
-    let n = common.count.unwrap_or(20);
+    let n = common.count;
     let users = users(n);
     println!("starting the simulator, a Restate node and the paragon-restate service…");
     let h = Harness::up(
