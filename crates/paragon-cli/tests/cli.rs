@@ -42,6 +42,17 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// `DIR/bad.yml`: an OpenAPI document with one error, a misspelt type on line 11.
+fn bad_document(dir: &Path) -> PathBuf {
+    let bad = dir.join("bad.yml");
+    std::fs::write(
+        &bad,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: strnig}\n",
+    )
+    .unwrap();
+    bad
+}
+
 #[test]
 fn help_version_and_mistakes_are_conventional() {
     let out = bin(&["--help"]);
@@ -106,12 +117,7 @@ fn help_version_and_mistakes_are_conventional() {
 #[test]
 fn check_writes_one_json_object_per_diagnostic() {
     let dir = scratch("check-json");
-    let bad = dir.join("bad.yml");
-    std::fs::write(
-        &bad,
-        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: strnig}\n",
-    )
-    .unwrap();
+    let bad = bad_document(&dir);
     let good = repo("specs/openapi/paragon-managed-sync-api-openapi.yml");
     let out = bin(&["check", "--format", "json", bad.to_str().unwrap(), &good]);
     assert_eq!(out.status.code(), Some(1));
@@ -143,12 +149,7 @@ fn check_writes_one_json_object_per_diagnostic() {
 #[test]
 fn check_prints_located_errors_and_fails() {
     let dir = scratch("check");
-    let bad = dir.join("bad.yml");
-    std::fs::write(
-        &bad,
-        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: strnig}\n",
-    )
-    .unwrap();
+    let bad = bad_document(&dir);
     let out = bin(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
