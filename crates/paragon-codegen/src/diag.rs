@@ -113,39 +113,114 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Renders with a source snippet (miette's graphical report, without colour). On a line too
-    /// long to show (a minified JSON document is one line of megabytes), the snippet is a window
-    /// of the line around the column.
+    /// Renders with a source snippet: the `file:line:col: error: message` line, the line before,
+    /// the offending line with the offending text underlined, the line after, and the help.
+    /// On a line too long to show (a minified JSON document is one line of megabytes), the
+    /// snippet is a window of the line around the column.
     pub fn render(&self) -> String {
-        if let (Some(text), Some(pos)) = (&self.source, self.pos)
-            && let Some(window) = long_line_window(text, pos)
-        {
-            return format!(
-                "{self}\n    {}\n    {}^ here\n",
-                window.0,
-                " ".repeat(window.1)
-            );
-        }
-        let handler =
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-                .with_width(100);
-        let mut out = String::new();
-        let report = Rendered {
-            diag: self,
-            source: self
-                .source
-                .as_ref()
-                .filter(|_| self.pos.is_some())
-                .map(|text| Source {
-                    name: self.file.display().to_string(),
-                    text: text.clone(),
-                }),
+        let mut out = self.headline();
+        out.push('\n');
+        let gutter = match (&self.source, self.pos) {
+            (Some(text), Some(pos)) => snippet(&mut out, text, pos),
+            _ => 1,
         };
-        if handler.render_report(&mut out, &report).is_err() {
-            return self.to_string();
+        if let Some(help) = &self.help {
+            out.push_str(&format!("{} = help: {help}\n", " ".repeat(gutter)));
         }
         out
     }
+
+    /// `file:line:col: error: message`.
+    fn headline(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.pos {
+            Some(p) => format!(
+                "{}:{}:{}: {kind}: {}",
+                self.file.display(),
+                p.line,
+                p.col,
+                self.message
+            ),
+            None => format!("{}: {kind}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// The lines of `text` around `pos` with the text at `pos` underlined, in the layout rustc
+/// uses: line numbers in a gutter, `^` under the offending text, ` here` after it. Returns the
+/// gutter's width.
+fn snippet(out: &mut String, text: &str, pos: Pos) -> usize {
+    let first = pos.line.saturating_sub(1).max(1);
+    let last = pos.line.saturating_add(1);
+    let shown: Vec<(u32, &str)> = numbered_lines(text, first, last);
+    if !shown.iter().any(|&(n, _)| n == pos.line) {
+        return 1;
+    }
+    let width = shown.last().map_or(1, |&(n, _)| n.to_string().len());
+    let gutter = " ".repeat(width);
+    out.push_str(&format!("{gutter} |\n"));
+    for (n, line) in shown {
+        if n != pos.line {
+            out.push_str(&format!("{n:>width$} | {}\n", clip(line)));
+            continue;
+        }
+        let (line, caret) = match long_line_window(text, pos) {
+            Some((window, caret)) => (window, caret),
+            None => (line.replace('\t', " "), pos.col.saturating_sub(1) as usize),
+        };
+        let rest = line.chars().count().saturating_sub(caret);
+        let underline = rest.clamp(1, 80);
+        out.push_str(&format!("{n:>width$} | {line}\n"));
+        out.push_str(&format!(
+            "{gutter} | {}{} here\n",
+            " ".repeat(caret),
+            "^".repeat(underline)
+        ));
+    }
+    width
+}
+
+/// A context line as shown: tabs as spaces, and cut at [`LONG_LINE`] characters.
+fn clip(line: &str) -> String {
+    let mut shown: String = line
+        .chars()
+        .take(LONG_LINE)
+        .collect::<String>()
+        .replace('\t', " ");
+    if line.chars().nth(LONG_LINE).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// Lines `first..=last` of `text` (1-based, breaks as YAML counts them), with their numbers.
+fn numbered_lines(text: &str, first: u32, last: u32) -> Vec<(u32, &str)> {
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let (mut n, mut start, mut i) = (1u32, 0usize, 0usize);
+    while i <= bytes.len() && n <= last {
+        let at_end = i == bytes.len();
+        let brk = !at_end && (bytes[i] == b'\n' || bytes[i] == b'\r');
+        if at_end || brk {
+            if n >= first && !(at_end && start == i && n > 1) {
+                lines.push((n, &text[start..i]));
+            }
+            if at_end {
+                break;
+            }
+            // `\r\n` is one break.
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            n += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    lines
 }
 
 impl fmt::Display for Diagnostic {
@@ -222,93 +297,6 @@ pub(crate) fn byte_offset(text: &str, pos: Pos) -> usize {
     let rest = &text[line_start..];
     let col = pos.col.saturating_sub(1) as usize;
     line_start + rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i)
-}
-
-/// Length in bytes of the token at `offset`: up to the end of the line or a YAML separator, so the
-/// snippet underlines the offending word, not the rest of the file.
-fn token_len(text: &str, offset: usize) -> usize {
-    let rest = &text[offset.min(text.len())..];
-    let end = rest
-        .char_indices()
-        .find(|&(_, c)| c == '\n' || c == '\r')
-        .map_or(rest.len(), |(i, _)| i);
-    end.clamp(1, 80).min(rest.len())
-}
-
-struct Rendered<'a> {
-    diag: &'a Diagnostic,
-    source: Option<Source>,
-}
-
-impl fmt::Debug for Rendered<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
-    }
-}
-
-impl fmt::Display for Rendered<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
-    }
-}
-
-impl std::error::Error for Rendered<'_> {}
-
-struct Source {
-    name: String,
-    text: Arc<str>,
-}
-
-impl miette::SourceCode for Source {
-    fn read_span<'a>(
-        &'a self,
-        span: &miette::SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
-        )))
-    }
-}
-
-impl miette::Diagnostic for Rendered<'_> {
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diag.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-        })
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let (source, pos) = (self.source.as_ref()?, self.diag.pos?);
-        let offset = byte_offset(&source.text, pos);
-        let len = token_len(&source.text, offset);
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new(
-            Some("here".into()),
-            offset,
-            len,
-        ))))
-    }
 }
 
 /// Everything found in one run, errors and warnings, in the order found.
@@ -413,8 +401,9 @@ mod long_line_tests {
         assert!(out.starts_with("big.json:2:5001: warning: odd\n"), "{out}");
         assert!(out.len() < 500, "{}", out.len());
         let lines: Vec<&str> = out.lines().collect();
-        let caret = lines[2].find('^').unwrap();
-        assert_eq!(lines[1].chars().nth(caret), Some('X'), "{out}");
+        let under = lines.iter().position(|l| l.contains('^')).unwrap();
+        let caret = lines[under].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[under - 1].chars().nth(caret), Some('X'), "{out}");
     }
 }
 
@@ -437,9 +426,27 @@ mod tests {
             .with_help("fix it")
             .with_source(text);
         assert_eq!(d.to_string(), "spec.yml:2:4: error: bad (help: fix it)");
-        let r = d.render();
-        assert!(r.contains("spec.yml:2:4"), "{r}");
-        assert!(r.contains("b: [oops"), "{r}");
-        assert!(r.contains("fix it"), "{r}");
+        assert_eq!(
+            d.render(),
+            "spec.yml:2:4: error: bad\n  |\n1 | a: 1\n2 | b: [oops\n  |    ^^^^^ here\n  = help: fix it\n"
+        );
+        // Without a source: the headline and the help.
+        let bare = Diagnostic::error(Path::new("x.yml"), None, "gone").with_help("look");
+        assert_eq!(bare.render(), "x.yml: error: gone\n  = help: look\n");
+    }
+
+    #[test]
+    fn lines_are_counted_as_yaml_counts_them() {
+        let text = "one\r\ntwo\rthree\nfour\n";
+        assert_eq!(numbered_lines(text, 2, 3), [(2, "two"), (3, "three")]);
+        assert_eq!(numbered_lines(text, 4, 9), [(4, "four")]);
+        assert_eq!(numbered_lines("", 1, 2), [(1, "")]);
+        // The line after the last one shown, at the end of a file without a final newline.
+        let d = Diagnostic::error(Path::new("f"), Some(Pos { line: 2, col: 1 }), "m")
+            .with_source(Arc::from("a\nb"));
+        assert_eq!(
+            d.render(),
+            "f:2:1: error: m\n  |\n1 | a\n2 | b\n  | ^ here\n"
+        );
     }
 }

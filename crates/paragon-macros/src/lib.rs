@@ -199,7 +199,11 @@ fn expand(
             // Paths are shown relative to where the literal was resolved, as the user wrote it.
             let prefix = format!("{}/", base.display());
             let errors = diagnostics.errors().map(|d| {
-                let message = d.render().replace(&prefix, "");
+                // rustc says `error:` already: the headline keeps its place, not its kind.
+                let message = d
+                    .render()
+                    .replace(&prefix, "")
+                    .replacen(": error: ", ": ", 1);
                 syn::Error::new(lit.span(), message.trim_end()).to_compile_error()
             });
             quote!(#(#errors)*)

@@ -1,6 +1,7 @@
 //! The IR to Rust: tokens ([`types`], [`client`]) and formatted source.
 
 pub mod client;
+#[cfg(feature = "docs")]
 pub mod docs;
 pub mod types;
 pub mod workflow;
