@@ -539,10 +539,14 @@ impl Compiler<'_> {
             Some(q) if !q.is_empty() && parsed.compare.is_some() => (q.to_owned(), true),
             _ => (parsed.query, false),
         };
-        if let Err(e) = serde_json_path::JsonPath::parse(&query) {
+        if let Err(e) = super::jsonpath::check(&query) {
+            let at = query[..e.offset].chars().count() + 1;
             self.err(
                 cond_loc,
-                format!("invalid JSONPath (RFC 9535) `{query}`: {e}"),
+                format!(
+                    "invalid JSONPath (RFC 9535) `{query}`: {} (at character {at})",
+                    e.message
+                ),
             );
             return None;
         }

@@ -9,6 +9,7 @@ pub mod dialect;
 pub mod documents;
 pub mod expr;
 mod inputs;
+pub(crate) mod jsonpath;
 pub mod model;
 mod outputs;
 mod targets;
