@@ -345,33 +345,30 @@ impl Parser<'_> {
 
     /// `logical-or-expr`.
     fn logical_or(&mut self) -> Result<(), JsonPathError> {
-        self.logical_and()?;
-        loop {
-            let save = self.i;
-            self.blank();
-            if self.eat_str("||") {
-                self.blank();
-                self.logical_and()?;
-            } else {
-                self.i = save;
-                return Ok(());
-            }
-        }
+        self.joined("||", Self::logical_and)
     }
 
     /// `logical-and-expr`.
     fn logical_and(&mut self) -> Result<(), JsonPathError> {
-        self.basic()?;
+        self.joined("&&", Self::basic)
+    }
+
+    /// One or more `operand`s joined by `op` (blank space allowed around it).
+    fn joined(
+        &mut self,
+        op: &str,
+        operand: fn(&mut Self) -> Result<(), JsonPathError>,
+    ) -> Result<(), JsonPathError> {
+        operand(self)?;
         loop {
             let save = self.i;
             self.blank();
-            if self.eat_str("&&") {
-                self.blank();
-                self.basic()?;
-            } else {
+            if !self.eat_str(op) {
                 self.i = save;
                 return Ok(());
             }
+            self.blank();
+            operand(self)?;
         }
     }
 
