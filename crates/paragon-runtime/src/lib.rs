@@ -47,6 +47,7 @@ mod response;
 pub mod restate;
 mod retry;
 pub mod rfc3339;
+pub mod schema;
 #[cfg(feature = "xpath")]
 pub mod xpath;
 
