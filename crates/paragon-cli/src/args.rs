@@ -77,9 +77,22 @@ fn ref_map(value: &str) -> Result<(String, PathBuf), String> {
 /// `generate`'s options.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// A document to generate from (repeatable).
-    #[arg(long = "spec", value_name = "FILE", required = true)]
+    /// A document to generate from (repeatable): OpenAPI, Arazzo, or a JSON Schema with a
+    /// `$schema` key, told apart by content.
+    #[arg(
+        long = "spec",
+        value_name = "FILE",
+        required_unless_present = "schemas"
+    )]
     pub specs: Vec<PathBuf>,
+    /// A JSON Schema document to generate types from (repeatable): each type checks what it
+    /// decodes against the schema.
+    #[arg(long = "schema", value_name = "FILE")]
+    pub schemas: Vec<PathBuf>,
+    /// JSON Schema string `enum`s refuse values they do not list [default: an enum keeps an
+    /// unknown value in a catch-all variant].
+    #[arg(long)]
+    pub closed_enums: bool,
     /// Where to write the crate (created if missing; files are overwritten).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,

@@ -152,7 +152,8 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
     let mut uses_xpath = false;
     // Module names first: they depend only on the file names and their order.
     let mut names: Vec<Module> = Vec::new();
-    for spec in &opts.specs {
+    let docs: Vec<PathBuf> = opts.specs.iter().chain(&opts.schemas).cloned().collect();
+    for spec in &docs {
         let name = module_name(spec, &names);
         names.push(Module {
             name,
@@ -160,7 +161,11 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
         });
     }
     let mut kinds = Vec::new();
-    for spec in &opts.specs {
+    for (i, spec) in docs.iter().enumerate() {
+        if i >= opts.specs.len() {
+            kinds.push(Some(DocumentKind::JsonSchema));
+            continue;
+        }
         match paragon_codegen::document_kind(spec) {
             Ok(k) => kinds.push(Some(k)),
             Err(d) => {
@@ -172,7 +177,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
     // The Arazzo documents, and the OpenAPI files they read (canonical path → Rust path).
     let mut workflows = Vec::new();
     let mut embedded: Vec<(PathBuf, String)> = Vec::new();
-    for (i, spec) in opts.specs.iter().enumerate() {
+    for (i, spec) in docs.iter().enumerate() {
         if kinds[i] != Some(DocumentKind::Arazzo) {
             workflows.push(None);
             continue;
@@ -192,7 +197,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
             }
         }
     }
-    for (i, spec) in opts.specs.iter().enumerate() {
+    for (i, spec) in docs.iter().enumerate() {
         let name = names[i].name.clone();
         let reexport = std::fs::canonicalize(spec).ok().and_then(|c| {
             embedded
@@ -227,6 +232,26 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
                             format!("let client = {name}::Client::builder().build()?;")
                         });
                         (g.source, what, g.diagnostics)
+                    }
+                    Err(d) => {
+                        failures.push_str(&d.render());
+                        continue;
+                    }
+                }
+            }
+            (Some(DocumentKind::JsonSchema), _, _) => {
+                let options = paragon_codegen::jsonschema::SchemaOptions {
+                    closed_enums: opts.closed_enums,
+                    name: None,
+                };
+                match paragon_codegen::jsonschema::generate_schema_with(spec, &load, &options) {
+                    Ok(g) => {
+                        let what = format!(
+                            "types of a JSON Schema (root `{name}::{}`, {} types)",
+                            g.root,
+                            g.types.len()
+                        );
+                        (g.module_file(), what, g.diagnostics)
                     }
                     Err(d) => {
                         failures.push_str(&d.render());
@@ -272,7 +297,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
     }
     let crate_name = match &opts.crate_name {
         Some(n) => n.clone(),
-        None => module_name(&opts.specs[0], &[]).to_kebab_case(),
+        None => module_name(&docs[0], &[]).to_kebab_case(),
     };
     // Cargo's rule: ASCII letters, digits, `-` and `_`, starting with a letter or `_`.
     if !crate_name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
@@ -301,7 +326,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
             manifest.display()
         ));
     }
-    let specs: Vec<String> = opts.specs.iter().map(|s| s.display().to_string()).collect();
+    let specs: Vec<String> = docs.iter().map(|s| s.display().to_string()).collect();
     let mut runtime = runtime_dependency(&opts.runtime(), &opts.out)?;
     if uses_xpath {
         runtime.push_str(", features = [\"xpath\"]");

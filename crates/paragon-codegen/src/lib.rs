@@ -20,6 +20,7 @@ pub mod diag;
 pub mod emit;
 pub mod fix;
 pub mod ir;
+pub mod jsonschema;
 pub mod load;
 pub mod names;
 pub mod pointer;
@@ -257,6 +258,8 @@ pub enum DocumentKind {
     OpenApi,
     /// `arazzo: 1.x`.
     Arazzo,
+    /// A JSON Schema document (a top-level `$schema`, and neither of the others).
+    JsonSchema,
 }
 
 /// Reads `path` far enough to tell an OpenAPI document from an Arazzo one. The error is a
@@ -265,12 +268,16 @@ pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
     // The top-level keys are usually found by a scan of the text, without parsing a document
     // that is about to be parsed again; anything the scan cannot tell is parsed.
     if let Ok(text) = load::read_bounded(path, load::DEFAULT_MAX_FILE_BYTES) {
-        for key in load::top_level_keys(&text) {
-            match key {
+        let keys = load::top_level_keys(&text);
+        for key in &keys {
+            match *key {
                 "arazzo" => return Ok(DocumentKind::Arazzo),
                 "openapi" | "swagger" => return Ok(DocumentKind::OpenApi),
                 _ => {}
             }
+        }
+        if keys.contains(&"$schema") {
+            return Ok(DocumentKind::JsonSchema);
         }
     }
     let mut diags = Diagnostics::default();
@@ -283,6 +290,8 @@ pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
         Ok(DocumentKind::Arazzo)
     } else if value.get("openapi").is_some() || value.get("swagger").is_some() {
         Ok(DocumentKind::OpenApi)
+    } else if value.get("$schema").is_some() {
+        Ok(DocumentKind::JsonSchema)
     } else {
         if !diags.has_errors() {
             diags.push(
@@ -310,5 +319,6 @@ pub fn check_document_with(path: &Path, options: &LoadOptions) -> Diagnostics {
         Err(diags) => diags,
         Ok(DocumentKind::OpenApi) => plan_openapi_with(path, options).1,
         Ok(DocumentKind::Arazzo) => arazzo::compile::plan_document_with(path, options).1,
+        Ok(DocumentKind::JsonSchema) => jsonschema::check_schema_with(path, options),
     }
 }

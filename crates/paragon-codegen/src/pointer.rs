@@ -52,6 +52,24 @@ pub fn get<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
     Some(current)
 }
 
+/// [`get`], for changing the value found.
+pub fn get_mut<'v>(value: &'v mut Value, pointer: &str) -> Option<&'v mut Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    let mut current = value;
+    for raw in rest.split('/') {
+        let token = unescape(raw);
+        current = match current {
+            Value::Object(map) => map.get_mut(token.as_ref())?,
+            Value::Array(items) => items.get_mut(index(&token)?)?,
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
 fn index(token: &str) -> Option<usize> {
     if token.is_empty() || (token.len() > 1 && token.starts_with('0')) {
         return None;

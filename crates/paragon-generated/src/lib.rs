@@ -4,6 +4,8 @@
 //! - [`managed_sync`]: the Managed Sync API (Connected User JWT, bearer).
 //! - [`sync_flow`]: the Arazzo workflows of `specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml`,
 //!   compiled to state machines ([`sync_flow::enable_sync_and_pull_records::Workflow`]).
+//! - [`schemas`]: types of the JSON Schema documents in `specs/json-schema` (the Workflow
+//!   Execution, [`schemas::workflow_execution::WorkflowExecution`]), which check what they decode.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), paragon_runtime::Error> {
@@ -21,6 +23,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod schemas;
 pub mod sync_flow;
 pub mod task_history;
 

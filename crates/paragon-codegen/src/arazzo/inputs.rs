@@ -57,6 +57,7 @@ pub(super) fn add_undeclared_inputs(
     }
     let i = index.unwrap_or_else(|| {
         input_types.push(crate::ir::TypeDef {
+            schema: None,
             name: "Inputs".into(),
             doc: Some(
                 "The workflow's inputs (it declares none; these are the ones it reads).".into(),

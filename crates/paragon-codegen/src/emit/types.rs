@@ -220,9 +220,10 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 "::paragon_runtime::serde::Deserialize",
             ]);
             w.derive(&derives);
-            w.line(&format!("#[serde(crate = {SERDE:?})]"));
+            serde_attr(w, t, "");
             if fields.is_empty() && extra.is_none() {
                 w.line(&format!("pub struct {name} {{}}"));
+                remote_impls(w, t);
                 return;
             }
             w.line(&format!("pub struct {name} {{"));
@@ -259,6 +260,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 w.line(&line);
             }
             w.line("}");
+            remote_impls(w, t);
         }
         TypeKind::StringEnum { variants } => {
             let mut other = "Unknown".to_owned();
@@ -266,7 +268,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 other.push_str("Value");
             }
             w.doc(t.doc.as_deref());
-            w.derive(&[
+            let mut derives = vec![
                 "Debug",
                 "Clone",
                 "PartialEq",
@@ -275,11 +277,17 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 "PartialOrd",
                 "Ord",
                 "::paragon_runtime::serde::Serialize",
-                "::paragon_runtime::serde::Deserialize",
-            ]);
-            w.line(&format!(
-                "#[serde(crate = {SERDE:?}, from = \"String\", into = \"String\")]"
-            ));
+            ];
+            if t.schema.is_none() {
+                derives.push("::paragon_runtime::serde::Deserialize");
+                w.derive(&derives);
+                w.line(&format!(
+                    "#[serde(crate = {SERDE:?}, from = \"String\", into = \"String\")]"
+                ));
+            } else {
+                w.derive(&derives);
+                w.line(&format!("#[serde(crate = {SERDE:?}, into = \"String\")]"));
+            }
             w.line(&format!("pub enum {name} {{"));
             for v in variants {
                 w.doc(Some(&format!("`{}`", v.wire)));
@@ -328,10 +336,55 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 }}"
             ));
+            checked_decode(w, t, "String", "Self::from");
         }
         TypeKind::Union { tag, variants } => {
             w.doc(t.doc.as_deref());
-            union_def(types, name, tag.as_deref(), variants, w);
+            union_def(types, t, tag.as_deref(), variants, w);
+        }
+        TypeKind::Newtype { inner } => {
+            w.doc(t.doc.as_deref());
+            let mut derives = vec!["Debug", "Clone", "PartialEq"];
+            if total_eq(types, inner, 0) {
+                derives.extend(["Eq", "Hash"]);
+            }
+            derives.push("::paragon_runtime::serde::Serialize");
+            let mut inner_text = String::new();
+            ty_text(types, inner, "", &mut inner_text);
+            if t.schema.is_none() {
+                derives.push("::paragon_runtime::serde::Deserialize");
+                w.derive(&derives);
+                w.line(&format!("#[serde(crate = {SERDE:?}, transparent)]"));
+                w.line(&format!("pub struct {name}(pub {inner_text});"));
+                return;
+            }
+            w.derive(&derives);
+            w.line(&format!("#[serde(crate = {SERDE:?}, transparent)]"));
+            w.line(&format!("pub struct {name}({inner_text});"));
+            let at = t.schema.as_deref().unwrap_or_default();
+            w.lines(&format!(
+                "impl ::std::convert::TryFrom<{inner_text}> for {name} {{
+                type Error = ::paragon_runtime::schema::Invalid;
+                /// Checks the value against the schema.
+                fn try_from(value: {inner_text}) -> Result<Self, Self::Error> {{
+                SCHEMA.check_serialized({at:?}, &value)?;
+                Ok(Self(value))
+                }}
+                }}
+                impl ::std::ops::Deref for {name} {{
+                type Target = {inner_text};
+                fn deref(&self) -> &Self::Target {{
+                &self.0
+                }}
+                }}
+                impl {name} {{
+                /// The value inside.
+                pub fn into_inner(self) -> {inner_text} {{
+                self.0
+                }}
+                }}"
+            ));
+            checked_decode(w, t, &inner_text, "Self");
         }
         TypeKind::Pending => {}
     }
@@ -339,7 +392,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
 
 fn union_def(
     types: &[TypeDef],
-    name: &str,
+    t: &TypeDef,
     tag: Option<&str>,
     variants: &[UnionVariant],
     w: &mut Writer<'_>,
@@ -350,6 +403,7 @@ fn union_def(
         s.push_str("),");
         s
     };
+    let name = t.name.as_str();
     let Some(tag) = tag else {
         w.derive(&[
             "Debug",
@@ -358,12 +412,13 @@ fn union_def(
             "::paragon_runtime::serde::Serialize",
             "::paragon_runtime::serde::Deserialize",
         ]);
-        w.line(&format!("#[serde(crate = {SERDE:?}, untagged)]"));
+        serde_attr(w, t, ", untagged");
         w.line(&format!("pub enum {name} {{"));
         for v in variants {
             w.line(&variant(v));
         }
         w.line("}");
+        remote_impls(w, t);
         return;
     };
     let mut other = "Unknown".to_owned();
@@ -388,10 +443,17 @@ fn union_def(
     )));
     w.line(&format!("{other}(::paragon_runtime::serde_json::Value),"));
     w.line("}");
-    w.line(&format!(
-        "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{"
-    ));
-    w.line("fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(");
+    // A checked union decodes by tag in an inherent function, and its `Deserialize` checks
+    // the schema first.
+    if t.schema.is_some() {
+        w.line(&format!("impl {name} {{"));
+        w.line("fn deserialize<'de, D: ::paragon_runtime::serde::Deserializer<'de>>(");
+    } else {
+        w.line(&format!(
+            "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{"
+        ));
+        w.line("fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(");
+    }
     w.line("deserializer: D,");
     w.line(") -> Result<Self, D::Error> {");
     w.line("use ::paragon_runtime::serde::de::Error as _;");
@@ -424,6 +486,84 @@ fn union_def(
     w.line("}");
     w.line("}");
     w.line("}");
+    if t.schema.is_some() {
+        decode_impl(w, t, "Self::deserialize", "Self::deserialize");
+    }
+}
+
+/// The `#[serde(...)]` line of a derived type: `remote = "Self"` when it is checked, so the
+/// derive writes inherent functions that [`remote_impls`] wraps in the check.
+fn serde_attr(w: &mut Writer<'_>, t: &TypeDef, more: &str) {
+    if t.schema.is_some() {
+        w.line(&format!(
+            "#[serde(crate = {SERDE:?}, remote = \"Self\"{more})]"
+        ));
+    } else {
+        w.line(&format!("#[serde(crate = {SERDE:?}{more})]"));
+    }
+}
+
+/// The `Serialize` and checking `Deserialize` impls over the inherent functions a
+/// `remote = "Self"` derive writes.
+fn remote_impls(w: &mut Writer<'_>, t: &TypeDef) {
+    if t.schema.is_none() {
+        return;
+    }
+    w.lines(&format!(
+        "impl ::paragon_runtime::serde::Serialize for {} {{
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+        ) -> Result<S::Ok, S::Error> {{
+        Self::serialize(self, serializer)
+        }}
+        }}",
+        t.name
+    ));
+    decode_impl(w, t, "Self::deserialize", "Self::deserialize");
+}
+
+/// A checking `Deserialize` for a type that reads as `inner` and is made by `make`.
+fn checked_decode(w: &mut Writer<'_>, t: &TypeDef, inner: &str, make: &str) {
+    if t.schema.is_none() {
+        return;
+    }
+    let read = format!("<{inner} as ::paragon_runtime::serde::Deserialize>::deserialize");
+    decode_impl(
+        w,
+        t,
+        &format!("|d| {read}(d).map({make})"),
+        &format!("|v| {read}(v).map({make})"),
+    );
+}
+
+/// `Deserialize` through `paragon_runtime::schema::decode`, and `validate()` for values built
+/// in code.
+fn decode_impl(w: &mut Writer<'_>, t: &TypeDef, direct: &str, checked: &str) {
+    let at = t.schema.as_deref().unwrap_or_default();
+    w.lines(&format!(
+        "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+        ) -> Result<Self, D::Error> {{
+        ::paragon_runtime::schema::decode(
+        deserializer,
+        &SCHEMA,
+        {at:?},
+        {direct},
+        {checked},
+        )
+        }}
+        }}
+        impl {name} {{
+        /// Checks the value against the schema it was generated from (decoded values are
+        /// checked already; this is for values built in code).
+        pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {{
+        SCHEMA.check_serialized({at:?}, self)
+        }}
+        }}",
+        name = t.name
+    ));
 }
 
 #[cfg(test)]
@@ -448,6 +588,7 @@ mod tests {
     fn written_types_lex_whatever_the_document_says() {
         let types = vec![
             TypeDef {
+                schema: None,
                 name: "Odd".into(),
                 doc: Some(
                     "a \"quoted\" \\ */ line\rwith a bare CR\n\nsecond\nthird \u{202e}".into(),
@@ -466,6 +607,7 @@ mod tests {
                 },
             },
             TypeDef {
+                schema: None,
                 name: "Kind".into(),
                 doc: None,
                 kind: TypeKind::StringEnum {
@@ -503,6 +645,7 @@ mod tests {
     #[test]
     fn derives_wrap_at_the_width_and_nesting_indents() {
         let types = vec![TypeDef {
+            schema: None,
             name: "Small".into(),
             doc: None,
             kind: TypeKind::Union {

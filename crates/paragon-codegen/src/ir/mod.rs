@@ -69,6 +69,9 @@ pub struct TypeDef {
     pub doc: Option<String>,
     /// What it is.
     pub kind: TypeKind,
+    /// Where its schema is in the checked document (a JSON Pointer), when its values are
+    /// checked against the schema on decode; `None` for a plain serde type.
+    pub schema: Option<String>,
 }
 
 /// The kinds of named type.
@@ -92,6 +95,13 @@ pub enum TypeKind {
         tag: Option<String>,
         /// In document order.
         variants: Vec<UnionVariant>,
+    },
+    /// A value with rules a Rust type cannot say (`maxLength`, `minimum`, `pattern`, …),
+    /// checked when it is decoded or built (`TryFrom`); or a whole document's type that is no
+    /// struct, enum or union.
+    Newtype {
+        /// What it holds.
+        inner: Ty,
     },
     /// A placeholder while a recursive type is being planned; never emitted.
     Pending,

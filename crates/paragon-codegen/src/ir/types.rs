@@ -27,6 +27,10 @@ pub struct TypePlanner<'a> {
     pending: Vec<Job>,
     /// How deep [`TypePlanner::plan`] is in nested inline schemas.
     depth: usize,
+    /// Types check their values against the schema when decoded (JSON Schema documents):
+    /// each [`TypeDef`] records where its schema is, scalars with rules become newtypes, and
+    /// keywords with no Rust shape are typed as any JSON with a warning.
+    pub(crate) checked: bool,
 }
 
 /// Inline schemas nested deeper than this (arrays of arrays of …) are typed as any JSON, with
@@ -93,6 +97,7 @@ impl<'a> TypePlanner<'a> {
             binary_as_file: false,
             pending: Vec::new(),
             depth: 0,
+            checked: false,
         }
     }
 
@@ -197,13 +202,14 @@ impl<'a> TypePlanner<'a> {
         t
     }
 
-    fn define(&mut self, map: &Map<String, Value>, hint: &str) -> TypeId {
+    fn define(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> TypeId {
         let name = self.names.claim(&type_name(hint));
         let id = self.types.len();
         self.types.push(TypeDef {
             name,
             doc: doc_of(map),
             kind: TypeKind::Pending,
+            schema: self.checked.then(|| loc.ptr.clone()),
         });
         self.memo.insert(node_key(map), Ty::Named(id));
         id
@@ -217,6 +223,23 @@ impl<'a> TypePlanner<'a> {
         };
         let nullable = types.remove("null") || map.get("nullable") == Some(&Value::Bool(true));
         let wrap = |t: Ty| if nullable { t.optional() } else { t };
+        if self.checked
+            && let Some(key) = ["if", "not", "$dynamicRef"]
+                .into_iter()
+                .find(|k| map.contains_key(*k))
+        {
+            self.diags.push(
+                self.sources
+                    .warning_at(
+                        &loc.join(key),
+                        format!(
+                            "`{key}` has no Rust shape: this schema is typed as any JSON (`serde_json::Value`); decoding still checks it"
+                        ),
+                    )
+                    .with_code("schema/untyped"),
+            );
+            return Ty::Json;
+        }
 
         for key in ["oneOf", "anyOf"] {
             if let Some(Value::Array(alts)) = map.get(key) {
@@ -231,7 +254,7 @@ impl<'a> TypePlanner<'a> {
             let strings: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
             let non_null = values.iter().filter(|v| !v.is_null()).count();
             if non_null > 0 && strings.len() == non_null {
-                let id = self.define(map, hint);
+                let id = self.define(loc, map, hint);
                 let mut unique = Unique::default();
                 let mut seen = BTreeSet::new();
                 let variants = strings
@@ -279,6 +302,7 @@ impl<'a> TypePlanner<'a> {
                 _ => Ty::Prim("f64"),
             },
             Some("boolean") => Ty::Prim("bool"),
+            Some("null") | None if self.checked && has_scalar_rules(map) => Ty::Json,
             Some("null") | None => {
                 if map.contains_key("properties") || map.contains_key("additionalProperties") {
                     self.object(loc, map, hint)
@@ -321,6 +345,15 @@ impl<'a> TypePlanner<'a> {
                 ty
             }
         };
+        let scalar = matches!(
+            ty,
+            Ty::String | Ty::Prim(_) | Ty::DateTime | Ty::Date | Ty::Json
+        );
+        if self.checked && scalar && has_scalar_rules(map) {
+            let id = self.define(loc, map, hint);
+            self.types[id].kind = TypeKind::Newtype { inner: ty };
+            return wrap(Ty::Named(id));
+        }
         wrap(ty)
     }
 
@@ -353,7 +386,7 @@ impl<'a> TypePlanner<'a> {
                 None => Ty::JsonObject,
             };
         }
-        let id = self.define(map, hint);
+        let id = self.define(loc, map, hint);
         self.pending.push(Job {
             id,
             members: vec![loc.clone()],
@@ -467,7 +500,7 @@ impl<'a> TypePlanner<'a> {
             ));
             return Ty::Json;
         }
-        let id = self.define(map, hint);
+        let id = self.define(loc, map, hint);
         let extra = members
             .iter()
             .rev()
@@ -521,7 +554,7 @@ impl<'a> TypePlanner<'a> {
             }
             _ => {}
         }
-        let id = self.define(map, hint);
+        let id = self.define(loc, map, hint);
         let name = self.types[id].name.clone();
         let (tag, tag_values) = self.find_tag(loc, map, &alts);
         let mut unique = Unique::default();
@@ -672,6 +705,23 @@ impl<'a> TypePlanner<'a> {
     }
 }
 
+/// Whether a schema has rules on scalar values that a Rust type cannot say: such a value gets
+/// a newtype that checks them.
+fn has_scalar_rules(map: &Map<String, Value>) -> bool {
+    [
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+    ]
+    .iter()
+    .any(|k| map.contains_key(*k))
+}
+
 fn string_format(map: &Map<String, Value>) -> Ty {
     match map.get("format").and_then(Value::as_str) {
         Some("date-time") => Ty::DateTime,
@@ -720,6 +770,7 @@ fn members_mut(kind: &mut TypeKind) -> Vec<&mut Ty> {
     match kind {
         TypeKind::Struct { fields, .. } => fields.iter_mut().map(|f| &mut f.ty).collect(),
         TypeKind::Union { variants, .. } => variants.iter_mut().map(|v| &mut v.ty).collect(),
+        TypeKind::Newtype { inner } => vec![inner],
         _ => Vec::new(),
     }
 }

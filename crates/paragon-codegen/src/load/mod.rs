@@ -624,6 +624,11 @@ impl Sources {
         &mut self.files[id]
     }
 
+    /// Where a remote URL is read from, by the `ref_map` option.
+    pub(crate) fn map_remote(&self, url: &str) -> Option<PathBuf> {
+        self.options.map_remote(url)
+    }
+
     /// All loaded files.
     pub fn ids(&self) -> std::ops::Range<FileId> {
         0..self.files.len()
