@@ -34,7 +34,12 @@ pub fn run(args: &[String]) -> Result<()> {
     match rest.as_slice() {
         ["openapi", dir] => openapi(Path::new(dir), verbose),
         ["arazzo", dir] => arazzo(Path::new(dir)),
-        _ => bail!("usage: cargo xtask corpus <openapi | arazzo> DIR [--verbose]"),
+        ["json-schema", dir] => {
+            crate::conformance::run(Path::new(dir), args.iter().any(|a| a == "--write"))
+        }
+        _ => bail!(
+            "usage: cargo xtask corpus <openapi | arazzo> DIR [--verbose] | corpus json-schema DIR [--write]"
+        ),
     }
 }
 

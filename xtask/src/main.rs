@@ -10,6 +10,7 @@
 //!   simulator with seeded faults; fails on a panic, a hang or growing memory.
 
 mod bench;
+mod conformance;
 mod corpus;
 mod fuzz;
 mod restate;
@@ -73,7 +74,7 @@ fn root() -> PathBuf {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask <regen [--deny-warnings] | check [--deny-warnings] | demo [--restate [--users N]] | restate <install | test | bench | scale | cluster> | bench [--write] | corpus <openapi | arazzo> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
+    "usage: cargo xtask <regen [--deny-warnings] | check [--deny-warnings] | demo [--restate [--users N]] | restate <install | test | bench | scale | cluster> | bench [--write] | corpus <openapi | arazzo | json-schema> DIR | fuzz [--seconds N] [TARGET...] | soak [--release] [--runs N] [--concurrency C] [--seed S]>"
 }
 
 fn main() -> ExitCode {

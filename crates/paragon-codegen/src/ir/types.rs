@@ -121,7 +121,13 @@ impl<'a> TypePlanner<'a> {
                     self.fields_of(member, m, &name, &mut fields, &mut unique);
                 }
             }
-            let extra = job.extra.map(|e| self.plan(&e, &format!("{name}Value")));
+            let extra = job.extra.map(|e| {
+                if e.ptr.ends_with("/patternProperties") {
+                    Ty::Json
+                } else {
+                    self.plan(&e, &format!("{name}Value"))
+                }
+            });
             // Structs are most of a large document's plan: kept without room to spare.
             fields.shrink_to_fit();
             self.types[job.id].kind = TypeKind::Struct { fields, extra };
@@ -303,6 +309,30 @@ impl<'a> TypePlanner<'a> {
             },
             Some("boolean") => Ty::Prim("bool"),
             Some("null") | None if self.checked && has_scalar_rules(map) => Ty::Json,
+            // A checked type holds every value its schema accepts: without `type`, an object
+            // or array schema accepts any JSON.
+            Some("null") | None
+                if self.checked
+                    && ["properties", "additionalProperties", "items", "prefixItems"]
+                        .iter()
+                        .any(|k| map.contains_key(*k)) =>
+            {
+                let shape = if map.contains_key("items") || map.contains_key("prefixItems") {
+                    "array"
+                } else {
+                    "object"
+                };
+                self.diags.push(
+                    self.sources
+                        .warning_at(
+                            loc,
+                            "without `type` this schema accepts any JSON value, so it is typed as `serde_json::Value`; decoding still checks it",
+                        )
+                        .with_help(format!("add `type: {shape}` for a Rust {}", if shape == "array" { "`Vec`" } else { "struct" }))
+                        .with_code("schema/untyped"),
+                );
+                Ty::Json
+            }
             Some("null") | None => {
                 if map.contains_key("properties") || map.contains_key("additionalProperties") {
                     self.object(loc, map, hint)
@@ -358,7 +388,8 @@ impl<'a> TypePlanner<'a> {
     }
 
     fn array(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
-        if map.contains_key("items") {
+        // `items` applies after the `prefixItems`, whose types differ: no one item type.
+        if map.contains_key("items") && !map.contains_key("prefixItems") {
             Ty::Vec(Box::new(
                 self.plan(&loc.join("items"), &format!("{hint}Item")),
             ))
@@ -370,6 +401,11 @@ impl<'a> TypePlanner<'a> {
     fn object(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
         let has_props = matches!(map.get("properties"), Some(Value::Object(p)) if !p.is_empty());
         let extra_schema = match map.get("additionalProperties") {
+            // Members matching a `patternProperties` pattern land in the same map, with
+            // their own schemas: the map holds any JSON.
+            Some(Value::Object(_) | Value::Bool(true)) if matches!(map.get("patternProperties"), Some(Value::Object(p)) if !p.is_empty()) => {
+                Some(loc.join("patternProperties"))
+            }
             Some(Value::Object(_)) => Some(loc.join("additionalProperties")),
             _ => None,
         };
@@ -460,6 +496,7 @@ impl<'a> TypePlanner<'a> {
         let mut members = Vec::new();
         let mut stack = vec![loc.clone()];
         let mut bad = None;
+        let mut explicit = false;
         // A member reached twice (an `allOf` that names itself, or two that name each other)
         // adds its properties once.
         let mut seen = crate::load::positions::FastSet::default();
@@ -491,7 +528,17 @@ impl<'a> TypePlanner<'a> {
             if !is_object || m.contains_key("oneOf") || m.contains_key("anyOf") {
                 bad = Some(target.clone());
             }
+            explicit |= match m.get("type") {
+                Some(Value::String(t)) => t == "object",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "object"),
+                _ => false,
+            };
             members.push(target);
+        }
+        // A checked type holds every value its schema accepts: a struct only when a member
+        // says the value is an object.
+        if self.checked && (!explicit || bad.is_some()) {
+            return Ty::Json;
         }
         if let Some(bad) = bad {
             self.diags.push(self.sources.warning_at(

@@ -102,6 +102,27 @@ pub(super) fn canonical(v: &Value, out: &mut String) {
     }
 }
 
+/// Writes every number with a zero fraction (`1.0`) as the integer it is, so a type made for
+/// `type: integer` reads it as JSON Schema does; `f64` fields read integers as well.
+pub(super) fn integral_floats(value: &mut Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Number(n) if exact(n).is_none() => {
+                if let Some(f) = n.as_f64()
+                    && f.fract() == 0.0
+                    && f.abs() < 9.2e18
+                {
+                    *v = Value::Number(Number::from(f as i64));
+                }
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            Value::Object(map) => stack.extend(map.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 /// The JSON type name of a value, as error messages say it.
 pub(super) fn type_name(v: &Value) -> &'static str {
     match v {

@@ -272,8 +272,9 @@ where
     if CHECKED.with(Cell::get) {
         return direct(deserializer);
     }
-    let value = Value::deserialize(deserializer)?;
+    let mut value = Value::deserialize(deserializer)?;
     schema.check(at, &value).map_err(D::Error::custom)?;
+    json::integral_floats(&mut value);
     let _scope = CheckedScope::enter();
     checked(value).map_err(D::Error::custom)
 }
