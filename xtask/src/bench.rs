@@ -469,7 +469,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     let criterion_dir = root.join("target/criterion");
     let _ = std::fs::remove_dir_all(&criterion_dir);
     eprintln!("running the criterion benches (a few minutes)…");
-    let mut benches = vec!["bench", "-p", "paragon-bench"];
+    let mut benches = vec!["bench", "-p", "paragon-bench", "--features", "baselines"];
     if generation {
         benches.extend(["--bench", "generate"]);
     }
@@ -568,6 +568,8 @@ fn build_bench_bin(name: &str) -> Result<PathBuf> {
             "--quiet",
             "-p",
             "paragon-bench",
+            "--features",
+            "baselines",
             "--bin",
             name,
         ]),

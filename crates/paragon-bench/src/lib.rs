@@ -125,6 +125,7 @@ pub fn expand_workflow(path: &Path) -> usize {
         .unwrap_or(0)
 }
 
+#[cfg(feature = "baselines")]
 /// The baseline: progenitor parses the document (serde_json into `openapiv3`), generates tokens,
 /// and the tokens are formatted with prettyplease as ours are. `Err` when it rejects or panics.
 pub fn progenitor(text: &str) -> Result<usize, String> {

@@ -115,6 +115,7 @@ pub fn module_tokens(api: &Api) -> TokenStream {
     tokens
 }
 
+#[cfg(feature = "format")]
 /// The module's formatted source, emitted and formatted in parallel parts (the same text as
 /// formatting [`module_tokens`]).
 pub fn module_source(api: &Api) -> Result<String, String> {
@@ -184,6 +185,7 @@ pub fn generate_workflows_with(
     }
 }
 
+#[cfg(feature = "format")]
 /// Formats the items of a generated document as a file (prettyplease, then rustfmt when
 /// `rustfmt` is true).
 pub fn format_items(tokens: TokenStream, rustfmt_too: bool) -> Result<String, String> {
@@ -227,11 +229,13 @@ pub fn rustfmt(source: &str) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| format!("rustfmt output is not UTF-8: {e}"))
 }
 
+#[cfg(feature = "format")]
 /// Generates the module for one OpenAPI document, or every diagnostic when it has errors.
 pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
     generate_openapi_with(path, &LoadOptions::default())
 }
 
+#[cfg(feature = "format")]
 /// [`generate_openapi`] with how files are found and read.
 pub fn generate_openapi_with(path: &Path, options: &LoadOptions) -> Result<Generated, Diagnostics> {
     let (api, mut diags) = plan_openapi_with(path, options);

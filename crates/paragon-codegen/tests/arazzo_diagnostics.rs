@@ -97,7 +97,7 @@ fn expression_and_criterion_errors() {
             "expressions.arazzo.yml:15:44",
             "expressions.arazzo.yml:17:45",
             "expressions.arazzo.yml:18:38",
-            "expressions.arazzo.yml:20:24",
+            "expressions.arazzo.yml:20:42",
             "expressions.arazzo.yml:23:24",
         ],
         "{d:#?}"

@@ -566,25 +566,17 @@ pub fn check_xpath(s: &str) -> Result<(), (usize, String)> {
             ),
         ));
     }
-    let leading = s.chars().take_while(|c| c.is_whitespace()).count();
-    let built = std::panic::catch_unwind(|| {
-        sxd_xpath::Factory::new()
-            .build(s.trim())
-            .map(|x| x.is_some())
-    });
-    match built {
-        Ok(Ok(true)) => Ok(()),
-        Ok(Ok(false)) => Err((leading, "an empty `xpath` condition".to_owned())),
-        Ok(Err(e)) => Err((
-            leading,
+    match super::xpath::check(s) {
+        Ok(()) => Ok(()),
+        Err((_, message)) if message.starts_with("an empty") => {
+            let leading = s.chars().take_while(|c| c.is_whitespace()).count();
+            Err((leading, message))
+        }
+        Err((offset, why)) => Err((
+            offset,
             format!(
-                "not an XPath 1.0 expression ({}); `xpath` criteria are evaluated as XPath 1.0",
-                words(&e.to_string())
+                "not an XPath 1.0 expression ({why}); `xpath` criteria are evaluated as XPath 1.0"
             ),
-        )),
-        Err(_) => Err((
-            leading,
-            "the XPath parser failed on this expression".to_owned(),
         )),
     }
 }
@@ -615,18 +607,6 @@ fn namespace_prefix(s: &str) -> Option<(usize, String)> {
         }
     }
     None
-}
-
-/// `RanOutOfInput` as `ran out of input` (the XPath parser names its errors in CamelCase).
-fn words(camel: &str) -> String {
-    let mut out = String::new();
-    for c in camel.chars() {
-        if c.is_ascii_uppercase() && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
 }
 
 /// Splits a `jsonpath` condition into its query and optional comparison. The query itself is

@@ -14,3 +14,4 @@ pub mod model;
 mod outputs;
 mod targets;
 mod workflow_refs;
+pub(crate) mod xpath;

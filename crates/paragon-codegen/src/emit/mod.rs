@@ -59,6 +59,7 @@ pub fn api_tokens(api: &Api) -> TokenStream {
         .collect()
 }
 
+#[cfg(feature = "format")]
 /// The formatted source of one part: client parts are emitted as tokens and formatted with
 /// prettyplease, type parts are written as formatted text.
 pub fn part_source(api: &Api, part: Part) -> Result<String, String> {
@@ -68,6 +69,7 @@ pub fn part_source(api: &Api, part: Part) -> Result<String, String> {
     }
 }
 
+#[cfg(feature = "format")]
 /// Emits and formats `parts` on every core and joins the results in order (prettyplease prints
 /// items one after another, so this is the text of formatting the module at once), with only a
 /// few parts' tokens alive at a time. `first` (the module's inner attributes) heads the text.
@@ -118,6 +120,7 @@ pub fn format_parts(api: &Api, first: TokenStream, parts: &[Part]) -> Result<Str
     Ok(out)
 }
 
+#[cfg(feature = "format")]
 /// Formats tokens as a Rust file. Fails only if the tokens are not a valid file, which would be a
 /// bug in the emitter; the message says where.
 pub fn format_file(tokens: TokenStream) -> Result<String, String> {
