@@ -52,6 +52,8 @@ struct Args {
     ref_map: Vec<(LitStr, LitStr)>,
     allow_paths: Vec<LitStr>,
     deny_warnings: bool,
+    /// `paragon_schema!` only.
+    closed_enums: Option<Ident>,
 }
 
 impl Parse for Args {
@@ -60,6 +62,7 @@ impl Parse for Args {
         let mut ref_map = Vec::new();
         let mut allow_paths = Vec::new();
         let mut deny_warnings = false;
+        let mut closed_enums = None;
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -69,6 +72,8 @@ impl Parse for Args {
             let content;
             if setting == "deny_warnings" {
                 deny_warnings = true;
+            } else if setting == "closed_enums" {
+                closed_enums = Some(setting);
             } else if setting == "ref_map" {
                 syn::parenthesized!(content in input);
                 let pairs = content.parse_terminated(
@@ -96,7 +101,7 @@ impl Parse for Args {
                 return Err(syn::Error::new(
                     setting.span(),
                     format!(
-                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)` or `deny_warnings`"
+                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)`, `deny_warnings` or (for `paragon_schema!`) `closed_enums`"
                     ),
                 ));
             }
@@ -106,6 +111,7 @@ impl Parse for Args {
             ref_map,
             allow_paths,
             deny_warnings,
+            closed_enums,
         })
     }
 }
@@ -132,18 +138,29 @@ fn resolve(
         .find(|(p, _)| p.is_file())
 }
 
-fn expand(
+/// A document found and how its files may be read.
+struct Located {
+    path: PathBuf,
+    /// Where the literal was resolved from: diagnostics show paths relative to it.
+    base: PathBuf,
+    options: paragon_codegen::LoadOptions,
+}
+
+/// Finds the document and turns the settings into load options; the error is a compile error
+/// at the literal.
+fn locate(
     args: &Args,
     manifest: Option<PathBuf>,
     call_file: Option<PathBuf>,
-) -> proc_macro2::TokenStream {
+    macro_name: &str,
+) -> Result<Located, proc_macro2::TokenStream> {
     let lit = &args.path;
     let relative = lit.value();
     let Some((path, base)) = resolve(&relative, manifest.as_deref(), call_file.as_deref()) else {
         let message = format!(
-            "paragon_workflow!: no file `{relative}`, relative to the crate's manifest directory (where its Cargo.toml is) or to the file that calls the macro"
+            "{macro_name}!: no file `{relative}`, relative to the crate's manifest directory (where its Cargo.toml is) or to the file that calls the macro"
         );
-        return syn::Error::new(lit.span(), message).to_compile_error();
+        return Err(syn::Error::new(lit.span(), message).to_compile_error());
     };
     let options = paragon_codegen::LoadOptions {
         ref_map: args
@@ -162,52 +179,140 @@ fn expand(
         deny_warnings: args.deny_warnings,
         ..Default::default()
     };
-    match paragon_codegen::generate_workflows_with(&path, &options) {
+    Ok(Located {
+        path,
+        base,
+        options,
+    })
+}
+
+/// What a macro expands to around the generated items: `include_bytes!` of every file read
+/// (so Cargo rebuilds when one changes) and each warning as a deprecation note (stable Rust
+/// has no warning API for proc macros; a deprecated item used once makes rustc print it, and
+/// `-D warnings` denies it).
+fn around(
+    base: &Path,
+    files: &[PathBuf],
+    diagnostics: &paragon_codegen::Diagnostics,
+) -> proc_macro2::TokenStream {
+    let prefix = format!("{}/", base.display());
+    let warnings = diagnostics.iter().filter(|d| !d.is_error()).map(|d| {
+        let note = d.to_string().replace(&prefix, "");
+        quote! {
+            const _: () = {
+                #[deprecated(note = #note)]
+                struct ParagonWorkflowWarning;
+                let _ = ParagonWorkflowWarning;
+            };
+        }
+    });
+    let tracked = files.iter().filter_map(|f| {
+        let abs = std::fs::canonicalize(f).ok()?;
+        let abs = abs.to_str()?.to_owned();
+        Some(quote!(
+            const _: &[u8] = include_bytes!(#abs);
+        ))
+    });
+    quote! {
+        #(#tracked)*
+        #(#warnings)*
+    }
+}
+
+/// Every error, as compile errors at the literal, with paths shown as the user wrote them.
+fn errors(
+    lit: &LitStr,
+    base: &Path,
+    diagnostics: &paragon_codegen::Diagnostics,
+) -> proc_macro2::TokenStream {
+    let prefix = format!("{}/", base.display());
+    let errors = diagnostics.errors().map(|d| {
+        // rustc says `error:` already: the headline keeps its place, not its kind.
+        let message = d
+            .render()
+            .replace(&prefix, "")
+            .replacen(": error: ", ": ", 1);
+        syn::Error::new(lit.span(), message.trim_end()).to_compile_error()
+    });
+    quote!(#(#errors)*)
+}
+
+fn expand(
+    args: &Args,
+    manifest: Option<PathBuf>,
+    call_file: Option<PathBuf>,
+) -> proc_macro2::TokenStream {
+    if let Some(setting) = &args.closed_enums {
+        return syn::Error::new(
+            setting.span(),
+            "`closed_enums` is a setting of `paragon_schema!`",
+        )
+        .to_compile_error();
+    }
+    let at = match locate(args, manifest, call_file, "paragon_workflow") {
+        Ok(at) => at,
+        Err(e) => return e,
+    };
+    match paragon_codegen::generate_workflows_with(&at.path, &at.options) {
         Ok(generated) => {
             let tokens = generated.tokens;
-            // Stable Rust has no warning API for proc macros; a deprecated item used once makes
-            // rustc print the warning's text (`cargo build` shows it, `-D warnings` denies it).
-            let prefix = format!("{}/", base.display());
-            let warnings = generated
-                .diagnostics
-                .iter()
-                .filter(|d| !d.is_error())
-                .map(|d| {
-                    let note = d.to_string().replace(&prefix, "");
-                    quote! {
-                        const _: () = {
-                            #[deprecated(note = #note)]
-                            struct ParagonWorkflowWarning;
-                            let _ = ParagonWorkflowWarning;
-                        };
-                    }
-                });
-            let tracked = generated.doc.files.iter().filter_map(|f| {
-                let abs = std::fs::canonicalize(f).ok()?;
-                let abs = abs.to_str()?.to_owned();
-                Some(quote!(
-                    const _: &[u8] = include_bytes!(#abs);
-                ))
-            });
+            let around = around(&at.base, &generated.doc.files, &generated.diagnostics);
             quote! {
                 #tokens
-                #(#tracked)*
-                #(#warnings)*
+                #around
             }
         }
-        Err(diagnostics) => {
-            // Paths are shown relative to where the literal was resolved, as the user wrote it.
-            let prefix = format!("{}/", base.display());
-            let errors = diagnostics.errors().map(|d| {
-                // rustc says `error:` already: the headline keeps its place, not its kind.
-                let message = d
-                    .render()
-                    .replace(&prefix, "")
-                    .replacen(": error: ", ": ", 1);
-                syn::Error::new(lit.span(), message.trim_end()).to_compile_error()
-            });
-            quote!(#(#errors)*)
+        Err(diagnostics) => errors(&args.path, &at.base, &diagnostics),
+    }
+}
+
+/// Expands a JSON Schema document into types that check what they decode (the items of
+/// `paragon_generated::schemas::*`): a `SCHEMA` static and one type per schema, the root named
+/// after the file. Same path rules, settings and rebuild tracking as `paragon_workflow!`, plus
+/// `closed_enums` (string enums refuse values they do not list). One per module, as each
+/// expansion defines `SCHEMA`.
+#[proc_macro]
+pub fn paragon_schema(input: TokenStream) -> TokenStream {
+    let args = parse_macro_input!(input as Args);
+    let call_file = proc_macro::Span::call_site().local_file();
+    expand_schema(
+        &args,
+        std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from),
+        call_file,
+    )
+    .into()
+}
+
+fn expand_schema(
+    args: &Args,
+    manifest: Option<PathBuf>,
+    call_file: Option<PathBuf>,
+) -> proc_macro2::TokenStream {
+    let at = match locate(args, manifest, call_file, "paragon_schema") {
+        Ok(at) => at,
+        Err(e) => return e,
+    };
+    let options = paragon_codegen::jsonschema::SchemaOptions {
+        closed_enums: args.closed_enums.is_some(),
+        name: None,
+    };
+    match paragon_codegen::jsonschema::generate_schema_with(&at.path, &at.options, &options) {
+        Ok(generated) => {
+            let tokens: proc_macro2::TokenStream = match generated.source.parse() {
+                Ok(t) => t,
+                Err(e) => {
+                    let message =
+                        format!("internal: paragon-codegen wrote Rust that does not lex: {e}");
+                    return quote!(::core::compile_error!(#message););
+                }
+            };
+            let around = around(&at.base, &generated.files, &generated.diagnostics);
+            quote! {
+                #tokens
+                #around
+            }
         }
+        Err(diagnostics) => errors(&args.path, &at.base, &diagnostics),
     }
 }
 
@@ -221,6 +326,7 @@ mod tests {
             ref_map: Vec::new(),
             allow_paths: Vec::new(),
             deny_warnings: false,
+            closed_enums: None,
         }
     }
 
@@ -285,6 +391,38 @@ mod tests {
                 line + 1
             );
         }
+    }
+
+    /// `paragon_schema!` expands to the items of the committed
+    /// `paragon-generated/src/schemas/workflow_execution.rs`, token for token.
+    #[test]
+    fn schema_expansion_equals_the_committed_generated_code() {
+        let spec = "specs/json-schema/workflow-execution.json";
+        let expanded: syn::File =
+            syn::parse2(expand_schema(&args(spec), Some(workspace()), None)).unwrap();
+        let items = |file: syn::File| -> String {
+            let kept = file
+                .items
+                .into_iter()
+                .filter(|i| !matches!(i, syn::Item::Const(c) if c.ident == "_"));
+            // rustfmt adds trailing commas where it breaks a list; they are not a difference.
+            quote!(#(#kept)*)
+                .to_string()
+                .replace(" ,)", ")")
+                .replace(" ,]", "]")
+        };
+        let committed = std::fs::read_to_string(
+            workspace().join("crates/paragon-generated/src/schemas/workflow_execution.rs"),
+        )
+        .unwrap();
+        let committed: syn::File = syn::parse_str(&committed).unwrap();
+        assert_eq!(items(expanded), items(committed), "run `cargo xtask regen`");
+        let out = expand_schema(&args(spec), Some(workspace()), None).to_string();
+        assert_eq!(
+            out.matches("include_bytes").count(),
+            1,
+            "the schema is tracked"
+        );
     }
 
     #[test]

@@ -344,7 +344,11 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
         }
         TypeKind::Newtype { inner } => {
             w.doc(t.doc.as_deref());
-            let mut derives = vec!["Debug", "Clone", "PartialEq"];
+            let mut derives = vec!["Debug", "Clone"];
+            if matches!(inner, Ty::Prim(_)) {
+                derives.push("Copy");
+            }
+            derives.push("PartialEq");
             if total_eq(types, inner, 0) {
                 derives.extend(["Eq", "Hash"]);
             }

@@ -114,6 +114,8 @@ struct Site {
     key: &'static str,
     /// Resolved against the base in force there.
     target: String,
+    /// As written.
+    raw: String,
 }
 
 /// The URI a file is known by when it has no `$id`.
@@ -180,7 +182,21 @@ pub(crate) fn bundle(sources: &mut Sources, root: FileId, diags: &mut Diagnostic
                 next_site += 1;
                 continue;
             }
-            match load(sources, resource, &at, diags) {
+            // A relative reference under an `$id` that names a URL: the files of such a set of
+            // schemas usually sit side by side, so the file next to the referring one is read
+            // when no `ref_map` says where the URL is.
+            let (written, _) = uri::split_fragment(&site.raw);
+            let beside = (!written.is_empty() && !written.contains(':'))
+                .then(|| {
+                    let dir = sources
+                        .file(docs[site.doc].file)
+                        .path
+                        .parent()?
+                        .to_path_buf();
+                    Some(dir.join(percent_decode(written)))
+                })
+                .flatten();
+            match load(sources, resource, beside, &at, diags) {
                 Some(file) => {
                     let mount = join(&join("", BUNDLE_KEY), &docs.len().to_string());
                     resources.insert(resource.to_owned(), (docs.len(), String::new()));
@@ -209,7 +225,16 @@ pub(crate) fn bundle(sources: &mut Sources, root: FileId, diags: &mut Diagnostic
         let found = target
             .filter(|(d, p)| crate::pointer::get(&sources.file(docs[*d].file).value, p).is_some());
         if found.is_none() {
-            diags.push(sources.error_at(&at, format!("`{}` points at nothing", site.target)));
+            let message = if site.raw.starts_with('#') || site.raw == site.target {
+                format!("`{}` points at nothing", site.raw)
+            } else {
+                // Under an `$id`, say what the reference was read as.
+                format!(
+                    "`{}` (read as `{}`) points at nothing",
+                    site.raw, site.target
+                )
+            };
+            diags.push(sources.error_at(&at, message));
         }
         resolved.push(found);
         next_site += 1;
@@ -286,6 +311,7 @@ fn scan(
                     ptr: ptr.to_owned(),
                     key,
                     target: uri::resolve(&base, r),
+                    raw: r.clone(),
                 });
             }
         }
@@ -296,13 +322,16 @@ fn scan(
 fn load(
     sources: &mut Sources,
     resource: &str,
+    beside: Option<PathBuf>,
     at: &Loc,
     diags: &mut Diagnostics,
 ) -> Option<FileId> {
     let path = if let Some(rest) = resource.strip_prefix("file://") {
         Some(PathBuf::from(percent_decode(rest)))
     } else {
-        sources.map_remote(resource)
+        sources
+            .map_remote(resource)
+            .or_else(|| beside.filter(|p| p.is_file()))
     };
     let Some(path) = path else {
         diags.push(

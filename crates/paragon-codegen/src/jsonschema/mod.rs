@@ -48,6 +48,8 @@ pub struct GeneratedSchema {
     pub root: String,
     /// Every type, as planned.
     pub types: Vec<TypeDef>,
+    /// Every file read (the document and those its references name), for rebuild tracking.
+    pub files: Vec<std::path::PathBuf>,
     /// Warnings.
     pub diagnostics: Diagnostics,
 }
@@ -113,6 +115,7 @@ pub fn generate_schema_with(
         doc: plan.doc,
         root: plan.root,
         types: plan.types,
+        files: plan.files,
         diagnostics: diags,
     })
 }
@@ -131,6 +134,7 @@ pub fn check_schema_with(path: &Path, load: &LoadOptions) -> Diagnostics {
 const ANNOTATIONS: [&str; 4] = ["title", "description", "$comment", "examples"];
 
 struct Plan {
+    files: Vec<std::path::PathBuf>,
     types: Vec<TypeDef>,
     root: String,
     doc: Vec<String>,
@@ -167,28 +171,48 @@ fn plan(
     }
     patterns(&mut sources, root, diags);
 
+    // `order.schema.json` is the `Order` schema.
     let stem = path
-        .file_stem()
-        .map_or_else(|| "Schema".to_owned(), |s| s.to_string_lossy().into_owned());
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .and_then(|s| s.split('.').find(|p| !p.is_empty()).map(str::to_owned))
+        .unwrap_or_else(|| "Schema".to_owned());
     let name = options.name.clone().unwrap_or_else(|| type_name(&stem));
     let doc = module_doc(sources.file(root).value.as_object());
     let mut planner = TypePlanner::new(&sources, diags);
     planner.checked = true;
     planner.names.reserve("SCHEMA");
     let root_ty = planner.ty(&root_loc, &name);
-    for defs in ["$defs", "definitions"] {
-        let at = root_loc.join(defs);
+    let mut defs = Vec::new();
+    for key in ["$defs", "definitions"] {
+        let at = root_loc.join(key);
         let keys: Vec<String> = match sources.get(&at) {
             Some(Value::Object(m)) => m.keys().cloned().collect(),
             _ => Vec::new(),
         };
         for key in keys {
-            planner.ty(&at.join(&key), &key);
+            let loc = at.join(&key);
+            let ty = planner.ty(&loc, &key);
+            defs.push((loc.ptr, key, ty));
         }
     }
     let mut types = std::mem::take(&mut planner.types);
     let mut names = std::mem::take(&mut planner.names);
     drop(planner);
+    // A definition with no type of its own (a scalar, a list, any JSON) gets a newtype, so it
+    // can be decoded, and checked, by name.
+    for (ptr, key, ty) in defs {
+        let named =
+            matches!(&ty, Ty::Named(id) if types[*id].schema.as_deref() == Some(ptr.as_str()));
+        if !named {
+            types.push(TypeDef {
+                name: names.claim(&type_name(&key)),
+                doc: None,
+                kind: TypeKind::Newtype { inner: ty },
+                schema: Some(ptr),
+            });
+        }
+    }
     let root_name = match root_ty {
         Ty::Named(id) if types[id].schema.as_deref() == Some("") => types[id].name.clone(),
         inner => {
@@ -231,7 +255,12 @@ fn plan(
         }
     }
     let text = serde_json::to_string(&sources.file(root).value).ok()?;
+    let files = sources
+        .ids()
+        .map(|id| sources.file(id).path.clone())
+        .collect();
     Some(Plan {
+        files,
         types,
         root: root_name,
         doc,
@@ -269,6 +298,7 @@ fn patterns(sources: &mut Sources, root: crate::load::FileId, diags: &mut Diagno
         if let Err(e) = regex::RegexBuilder::new(&rust).size_limit(1 << 20).build() {
             let reason = e.to_string();
             let reason = reason.lines().last().unwrap_or("").trim();
+            let reason = reason.strip_prefix("error: ").unwrap_or(reason);
             diags.push(
                 sources
                     .warning_at(
