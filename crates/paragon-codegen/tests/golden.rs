@@ -95,6 +95,41 @@ fn vendor() {
     );
 }
 
+/// `readOnly` and `writeOnly`: a request body has no `readOnly` member (a required `id` need not
+/// be invented) and a response no `writeOnly` one; a schema that reaches neither (`Label`) has
+/// one type both ways, one that does (`Team`, through `Account`) a `…Request` shape too.
+#[test]
+fn read_write() {
+    check("read_write");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output/read_write.rs"),
+    )
+    .unwrap();
+    let body = |name: &str| {
+        let start = text
+            .find(&format!("pub struct {name} {{"))
+            .unwrap_or_else(|| panic!("{name}"));
+        let end = start + text[start..].find("\n}").unwrap();
+        text[start..end].to_owned()
+    };
+    let account = body("Account");
+    assert!(account.contains("pub id: String,") && account.contains("pub created_at:"));
+    assert!(!account.contains("password"), "{account}");
+    let request = body("AccountRequest");
+    assert!(request.contains("pub password: String,") && request.contains("pub email: String,"));
+    assert!(
+        !request.contains("pub id:") && !request.contains("created_at"),
+        "{request}"
+    );
+    assert!(body("TeamRequest").contains("Option<AccountRequest>"));
+    assert!(body("Team").contains("Option<Account>"));
+    assert!(!text.contains("LabelRequest"), "one type serves both ways");
+    assert!(
+        text.contains("body: &AccountRequest"),
+        "the request body is the request shape"
+    );
+}
+
 #[test]
 fn legacy_30() {
     check("legacy_30");

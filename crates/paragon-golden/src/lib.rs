@@ -15,3 +15,6 @@ pub mod swagger2;
 
 #[path = "../../paragon-codegen/tests/output/vendor.rs"]
 pub mod vendor;
+
+#[path = "../../paragon-codegen/tests/output/read_write.rs"]
+pub mod read_write;

@@ -811,7 +811,10 @@ fn request_body(planner: &mut TypePlanner<'_>, op_loc: &Loc, prefix: &str) -> Op
     if let Some(mt) = content.keys().find(|m| is_json(m)) {
         let sloc = bloc.join("content").join(mt).join("schema");
         let ty = if sources.get(&sloc).is_some() {
-            planner.ty(&sloc, &hint)
+            planner.writing = true;
+            let ty = planner.ty(&sloc, &hint);
+            planner.writing = false;
+            ty
         } else {
             Ty::Json
         };
@@ -832,11 +835,13 @@ fn request_body(planner: &mut TypePlanner<'_>, op_loc: &Loc, prefix: &str) -> Op
         let sloc = mloc.join("schema");
         let is_multipart = form.is_none();
         planner.binary_as_file = is_multipart;
+        planner.writing = true;
         let ty = if sources.get(&sloc).is_some() {
             planner.ty(&sloc, &hint)
         } else {
             Ty::JsonObject
         };
+        planner.writing = false;
         planner.binary_as_file = false;
         let mut encoding = Vec::new();
         let mut content_types = Vec::new();

@@ -31,6 +31,15 @@ pub struct TypePlanner<'a> {
     /// each [`TypeDef`] records where its schema is, scalars with rules become newtypes, and
     /// keywords with no Rust shape are typed as any JSON with a warning.
     pub(crate) checked: bool,
+    /// Types planned now are for values sent in a request: `readOnly` properties are left out
+    /// (the server sets them; a caller must not have to invent a required `id`).
+    pub(crate) writing: bool,
+    /// The schema being planned has a request shape of its own: `writing` is set and it
+    /// reaches a `readOnly` or `writeOnly` property. Otherwise one type serves both ways, and
+    /// a response type leaves `writeOnly` properties out.
+    write_shape: bool,
+    /// Whether a schema reaches a `readOnly`/`writeOnly` property, by [`node_key`].
+    reaches: crate::load::positions::FastMap<usize, bool>,
 }
 
 /// Inline schemas nested deeper than this (arrays of arrays of …) are typed as any JSON, with
@@ -46,6 +55,9 @@ struct Job {
     extra: Option<Loc>,
     /// What [`TypePlanner::binary_as_file`] was when the struct was named.
     binary_as_file: bool,
+    /// What [`TypePlanner::writing`] and `write_shape` were.
+    writing: bool,
+    write_shape: bool,
 }
 
 /// A schema object's identity while the planner runs: its address in the loaded tree, which the
@@ -98,6 +110,9 @@ impl<'a> TypePlanner<'a> {
             pending: Vec::new(),
             depth: 0,
             checked: false,
+            writing: false,
+            write_shape: false,
+            reaches: Default::default(),
         }
     }
 
@@ -113,13 +128,37 @@ impl<'a> TypePlanner<'a> {
     fn finish(&mut self) {
         while let Some(job) = self.pending.pop() {
             let saved = std::mem::replace(&mut self.binary_as_file, job.binary_as_file);
+            let saved_writing = std::mem::replace(&mut self.writing, job.writing);
+            let saved_shape = std::mem::replace(&mut self.write_shape, job.write_shape);
             let name = self.types[job.id].name.clone();
             let mut fields = Vec::new();
             let mut unique = Unique::default();
+            let mut left_out = Vec::new();
             for member in &job.members {
                 if let Some(Value::Object(m)) = self.sources.get(member) {
-                    self.fields_of(member, m, &name, &mut fields, &mut unique);
+                    self.fields_of(member, m, &name, &mut fields, &mut unique, &mut left_out);
                 }
+            }
+            if !left_out.is_empty() {
+                let list = left_out
+                    .iter()
+                    .map(|w| format!("`{w}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let why = if job.write_shape {
+                    format!(
+                        "As sent in a request: without {list}, which the server sets (`readOnly`)."
+                    )
+                } else {
+                    format!(
+                        "As read from a response: without {list}, which only requests carry (`writeOnly`)."
+                    )
+                };
+                let doc = &mut self.types[job.id].doc;
+                *doc = Some(match doc.take() {
+                    Some(d) => format!("{d}\n\n{why}"),
+                    None => why,
+                });
             }
             let extra = job.extra.map(|e| {
                 if e.ptr.ends_with("/patternProperties") {
@@ -132,6 +171,8 @@ impl<'a> TypePlanner<'a> {
             fields.shrink_to_fit();
             self.types[job.id].kind = TypeKind::Struct { fields, extra };
             self.binary_as_file = saved;
+            self.writing = saved_writing;
+            self.write_shape = saved_shape;
         }
     }
 
@@ -162,7 +203,21 @@ impl<'a> TypePlanner<'a> {
                 return Ty::Json;
             }
         };
-        if let Some(t) = self.memo.get(&node_key(map)) {
+        let shape = self.writing && self.reaches_read_write(loc);
+        let saved = std::mem::replace(&mut self.write_shape, shape);
+        let t = self.plan_node(loc, map, hint);
+        self.write_shape = saved;
+        t
+    }
+
+    /// The memo key of a schema object in the current direction.
+    fn key(&self, map: &Map<String, Value>) -> usize {
+        // Node addresses are aligned, so the low bit is free for the request shape.
+        node_key(map) | usize::from(self.write_shape)
+    }
+
+    fn plan_node(&mut self, loc: &Loc, map: &'a Map<String, Value>, hint: &str) -> Ty {
+        if let Some(t) = self.memo.get(&self.key(map)) {
             return t.clone();
         }
         if self.depth >= MAX_SCHEMA_DEPTH {
@@ -181,7 +236,7 @@ impl<'a> TypePlanner<'a> {
     }
 
     fn plan_here(&mut self, loc: &Loc, map: &'a Map<String, Value>, hint: &str) -> Ty {
-        let key = node_key(map);
+        let key = self.key(map);
         if let Some(Value::String(reference)) = map.get("$ref") {
             let nullable = map.get("nullable") == Some(&Value::Bool(true));
             // A chain of references that never reaches a schema (`A: {$ref: A}`, or two that
@@ -209,16 +264,110 @@ impl<'a> TypePlanner<'a> {
     }
 
     fn define(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> TypeId {
-        let name = self.names.claim(&type_name(hint));
+        // A request shape is named for what it is; a body schema is one already.
+        let name = if self.write_shape && !hint.ends_with("Body") && !hint.ends_with("Request") {
+            self.names.claim(&type_name(&format!("{hint}Request")))
+        } else {
+            self.names.claim(&type_name(hint))
+        };
         let id = self.types.len();
         self.types.push(TypeDef {
             name,
             doc: doc_of(map),
             kind: TypeKind::Pending,
-            schema: self.checked.then(|| loc.ptr.clone()),
+            // What is checked on decode is what is read; a request shape is sent.
+            schema: (self.checked && !self.write_shape).then(|| loc.ptr.clone()),
         });
-        self.memo.insert(node_key(map), Ty::Named(id));
+        let key = self.key(map);
+        self.memo.insert(key, Ty::Named(id));
         id
+    }
+
+    /// Whether the schema at `loc` reaches a property marked `readOnly` or `writeOnly`
+    /// (through properties, items, combinators and references): only then do its request and
+    /// response shapes differ.
+    fn reaches_read_write(&mut self, loc: &Loc) -> bool {
+        let Some(Value::Object(start)) = self.sources.get(loc) else {
+            return false;
+        };
+        if let Some(known) = self.reaches.get(&node_key(start)) {
+            return *known;
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        let mut visited = crate::load::positions::FastSet::default();
+        let mut stack = vec![loc.clone()];
+        let mut found = false;
+        'walk: while let Some(l) = stack.pop() {
+            let Ok(l) = self.sources.deref(&l) else {
+                continue;
+            };
+            let Some(Value::Object(m)) = self.sources.get(&l) else {
+                continue;
+            };
+            let k = node_key(m);
+            if let Some(known) = self.reaches.get(&k) {
+                if *known {
+                    found = true;
+                    break;
+                }
+                continue;
+            }
+            if !visited.insert(k) {
+                continue;
+            }
+            seen.push(k);
+            if let Some(Value::Object(props)) = m.get("properties") {
+                for name in props.keys() {
+                    let p = l.join("properties").join(name);
+                    let (ro, wo) = self.read_write(&p);
+                    if ro || wo {
+                        found = true;
+                        break 'walk;
+                    }
+                    stack.push(p);
+                }
+            }
+            for key in ["items", "additionalProperties"] {
+                if matches!(m.get(key), Some(Value::Object(_))) {
+                    stack.push(l.join(key));
+                }
+            }
+            for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+                if let Some(Value::Array(xs)) = m.get(key) {
+                    for i in 0..xs.len() {
+                        stack.push(l.join(key).index(i));
+                    }
+                }
+            }
+        }
+        if found {
+            self.reaches.insert(node_key(start), true);
+        } else {
+            // Nothing reachable from here reaches one either.
+            for k in seen {
+                self.reaches.insert(k, false);
+            }
+        }
+        found
+    }
+
+    /// `(readOnly, writeOnly)` of a property schema, or of what its `$ref` names.
+    fn read_write(&self, loc: &Loc) -> (bool, bool) {
+        let flags = |l: &Loc| match self.sources.get(l) {
+            Some(Value::Object(m)) => (
+                m.get("readOnly") == Some(&Value::Bool(true)),
+                m.get("writeOnly") == Some(&Value::Bool(true)),
+            ),
+            _ => (false, false),
+        };
+        let (ro, wo) = flags(loc);
+        match self.sources.deref(loc) {
+            Ok(target) if target != *loc => {
+                let (tro, two) = flags(&target);
+                (ro || tro, wo || two)
+            }
+            _ => (ro, wo),
+        }
     }
 
     fn classify(&mut self, loc: &Loc, map: &Map<String, Value>, hint: &str) -> Ty {
@@ -428,6 +577,8 @@ impl<'a> TypePlanner<'a> {
             members: vec![loc.clone()],
             extra: extra_schema,
             binary_as_file: self.binary_as_file,
+            writing: self.writing,
+            write_shape: self.write_shape,
         });
         Ty::Named(id)
     }
@@ -440,6 +591,7 @@ impl<'a> TypePlanner<'a> {
         owner: &str,
         fields: &mut Vec<Field>,
         unique: &mut Unique,
+        left_out: &mut Vec<String>,
     ) {
         let required: BTreeSet<&str> = match map.get("required") {
             Some(Value::Array(r)) => r.iter().filter_map(Value::as_str).collect(),
@@ -460,6 +612,14 @@ impl<'a> TypePlanner<'a> {
                 continue;
             }
             let ploc = loc.join("properties").join(wire);
+            // A request does not send what the server sets; a response does not carry what
+            // only requests do.
+            let (read_only, write_only) = self.read_write(&ploc);
+            if (self.write_shape && read_only) || (!self.writing && !self.write_shape && write_only)
+            {
+                left_out.push(wire.clone());
+                continue;
+            }
             let hint = format!("{owner}{}", type_name(wire));
             let ty = self.plan(&ploc, &hint);
             let is_required = required.contains(wire.as_str());
@@ -564,6 +724,8 @@ impl<'a> TypePlanner<'a> {
             members,
             extra,
             binary_as_file: self.binary_as_file,
+            writing: self.writing,
+            write_shape: self.write_shape,
         });
         Ty::Named(id)
     }

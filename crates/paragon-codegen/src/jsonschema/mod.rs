@@ -183,6 +183,11 @@ fn plan(
     planner.checked = true;
     planner.names.reserve("SCHEMA");
     let root_ty = planner.ty(&root_loc, &name);
+    // With `readOnly`/`writeOnly` properties, the root also has a shape to send (`…Request`,
+    // unchecked: the schema describes what is read).
+    planner.writing = true;
+    planner.ty(&root_loc, &name);
+    planner.writing = false;
     let mut defs = Vec::new();
     for key in ["$defs", "definitions"] {
         let at = root_loc.join(key);

@@ -1,0 +1,236 @@
+//! Accounts (version 1)
+//!
+#![allow(
+    clippy::too_many_arguments,
+    clippy::large_enum_variant,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    clippy::needless_lifetimes,
+    clippy::match_single_binding,
+    clippy::enum_variant_names,
+    clippy::derive_partial_eq_without_eq,
+    rustdoc::all
+)]
+/// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
+pub const DEFAULT_BASE_URL: &str = "https://accounts.example/v1";
+/// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
+/// retries, rate limit, clock and the reqwest client.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    runtime: ::paragon_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Sends requests to `url` instead of [`DEFAULT_BASE_URL`].
+    pub fn base_url(mut self, url: &str) -> Self {
+        self.runtime = self.runtime.base_url(url);
+        self
+    }
+    /// Adjusts the runtime settings (retry policy, rate limit, clock, reqwest client).
+    pub fn runtime(
+        mut self,
+        configure: impl FnOnce(::paragon_runtime::ClientBuilder) -> ::paragon_runtime::ClientBuilder,
+    ) -> Self {
+        self.runtime = configure(self.runtime);
+        self
+    }
+    /// Builds the client; fails on an invalid base URL.
+    pub fn build(self) -> Result<Client, ::paragon_runtime::Error> {
+        Ok(Client {
+            runtime: self.runtime.build()?,
+        })
+    }
+}
+/// A client for Accounts.
+#[derive(Debug, Clone)]
+pub struct Client {
+    runtime: ::paragon_runtime::Client,
+}
+impl Client {
+    /// Starts configuring a client for [`DEFAULT_BASE_URL`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            runtime: ::paragon_runtime::Client::builder(DEFAULT_BASE_URL),
+        }
+    }
+    /// Wraps an already configured runtime client.
+    pub fn from_runtime(runtime: ::paragon_runtime::Client) -> Self {
+        Self { runtime }
+    }
+    /// The runtime client underneath.
+    pub fn runtime(&self) -> &::paragon_runtime::Client {
+        &self.runtime
+    }
+    fn create_account_request(&self, body: &AccountRequest) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::POST, "/accounts")
+            .operation("createAccount")
+            .accept("application/json")
+            .json(body)
+    }
+    /// `POST /accounts`
+    pub async fn create_account(
+        &self,
+        body: &AccountRequest,
+    ) -> Result<Account, ::paragon_runtime::Error> {
+        let raw = self.create_account_request(body).send().await?;
+        match raw.status().as_u16() {
+            201 => Ok(raw.json::<Account>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::create_account`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn create_account_with_response(
+        &self,
+        body: &AccountRequest,
+    ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
+        let raw = self.create_account_request(body).send().await?;
+        Ok(match raw.status().as_u16() {
+            201 => raw.json::<Account>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn get_label_request(&self, id: &str) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::GET,
+                &format!("/accounts/{}", ::paragon_runtime::path_param(id)),
+            )
+            .operation("getLabel")
+            .accept("application/json")
+    }
+    /// `GET /accounts/{id}`
+    pub async fn get_label(&self, id: &str) -> Result<Label, ::paragon_runtime::Error> {
+        let raw = self.get_label_request(id).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<Label>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::get_label`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn get_label_with_response(
+        &self,
+        id: &str,
+    ) -> Result<::paragon_runtime::Response<Label>, ::paragon_runtime::Error> {
+        let raw = self.get_label_request(id).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<Label>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+    fn replace_account_request(
+        &self,
+        id: &str,
+        body: Option<&TeamRequest>,
+    ) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(
+                ::paragon_runtime::reqwest::Method::PUT,
+                &format!("/accounts/{}", ::paragon_runtime::path_param(id)),
+            )
+            .operation("replaceAccount")
+            .accept("application/json")
+            .json_opt(body)
+    }
+    /// `PUT /accounts/{id}`
+    pub async fn replace_account(
+        &self,
+        id: &str,
+        body: Option<&TeamRequest>,
+    ) -> Result<Team, ::paragon_runtime::Error> {
+        let raw = self.replace_account_request(id, body).send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<Team>().await?.body),
+            _ => Err(raw.unexpected().await),
+        }
+    }
+    /// Like [`Client::replace_account`], but returns the status, the headers and the typed body of every documented response.
+    pub async fn replace_account_with_response(
+        &self,
+        id: &str,
+        body: Option<&TeamRequest>,
+    ) -> Result<::paragon_runtime::Response<Team>, ::paragon_runtime::Error> {
+        let raw = self.replace_account_request(id, body).send().await?;
+        Ok(match raw.status().as_u16() {
+            200 => raw.json::<Team>().await?,
+            _ => return Err(raw.unexpected().await),
+        })
+    }
+}
+/// As read from a response: without `password`, which only requests carry (`writeOnly`).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Account {
+    pub id: String,
+    pub email: String,
+    #[serde(rename = "createdAt")]
+    pub created_at: ::paragon_runtime::DateTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Label>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Label {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct Team {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Account>,
+}
+/// As sent in a request: without `id`, `createdAt`, which the server sets (`readOnly`).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct AccountRequest {
+    pub email: String,
+    pub password: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Label>,
+}
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::paragon_runtime::serde::Serialize,
+    ::paragon_runtime::serde::Deserialize,
+)]
+#[serde(crate = "::paragon_runtime::serde")]
+pub struct TeamRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<AccountRequest>,
+}
