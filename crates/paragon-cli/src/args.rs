@@ -89,6 +89,12 @@ pub struct GenerateArgs {
     /// decodes against the schema.
     #[arg(long = "schema", value_name = "FILE")]
     pub schemas: Vec<PathBuf>,
+    /// The types of OpenAPI documents check what they decode against their schemas
+    /// (`minLength`, `pattern`, `maximum`, `required`, … named by JSON Pointer and keyword in
+    /// the error), as the types of `--schema` documents always do [default: off, so a client
+    /// can read a server that drifts from its description].
+    #[arg(long)]
+    pub check_schemas: bool,
     /// JSON Schema string `enum`s refuse values they do not list [default: an enum keeps an
     /// unknown value in a catch-all variant].
     #[arg(long)]

@@ -141,7 +141,10 @@ fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, Str
 /// twice: its module re-exports the workflow module's copy of the client (which may hold a few
 /// more types, those the workflows' outputs need).
 pub fn run(opts: &GenerateArgs) -> Result<String, String> {
-    let load = opts.load.options(opts.deny_warnings);
+    let load = paragon_codegen::LoadOptions {
+        check_schemas: opts.check_schemas,
+        ..opts.load.options(opts.deny_warnings)
+    };
     let mut modules: Vec<Module> = Vec::new();
     // Path in the crate, then the text in two pieces (a header, the rest).
     let mut files: Vec<(String, String, String)> = Vec::new();

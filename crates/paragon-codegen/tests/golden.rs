@@ -130,6 +130,33 @@ fn read_write() {
     );
 }
 
+/// `check_schemas`: the types of an OpenAPI document check what they decode, against the
+/// document embedded with every `$ref` a pointer into it (OpenAPI 3.0's boolean
+/// `exclusiveMinimum` and `nullable` read as 3.1 says; the ECMA-262 pattern in `regex` syntax).
+#[test]
+fn checked() {
+    let options = LoadOptions {
+        check_schemas: true,
+        ..Default::default()
+    };
+    let warnings = check_file("checked", "checked.yml", &options);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output/checked.rs"),
+    )
+    .unwrap();
+    assert!(
+        text.contains("pub struct Sku(String);"),
+        "a constrained scalar is a newtype"
+    );
+    assert!(
+        text.contains(r##"\"$ref\":\"#/0/components/schemas/Sku\""##),
+        "{text}"
+    );
+    assert!(text.contains(r#"\"exclusiveMinimum\":0"#), "{text}");
+    assert!(text.contains("[0-9]{3}"), "ECMA-262 `\\d` is ASCII");
+}
+
 #[test]
 fn legacy_30() {
     check("legacy_30");

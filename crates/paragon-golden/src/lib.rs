@@ -18,3 +18,6 @@ pub mod vendor;
 
 #[path = "../../paragon-codegen/tests/output/read_write.rs"]
 pub mod read_write;
+
+#[path = "../../paragon-codegen/tests/output/checked.rs"]
+pub mod checked;

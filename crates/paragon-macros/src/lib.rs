@@ -24,6 +24,10 @@
 //! Warnings (a construct in another runner's dialect read as its standard form, a schema read
 //! as any JSON) are compiler warnings; `deny_warnings` makes them compile errors:
 //! `paragon_workflow!("flow.yml", deny_warnings)`.
+//!
+//! `check_schemas` makes the API types check what they decode against their schemas
+//! (`minLength`, `pattern`, `maximum`, `required`, …), as `paragon_schema!`'s types always do;
+//! it is off by default so a client can read a server that drifts from its description.
 
 use std::path::{Path, PathBuf};
 
@@ -54,6 +58,7 @@ struct Args {
     deny_warnings: bool,
     /// `paragon_schema!` only.
     closed_enums: Option<Ident>,
+    check_schemas: bool,
 }
 
 impl Parse for Args {
@@ -63,6 +68,7 @@ impl Parse for Args {
         let mut allow_paths = Vec::new();
         let mut deny_warnings = false;
         let mut closed_enums = None;
+        let mut check_schemas = false;
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -72,6 +78,8 @@ impl Parse for Args {
             let content;
             if setting == "deny_warnings" {
                 deny_warnings = true;
+            } else if setting == "check_schemas" {
+                check_schemas = true;
             } else if setting == "closed_enums" {
                 closed_enums = Some(setting);
             } else if setting == "ref_map" {
@@ -101,7 +109,7 @@ impl Parse for Args {
                 return Err(syn::Error::new(
                     setting.span(),
                     format!(
-                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)`, `deny_warnings` or (for `paragon_schema!`) `closed_enums`"
+                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)`, `deny_warnings`, `check_schemas` or (for `paragon_schema!`) `closed_enums`"
                     ),
                 ));
             }
@@ -112,6 +120,7 @@ impl Parse for Args {
             allow_paths,
             deny_warnings,
             closed_enums,
+            check_schemas,
         })
     }
 }
@@ -177,6 +186,7 @@ fn locate(
             .map(|dir| base.join(dir.value()))
             .collect(),
         deny_warnings: args.deny_warnings,
+        check_schemas: args.check_schemas,
         ..Default::default()
     };
     Ok(Located {
@@ -327,6 +337,7 @@ mod tests {
             allow_paths: Vec::new(),
             deny_warnings: false,
             closed_enums: None,
+            check_schemas: false,
         }
     }
 

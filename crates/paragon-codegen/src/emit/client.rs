@@ -375,11 +375,20 @@ pub fn client_part(api: &Api, k: usize) -> TokenStream {
             }
         });
     let title_doc = format!(" A client for {}.", api.title);
+    let schema = api.schema_text.as_deref().map(|text| {
+        quote! {
+            /// The document's schemas (every file, every `$ref` a pointer into this text), which
+            /// the types check what they decode against (`check_schemas`).
+            pub static SCHEMA: ::paragon_runtime::schema::Embedded =
+                ::paragon_runtime::schema::Embedded::new(#text);
+        }
+    });
     quote! {
         /// The server from the document's `servers`; override it with [`ClientBuilder::base_url`].
         pub const DEFAULT_BASE_URL: &str = #base;
 
         #security_table
+        #schema
 
         /// Configures a [`Client`]: base URL, credentials, and (through [`ClientBuilder::runtime`])
         /// retries, rate limit, clock and the reqwest client.

@@ -159,6 +159,9 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations, in document order.
     pub operations: Vec<operations::Operation>,
+    /// With `check_schemas`: every file of the document as one JSON text, which the types'
+    /// schema pointers point into.
+    pub schema_text: Option<String>,
 }
 
 /// How a credential is sent.

@@ -421,6 +421,9 @@ pub fn plan_api_with(
     let security_schemes = security_schemes(sources, root, diags);
 
     let mut planner = TypePlanner::new(sources, diags);
+    let check_schemas = sources.options().check_schemas;
+    planner.checked = check_schemas;
+    planner.multi_file = check_schemas;
     planner.plan_components(root);
     let mut operations = Vec::new();
     let mut fn_names = Unique::default();
@@ -484,8 +487,41 @@ pub fn plan_api_with(
         security_schemes,
         types,
         operations,
+        schema_text: check_schemas.then(|| checked_text(sources)),
     };
     (api, extra_tys)
+}
+
+/// Every file of a run as one JSON object keyed by file number, every `$ref` rewritten as a
+/// pointer into it (`#/<file>/<pointer>`): what the checked types of an OpenAPI document
+/// check against.
+fn checked_text(sources: &Sources) -> String {
+    let mut all = Map::new();
+    for id in sources.ids() {
+        let mut value = sources.file(id).value.clone();
+        let mut stack = vec![&mut value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Object(map) => {
+                    if let Some(Value::String(r)) = map.get("$ref")
+                        && let Ok(target) = sources.resolve(id, r)
+                    {
+                        let text = format!("#/{}{}", target.file, target.ptr.replace('%', "%25"));
+                        map.insert("$ref".into(), Value::String(text));
+                    }
+                    // Patterns are ECMA-262; the runtime reads `regex` syntax.
+                    if let Some(Value::String(p)) = map.get_mut("pattern") {
+                        *p = crate::jsonschema::ecma::to_rust(p);
+                    }
+                    stack.extend(map.values_mut());
+                }
+                Value::Array(items) => stack.extend(items.iter_mut()),
+                _ => {}
+            }
+        }
+        all.insert(id.to_string(), value);
+    }
+    serde_json::to_string(&Value::Object(all)).unwrap_or_default()
 }
 
 fn base_url(doc: &Map<String, Value>) -> String {

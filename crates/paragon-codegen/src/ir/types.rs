@@ -31,6 +31,13 @@ pub struct TypePlanner<'a> {
     /// each [`TypeDef`] records where its schema is, scalars with rules become newtypes, and
     /// keywords with no Rust shape are typed as any JSON with a warning.
     pub(crate) checked: bool,
+    /// Types hold every value their schema accepts (a JSON Schema document): without `type`
+    /// an object or array schema is any JSON, and so is what has no Rust shape (`if`, `not`,
+    /// `$dynamicRef`), with a warning. An OpenAPI document keeps its structs.
+    pub(crate) exact: bool,
+    /// Schema pointers name the file too (`/<file>/<pointer>`): the checked text of an OpenAPI
+    /// document holds all its files.
+    pub(crate) multi_file: bool,
     /// Types planned now are for values sent in a request: `readOnly` properties are left out
     /// (the server sets them; a caller must not have to invent a required `id`).
     pub(crate) writing: bool,
@@ -110,6 +117,8 @@ impl<'a> TypePlanner<'a> {
             pending: Vec::new(),
             depth: 0,
             checked: false,
+            exact: false,
+            multi_file: false,
             writing: false,
             write_shape: false,
             reaches: Default::default(),
@@ -276,11 +285,20 @@ impl<'a> TypePlanner<'a> {
             doc: doc_of(map),
             kind: TypeKind::Pending,
             // What is checked on decode is what is read; a request shape is sent.
-            schema: (self.checked && !self.write_shape).then(|| loc.ptr.clone()),
+            schema: (self.checked && !self.write_shape).then(|| self.pointer_of(loc)),
         });
         let key = self.key(map);
         self.memo.insert(key, Ty::Named(id));
         id
+    }
+
+    /// Where a schema is in the checked text.
+    fn pointer_of(&self, loc: &Loc) -> String {
+        if self.multi_file {
+            format!("/{}{}", loc.file, loc.ptr)
+        } else {
+            loc.ptr.clone()
+        }
     }
 
     /// Whether the schema at `loc` reaches a property marked `readOnly` or `writeOnly`
@@ -378,7 +396,7 @@ impl<'a> TypePlanner<'a> {
         };
         let nullable = types.remove("null") || map.get("nullable") == Some(&Value::Bool(true));
         let wrap = |t: Ty| if nullable { t.optional() } else { t };
-        if self.checked
+        if self.exact
             && let Some(key) = ["if", "not", "$dynamicRef"]
                 .into_iter()
                 .find(|k| map.contains_key(*k))
@@ -457,11 +475,11 @@ impl<'a> TypePlanner<'a> {
                 _ => Ty::Prim("f64"),
             },
             Some("boolean") => Ty::Prim("bool"),
-            Some("null") | None if self.checked && has_scalar_rules(map) => Ty::Json,
+            Some("null") | None if self.exact && has_scalar_rules(map) => Ty::Json,
             // A checked type holds every value its schema accepts: without `type`, an object
             // or array schema accepts any JSON.
             Some("null") | None
-                if self.checked
+                if self.exact
                     && ["properties", "additionalProperties", "items", "prefixItems"]
                         .iter()
                         .any(|k| map.contains_key(*k)) =>
@@ -697,7 +715,7 @@ impl<'a> TypePlanner<'a> {
         }
         // A checked type holds every value its schema accepts: a struct only when a member
         // says the value is an object.
-        if self.checked && (!explicit || bad.is_some()) {
+        if self.exact && (!explicit || bad.is_some()) {
             return Ty::Json;
         }
         if let Some(bad) = bad {

@@ -12,7 +12,7 @@
 //! the bundled document, which the module holds as text.
 
 pub(crate) mod bundle;
-mod ecma;
+pub(crate) mod ecma;
 mod uri;
 
 use std::path::Path;
@@ -181,6 +181,7 @@ fn plan(
     let doc = module_doc(sources.file(root).value.as_object());
     let mut planner = TypePlanner::new(&sources, diags);
     planner.checked = true;
+    planner.exact = true;
     planner.names.reserve("SCHEMA");
     let root_ty = planner.ty(&root_loc, &name);
     // With `readOnly`/`writeOnly` properties, the root also has a shape to send (`…Request`,

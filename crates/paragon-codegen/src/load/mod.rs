@@ -100,6 +100,12 @@ pub struct LoadOptions {
     pub allow_paths: Vec<PathBuf>,
     /// Every warning is an error (the CLI's `--deny-warnings`, the macro's `deny_warnings`).
     pub deny_warnings: bool,
+    /// The types of an OpenAPI document check what they decode against their schemas
+    /// (`minLength`, `pattern`, `maximum`, `required`, …; scalars with such rules become
+    /// newtypes), as the types of a JSON Schema document always do. Off by default: a client
+    /// stays able to read a server that drifts from its description. The CLI's
+    /// `--check-schemas`, the macro's `check_schemas`.
+    pub check_schemas: bool,
 }
 
 /// 64 MiB: ten times the largest public API description seen (about 6 MB).
@@ -113,6 +119,7 @@ impl Default for LoadOptions {
             root_dir: None,
             allow_paths: Vec::new(),
             deny_warnings: false,
+            check_schemas: false,
         }
     }
 }
@@ -622,6 +629,11 @@ impl Sources {
     /// Mutable access, for the upgrade pass.
     pub fn file_mut(&mut self, id: FileId) -> &mut SourceFile {
         &mut self.files[id]
+    }
+
+    /// How files are found and read in this run.
+    pub(crate) fn options(&self) -> &LoadOptions {
+        &self.options
     }
 
     /// Where a remote URL is read from, by the `ref_map` option.
