@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(path) = paragon_fuzz::write("flow.arazzo.yaml", data) else {
         return;
     };
-    match paragon_codegen::generate_workflows_with(&path, &paragon_fuzz::options()) {
+    match paragon_codegen::Generator::new().with_load(paragon_fuzz::options()).workflows(&path) {
         Ok(g) => paragon_fuzz::render(&g.diagnostics),
         Err(d) => paragon_fuzz::render(&d),
     }

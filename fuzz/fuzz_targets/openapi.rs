@@ -13,9 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let Some(path) = paragon_fuzz::write(name, data) else {
         return;
     };
-    let (api, diags) = paragon_codegen::plan_openapi_with(&path, &paragon_fuzz::options());
+    let (api, diags) = paragon_codegen::stages::plan_openapi(&path, &paragon_fuzz::options());
     paragon_fuzz::render(&diags);
     if let Some(api) = api.filter(|_| !diags.has_errors()) {
-        let _ = paragon_codegen::module_tokens(&api);
+        let _ = paragon_codegen::stages::module_tokens(&api);
     }
 });

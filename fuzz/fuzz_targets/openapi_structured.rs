@@ -235,10 +235,10 @@ fuzz_target!(|doc: Doc| {
     let Some(path) = paragon_fuzz::write("structured.json", &text) else {
         return;
     };
-    let (api, diags) = paragon_codegen::plan_openapi_with(&path, &paragon_fuzz::options());
+    let (api, diags) = paragon_codegen::stages::plan_openapi(&path, &paragon_fuzz::options());
     paragon_fuzz::render(&diags);
     if let Some(api) = api.filter(|_| !diags.has_errors()) {
-        if let Err(e) = paragon_codegen::module_source(&api) {
+        if let Err(e) = paragon_codegen::stages::module_source(&api) {
             panic!("planned without errors, but the emitted Rust does not parse: {e}");
         }
     }

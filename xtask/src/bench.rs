@@ -155,9 +155,12 @@ fn counted(bin: &Path, side: &str) -> Option<Counted> {
 /// Generates `doc` as a crate under `dir`, builds it once to warm the dependencies, then times a
 /// clean build of the generated crate alone. Returns (lines, seconds).
 fn generated_crate_build(doc: &Path, dir: &Path) -> Result<(usize, f64)> {
-    let g = paragon_codegen::generate_openapi(doc)
+    let g = paragon_codegen::Generator::new()
+        .openapi(doc)
         .map_err(|d| anyhow::anyhow!("{}: {}", doc.display(), d))?;
-    let source = paragon_codegen::rustfmt(&g.source).unwrap_or(g.source);
+    let source = g
+        .formatted(true)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", doc.display()))?;
     let lines = source.lines().count();
     std::fs::create_dir_all(dir.join("src"))?;
     std::fs::write(

@@ -78,10 +78,9 @@ pub fn run(dir: &Path, write: bool) -> Result<()> {
         allow_paths: vec![remotes.clone()],
         ..Default::default()
     };
-    let options = paragon_codegen::jsonschema::SchemaOptions {
-        closed_enums: true,
-        name: Some("Root".into()),
-    };
+    let generator = paragon_codegen::Generator::new()
+        .with_load(load)
+        .closed_enums(true);
     let mut groups = Vec::new();
     let mut modules = String::new();
     for file in &files {
@@ -119,9 +118,7 @@ pub fn run(dir: &Path, write: bool) -> Result<()> {
                 refused: None,
                 untyped: false,
             };
-            let result = std::panic::catch_unwind(|| {
-                paragon_codegen::jsonschema::generate_schema_with(&path, &load, &options)
-            });
+            let result = std::panic::catch_unwind(|| generator.schema(&path));
             match result {
                 Err(_) => group.refused = Some("the generator panicked".into()),
                 Ok(Err(d)) => {
@@ -142,12 +139,12 @@ pub fn run(dir: &Path, write: bool) -> Result<()> {
                         paragon_codegen::names::snake_name(stem).trim_start_matches("r#")
                     );
                     std::fs::create_dir_all(work.join("suite/src/m"))?;
-                    std::fs::write(
-                        work.join(format!("suite/src/m/{module}.rs")),
-                        g.module_file(),
-                    )?;
+                    let (Some(schema), Ok(source)) = (g.schema(), g.source()) else {
+                        bail!("{name}: no module for a generated schema");
+                    };
+                    std::fs::write(work.join(format!("suite/src/m/{module}.rs")), source)?;
                     let _ = writeln!(modules, "#[path = \"m/{module}.rs\"]\nmod {module};");
-                    group.generated = Some((module, g.root));
+                    group.generated = Some((module, schema.root.clone()));
                 }
             }
             groups.push(group);

@@ -394,20 +394,27 @@ fn openapi(dir: &Path, verbose: bool) -> Result<()> {
         let krate = crate_name(dir, &doc);
         let started = std::time::Instant::now();
         let options = within(dir);
-        let result =
-            std::panic::catch_unwind(|| paragon_codegen::generate_openapi_with(&doc, &options));
+        let result = std::panic::catch_unwind(|| {
+            paragon_codegen::Generator::new()
+                .with_load(options.clone())
+                .openapi(&doc)
+                .map(|g| {
+                    let source = g.source();
+                    (g, source)
+                })
+        });
         let elapsed = started.elapsed();
         let outcome = match result {
             Err(payload) => Outcome::Panicked(panic_message(&*payload)),
             Ok(Err(diags)) => Outcome::Rejected(first_error(&diags)),
-            Ok(Ok(g)) => {
-                scratch.add(&krate, &g.source)?;
+            Ok(Ok((_, Err(message)))) => Outcome::Rejected(message),
+            Ok(Ok((g, Ok(source)))) => {
+                scratch.add(&krate, &source)?;
                 eprintln!(
-                    "generated {} in {:.0} ms ({} types, {} operations, {} warnings)",
+                    "generated {} in {:.0} ms ({}, {} warnings)",
                     doc.display(),
                     elapsed.as_secs_f64() * 1000.0,
-                    g.api.types.len(),
-                    g.api.operations.len(),
+                    g.summary(),
                     g.diagnostics.len()
                 );
                 Outcome::Ok
@@ -532,11 +539,14 @@ fn arazzo(dir: &Path) -> Result<()> {
         }
         let krate = crate_name(dir, &doc);
         let result = std::panic::catch_unwind(|| {
-            paragon_codegen::generate_workflows_with(&doc, &within(dir)).map(|g| {
-                let kinds: std::collections::BTreeSet<String> =
-                    g.diagnostics.iter().map(warning_kind).collect();
-                (kinds, paragon_codegen::format_items(g.tokens, false))
-            })
+            paragon_codegen::Generator::new()
+                .with_load(within(dir))
+                .workflows(&doc)
+                .map(|g| {
+                    let kinds: std::collections::BTreeSet<String> =
+                        g.diagnostics.iter().map(warning_kind).collect();
+                    (kinds, g.source())
+                })
         });
         let result = result.map(|r| {
             r.map(|(kinds, formatted)| {

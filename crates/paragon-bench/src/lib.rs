@@ -97,31 +97,35 @@ pub fn load(path: &Path) -> Sources {
 
 /// Stages 1 and 2: load, check and plan (the IR).
 pub fn plan(path: &Path) -> Option<Api> {
-    paragon_codegen::plan_openapi_with(path, &options()).0
+    paragon_codegen::stages::plan_openapi(path, &options()).0
 }
 
 /// Stage 3: IR to tokens.
 pub fn emit(api: &Api) -> proc_macro2::TokenStream {
-    paragon_codegen::module_tokens(api)
+    paragon_codegen::stages::module_tokens(api)
 }
 
 /// Stage 4: tokens to source (prettyplease).
 pub fn format(tokens: proc_macro2::TokenStream) -> String {
-    paragon_codegen::emit::format_file(tokens).unwrap_or_default()
+    paragon_codegen::stages::format_file(tokens).unwrap_or_default()
 }
 
 /// Every stage: what `cargo xtask regen` and the CLI run per OpenAPI document (less rustfmt).
 pub fn generate(path: &Path) -> Result<usize, String> {
-    paragon_codegen::generate_openapi_with(path, &options())
-        .map(|g| g.source.len())
-        .map_err(|d| d.to_string())
+    let g = paragon_codegen::Generator::new()
+        .with_load(options())
+        .openapi(path)
+        .map_err(|d| d.to_string())?;
+    g.source().map(|s| s.len())
 }
 
 /// What `paragon_workflow!` does for a document: compile it to tokens (the proc-macro bridge
 /// itself is rustc's and is not measured).
 pub fn expand_workflow(path: &Path) -> usize {
-    paragon_codegen::generate_workflows_with(path, &options())
-        .map(|g| g.tokens.into_iter().count())
+    paragon_codegen::Generator::new()
+        .with_load(options())
+        .workflows(path)
+        .map(|g| g.tokens().into_iter().count())
         .unwrap_or(0)
 }
 

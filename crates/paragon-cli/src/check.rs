@@ -23,12 +23,13 @@ fn json_line(d: &paragon_codegen::Diagnostic) -> String {
 
 pub fn run(opts: &CheckArgs) -> ExitCode {
     let files = &opts.files;
-    let load = opts.load.options(opts.deny_warnings);
+    let generator =
+        paragon_codegen::Generator::new().with_load(opts.load.options(opts.deny_warnings));
     let human = opts.format == Format::Human;
     let mut stdout = std::io::stdout().lock();
     let (mut errors, mut warnings, mut failed) = (0, 0, 0);
     for file in files {
-        let diags = paragon_codegen::check_document_with(file, &load);
+        let diags = generator.check(file);
         let e = diags.errors().count();
         errors += e;
         warnings += diags.len() - e;

@@ -141,10 +141,12 @@ fn render(name: &str, template: &str, ctx: impl Serialize) -> Result<String, Str
 /// twice: its module re-exports the workflow module's copy of the client (which may hold a few
 /// more types, those the workflows' outputs need).
 pub fn run(opts: &GenerateArgs) -> Result<String, String> {
-    let load = paragon_codegen::LoadOptions {
-        check_schemas: opts.check_schemas,
-        ..opts.load.options(opts.deny_warnings)
-    };
+    let generator = paragon_codegen::Generator::new()
+        .with_load(paragon_codegen::LoadOptions {
+            check_schemas: opts.check_schemas,
+            ..opts.load.options(opts.deny_warnings)
+        })
+        .closed_enums(opts.closed_enums);
     let mut modules: Vec<Module> = Vec::new();
     // Path in the crate, then the text in two pieces (a header, the rest).
     let mut files: Vec<(String, String, String)> = Vec::new();
@@ -185,9 +187,9 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
             workflows.push(None);
             continue;
         }
-        match paragon_codegen::generate_workflows_with(spec, &load) {
+        match generator.workflows(spec) {
             Ok(g) => {
-                for a in &g.doc.apis {
+                for a in g.workflows().map(|d| d.apis.as_slice()).unwrap_or_default() {
                     if let Ok(path) = std::fs::canonicalize(&a.path) {
                         embedded.push((path, format!("crate::{}::{}", names[i].name, a.module)));
                     }
@@ -222,39 +224,21 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
                     paragon_codegen::Diagnostics::default(),
                 )
             }
-            (Some(DocumentKind::OpenApi), _, None) => {
-                match paragon_codegen::generate_openapi_with(spec, &load) {
-                    Ok(g) => {
-                        let what = format!(
-                            "client for {} ({} operations, {} types)",
-                            g.api.title,
-                            g.api.operations.len(),
-                            g.api.types.len()
-                        );
-                        example.get_or_insert_with(|| {
-                            format!("let client = {name}::Client::builder().build()?;")
-                        });
-                        (g.source, what, g.diagnostics)
-                    }
-                    Err(d) => {
-                        failures.push_str(&d.render());
-                        continue;
-                    }
-                }
-            }
-            (Some(DocumentKind::JsonSchema), _, _) => {
-                let options = paragon_codegen::jsonschema::SchemaOptions {
-                    closed_enums: opts.closed_enums,
-                    name: None,
+            (Some(DocumentKind::JsonSchema), _, _) | (Some(DocumentKind::OpenApi), _, None) => {
+                let made = if kinds[i] == Some(DocumentKind::OpenApi) {
+                    example.get_or_insert_with(|| {
+                        format!("let client = {name}::Client::builder().build()?;")
+                    });
+                    generator.openapi(spec)
+                } else {
+                    generator.schema(spec)
                 };
-                match paragon_codegen::jsonschema::generate_schema_with(spec, &load, &options) {
+                match made {
                     Ok(g) => {
-                        let what = format!(
-                            "types of a JSON Schema (root `{name}::{}`, {} types)",
-                            g.root,
-                            g.types.len()
-                        );
-                        (g.module_file(), what, g.diagnostics)
+                        let source = g
+                            .source()
+                            .map_err(|e| format!("error: {}: {e}", spec.display()))?;
+                        (source, g.summary(), g.diagnostics)
                     }
                     Err(d) => {
                         failures.push_str(&d.render());
@@ -264,27 +248,19 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
             }
             (Some(DocumentKind::Arazzo), None, _) => continue,
             (Some(DocumentKind::Arazzo), Some(g), _) => {
-                let ids: Vec<String> = g
-                    .doc
-                    .workflows
-                    .iter()
-                    .map(|w| format!("`{}` ({name}::{})", w.id, w.module))
-                    .collect();
-                let what = format!("workflows of {}: {}", g.doc.title, ids.join(", "));
-                uses_xpath |= g.doc.uses_xpath();
-                let source = paragon_codegen::format_items(g.tokens, false)
+                uses_xpath |= g.workflows().is_some_and(|d| d.uses_xpath());
+                let source = g
+                    .source()
                     .map_err(|e| format!("error: {}: {e}", spec.display()))?;
-                (source, what, g.diagnostics)
+                (source, g.summary(), g.diagnostics)
             }
         };
         if !diags.is_empty() {
             warnings += diags.len();
             eprint!("{}", diags.render());
         }
-        let header = format!(
-            "// @generated by paragon-codegen from {}. Do not edit: change the document and regenerate.\n\n",
-            spec.display()
-        );
+        let header =
+            paragon_codegen::generated_header("paragon-codegen", &spec.display().to_string(), None);
         // Without rustfmt the module is written as it is after its header, not copied to
         // prepend it (a large document's module is several times the document's size).
         let (header, source) = if opts.rustfmt {

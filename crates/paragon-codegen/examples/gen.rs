@@ -1,24 +1,16 @@
+//! `cargo run -p paragon-codegen --example gen -- FILE…`: prints the module generated from each
+//! document (OpenAPI, Arazzo or JSON Schema, told by content) and its warnings.
+
 fn main() {
+    let generator = paragon_codegen::Generator::new();
     for p in std::env::args().skip(1) {
-        let path = std::path::Path::new(&p);
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        if text.contains("arazzo:") || text.contains("\"arazzo\"") {
-            match paragon_codegen::generate_workflows(path) {
-                Ok(g) => {
-                    eprint!("{}", g.diagnostics);
-                    match paragon_codegen::format_items(g.tokens, false) {
-                        Ok(s) => println!("{s}"),
-                        Err(e) => eprintln!("{e}"),
-                    }
-                }
-                Err(d) => eprintln!("{}", d.render()),
-            }
-            continue;
-        }
-        match paragon_codegen::generate_openapi(path) {
+        match generator.generate(std::path::Path::new(&p)) {
             Ok(g) => {
                 eprint!("{}", g.diagnostics);
-                println!("{}", g.source)
+                match g.source() {
+                    Ok(s) => println!("{s}"),
+                    Err(e) => eprintln!("{e}"),
+                }
             }
             Err(d) => eprintln!("{}", d.render()),
         }

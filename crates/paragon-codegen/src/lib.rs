@@ -1,4 +1,5 @@
-//! Turns OpenAPI 3.0/3.1 documents into typed Rust clients.
+//! Turns OpenAPI 3.0/3.1 documents into typed Rust clients, Arazzo 1.0.1 workflows into
+//! compiled state machines, and JSON Schema documents into types that check what they decode.
 //!
 //! One pipeline, stages that only look forward:
 //!
@@ -7,23 +8,42 @@
 //!      → emit (tokens) → prettyplease (source)
 //! ```
 //!
+//! Everything goes through [`Generator`]: settings in, an [`Output`] out.
+//!
 //! ```no_run
-//! let out = paragon_codegen::generate_openapi(std::path::Path::new("specs/openapi/api.yml"))
+//! let generator = paragon_codegen::Generator::new();
+//! let out = generator
+//!     .generate(std::path::Path::new("specs/openapi/api.yml"))
 //!     .map_err(|d| d.render())?;
-//! println!("{}", out.source);
+//! println!("{}", out.file("my-tool", "specs/openapi/api.yml", None, false)?);
 //! # Ok::<(), String>(())
 //! ```
+//!
+//! The modules other than [`stages`] and the items re-exported here are the generator's
+//! internals: public for the repository's own tests, benchmarks and fuzz targets, and hidden
+//! from the documentation, as they change without notice.
 
+#[doc(hidden)]
 pub mod arazzo;
-pub mod check;
+pub(crate) mod check;
 pub mod diag;
-pub mod emit;
+pub(crate) mod emit;
+#[doc(hidden)]
 pub mod fix;
+mod generator;
+#[doc(hidden)]
 pub mod ir;
+#[doc(hidden)]
 pub mod jsonschema;
+#[doc(hidden)]
 pub mod load;
+#[doc(hidden)]
 pub mod names;
-pub mod pointer;
+pub(crate) mod pointer;
+pub mod stages;
+
+pub use generator::{Generator, Output, generated_header};
+pub use jsonschema::GeneratedSchema;
 
 use std::path::Path;
 
@@ -35,25 +55,9 @@ pub use ir::Api;
 pub use load::LoadOptions;
 use load::{Loc, Sources};
 
-/// One generated API module.
-#[derive(Debug)]
-pub struct Generated {
-    /// Formatted Rust source of the module (no `mod` wrapper).
-    pub source: String,
-    /// The plan it was made from.
-    pub api: Api,
-    /// Warnings (no errors: those make generation fail).
-    pub diagnostics: Diagnostics,
-}
-
-/// Loads an OpenAPI document and everything it references, checks it, and plans it.
-/// Errors and warnings are all in the returned [`Diagnostics`].
-pub fn plan_openapi(path: &Path) -> (Option<Api>, Diagnostics) {
-    plan_openapi_with(path, &LoadOptions::default())
-}
-
-/// [`plan_openapi`] with how files are found and read.
-pub fn plan_openapi_with(path: &Path, options: &LoadOptions) -> (Option<Api>, Diagnostics) {
+/// Loads an OpenAPI document and everything it references, checks it, and plans it. Errors
+/// and warnings are all in the returned [`Diagnostics`].
+pub(crate) fn plan_openapi_with(path: &Path, options: &LoadOptions) -> (Option<Api>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut sources = Sources::new(options.clone());
     let Some(root) = load_openapi(&mut sources, path, &mut diags) else {
@@ -109,7 +113,7 @@ pub(crate) fn load_openapi(
 }
 
 /// Tokens of one API module: inner attributes, types, client.
-pub fn module_tokens(api: &Api) -> TokenStream {
+pub(crate) fn module_tokens(api: &Api) -> TokenStream {
     let mut tokens = module_header(api);
     tokens.extend(emit::api_tokens(api));
     tokens
@@ -118,7 +122,7 @@ pub fn module_tokens(api: &Api) -> TokenStream {
 #[cfg(feature = "format")]
 /// The module's formatted source, emitted and formatted in parallel parts (the same text as
 /// formatting [`module_tokens`]).
-pub fn module_source(api: &Api) -> Result<String, String> {
+pub(crate) fn module_source(api: &Api) -> Result<String, String> {
     emit::format_parts(api, module_header(api), &emit::api_parts(api))
 }
 
@@ -152,51 +156,6 @@ fn module_header(api: &Api) -> TokenStream {
     }
 }
 
-/// The generated items of one Arazzo document.
-#[derive(Debug)]
-pub struct GeneratedWorkflows {
-    /// The items (API modules, `Clients`, workflow modules), unformatted.
-    pub tokens: TokenStream,
-    /// The plan.
-    pub doc: ir::workflow::WorkflowDoc,
-    /// Warnings.
-    pub diagnostics: Diagnostics,
-}
-
-/// Compiles an Arazzo document (and the OpenAPI documents it names) into tokens: what
-/// `paragon_workflow!` expands to and what `cargo xtask regen` writes.
-pub fn generate_workflows(path: &Path) -> Result<GeneratedWorkflows, Diagnostics> {
-    generate_workflows_with(path, &LoadOptions::default())
-}
-
-/// [`generate_workflows`] with how files are found and read.
-pub fn generate_workflows_with(
-    path: &Path,
-    options: &LoadOptions,
-) -> Result<GeneratedWorkflows, Diagnostics> {
-    let (doc, diags) = arazzo::compile::plan_document_with(path, options);
-    match doc {
-        Some(doc) if !diags.has_errors() => Ok(GeneratedWorkflows {
-            tokens: emit::workflow::document_tokens(&doc),
-            doc,
-            diagnostics: diags,
-        }),
-        _ => Err(diags),
-    }
-}
-
-#[cfg(feature = "format")]
-/// Formats the items of a generated document as a file (prettyplease, then rustfmt when
-/// `rustfmt` is true).
-pub fn format_items(tokens: TokenStream, rustfmt_too: bool) -> Result<String, String> {
-    let source = emit::format_file(tokens)?;
-    if rustfmt_too {
-        rustfmt(&source)
-    } else {
-        Ok(source)
-    }
-}
-
 /// Runs `rustfmt` (edition 2024) over generated source, so files written to disk pass
 /// `cargo fmt --check` in the crate that holds them. prettyplease output is already readable;
 /// rustfmt makes it canonical. Fails if rustfmt cannot be run or rejects the source.
@@ -227,32 +186,6 @@ pub fn rustfmt(source: &str) -> Result<String, String> {
         ));
     }
     String::from_utf8(out.stdout).map_err(|e| format!("rustfmt output is not UTF-8: {e}"))
-}
-
-#[cfg(feature = "format")]
-/// Generates the module for one OpenAPI document, or every diagnostic when it has errors.
-pub fn generate_openapi(path: &Path) -> Result<Generated, Diagnostics> {
-    generate_openapi_with(path, &LoadOptions::default())
-}
-
-#[cfg(feature = "format")]
-/// [`generate_openapi`] with how files are found and read.
-pub fn generate_openapi_with(path: &Path, options: &LoadOptions) -> Result<Generated, Diagnostics> {
-    let (api, mut diags) = plan_openapi_with(path, options);
-    let Some(api) = api.filter(|_| !diags.has_errors()) else {
-        return Err(diags);
-    };
-    match module_source(&api) {
-        Ok(source) => Ok(Generated {
-            source,
-            api,
-            diagnostics: diags,
-        }),
-        Err(message) => {
-            diags.push(Diagnostic::error(path, None, message));
-            Err(diags)
-        }
-    }
 }
 
 /// What a document is, told by its top-level keys.
@@ -311,14 +244,8 @@ pub fn document_kind(path: &Path) -> Result<DocumentKind, Diagnostics> {
     }
 }
 
-/// Every diagnostic of one document of either kind (and of the files it references): what
-/// `paragon-codegen check` prints.
-pub fn check_document(path: &Path) -> Diagnostics {
-    check_document_with(path, &LoadOptions::default())
-}
-
-/// [`check_document`] with how files are found and read.
-pub fn check_document_with(path: &Path, options: &LoadOptions) -> Diagnostics {
+/// Every diagnostic of one document of any kind: what `paragon-codegen check` prints.
+pub(crate) fn check_document_with(path: &Path, options: &LoadOptions) -> Diagnostics {
     match document_kind(path) {
         Err(diags) => diags,
         Ok(DocumentKind::OpenApi) => plan_openapi_with(path, options).1,

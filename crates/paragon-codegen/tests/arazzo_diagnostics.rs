@@ -23,7 +23,10 @@ fn diagnostics(name: &str) -> Vec<String> {
         root_dir: Some(fixture("")),
         ..Default::default()
     };
-    let diags = match paragon_codegen::generate_workflows_with(&path, &options) {
+    let diags = match paragon_codegen::Generator::new()
+        .with_load((options).clone())
+        .workflows(&path)
+    {
         Ok(g) => g.diagnostics,
         Err(d) => d,
     };
@@ -36,7 +39,10 @@ fn diagnostics(name: &str) -> Vec<String> {
 
 /// The first line of every diagnostic of compiling `path` (paths as they are).
 fn first_lines(path: &Path, options: &paragon_codegen::LoadOptions) -> Vec<String> {
-    let diags = match paragon_codegen::generate_workflows_with(path, options) {
+    let diags = match paragon_codegen::Generator::new()
+        .with_load(options.clone())
+        .workflows(path)
+    {
         Ok(g) => g.diagnostics,
         Err(d) => d,
     };
@@ -123,7 +129,8 @@ fn expression_and_criterion_errors() {
 #[test]
 fn a_missing_required_parameter_is_a_warning_not_an_error() {
     let path = fixture("warn.arazzo.yml");
-    let generated = paragon_codegen::generate_workflows(&path)
+    let generated = paragon_codegen::Generator::new()
+        .workflows(&path)
         .map_err(|d| d.to_string())
         .unwrap();
     let warnings: Vec<String> = generated
@@ -141,7 +148,8 @@ fn a_missing_required_parameter_is_a_warning_not_an_error() {
 
 #[test]
 fn the_features_fixture_is_clean() {
-    let generated = paragon_codegen::generate_workflows(&fixture("features.arazzo.yml"))
+    let generated = paragon_codegen::Generator::new()
+        .workflows(&fixture("features.arazzo.yml"))
         .map_err(|d| d.to_string())
         .unwrap();
     assert!(
@@ -200,7 +208,7 @@ fn idempotency_marks_are_booleans() {
          \x20       x-paragon-idempotency-key: 1\n";
     let path = dir.join("idem.arazzo.yml");
     std::fs::write(&path, doc).unwrap();
-    let diags = match paragon_codegen::generate_workflows(&path) {
+    let diags = match paragon_codegen::Generator::new().workflows(&path) {
         Ok(g) => g.diagnostics,
         Err(d) => d,
     };
@@ -240,7 +248,10 @@ fn an_undeclared_input_is_added_even_when_a_declared_one_starts_its_name() {
         "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    inputs:\n      type: object\n      properties:\n        pet: {type: object}\n    steps:\n      - stepId: get\n        operationId: getPet\n        parameters:\n          - {name: petId, in: path, value: $inputs.petId}\n          - {name: X-Trace, in: header, value: $inputs.pet}\n",
     )
     .unwrap();
-    let generated = match paragon_codegen::generate_workflows_with(&doc, &options) {
+    let generated = match paragon_codegen::Generator::new()
+        .with_load((options).clone())
+        .workflows(&doc)
+    {
         Ok(g) => g,
         Err(d) => panic!("{d}"),
     };
@@ -256,7 +267,7 @@ fn an_undeclared_input_is_added_even_when_a_declared_one_starts_its_name() {
         "{}",
         warnings[0]
     );
-    let code = generated.tokens.to_string();
+    let code = generated.tokens().to_string();
     assert!(code.contains("rename = \"petId\""), "petId is not an input");
     assert!(
         code.contains("pub pet_id : Option <:: paragon_runtime :: serde_json :: Value >"),
@@ -280,7 +291,10 @@ fn a_last_success_action_going_to_the_next_step_is_a_no_op_warning() {
         root_dir: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs")),
         ..Default::default()
     };
-    let generated = match paragon_codegen::generate_workflows_with(&path, &options) {
+    let generated = match paragon_codegen::Generator::new()
+        .with_load((options).clone())
+        .workflows(&path)
+    {
         Ok(g) => g,
         Err(d) => panic!("{d}"),
     };
@@ -315,7 +329,9 @@ fn an_unknown_operation_id_names_the_sibling_document_that_has_it_or_the_closest
         "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - {name: pets, url: pets.openapi.yml}\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: a\n        operationId: getIntegrations\n      - stepId: b\n        operationId: listPet\n",
     )
     .unwrap();
-    let diags: Vec<String> = paragon_codegen::check_document_with(&doc, &options)
+    let diags: Vec<String> = paragon_codegen::Generator::new()
+        .with_load((options).clone())
+        .check(&doc)
         .iter()
         .map(ToString::to_string)
         .collect();
@@ -339,7 +355,9 @@ fn x_operation_steps_compile_with_a_warning_and_their_errors_are_located() {
     let doc = dir.join("flow.arazzo.yml");
     let run = |text: &str| -> Vec<String> {
         std::fs::write(&doc, text).unwrap();
-        paragon_codegen::check_document_with(&doc, &options)
+        paragon_codegen::Generator::new()
+            .with_load((options).clone())
+            .check(&doc)
             .iter()
             .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
             .collect()
@@ -451,7 +469,9 @@ fn a_required_parameter_fed_by_an_output_that_may_be_absent_is_a_warning() {
     assert_ne!(api, required);
     std::fs::write(dir.join("files.openapi.yml"), required).unwrap();
     std::fs::copy(fixture("files.arazzo.yml"), dir.join("files.arazzo.yml")).unwrap();
-    let diags = paragon_codegen::check_document_with(&dir.join("files.arazzo.yml"), &options);
+    let diags = paragon_codegen::Generator::new()
+        .with_load((options).clone())
+        .check(&dir.join("files.arazzo.yml"));
     let _ = std::fs::remove_dir_all(&dir);
     assert!(diags.iter().next().is_none(), "{diags:?}");
 }

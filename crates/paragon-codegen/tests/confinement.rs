@@ -40,13 +40,16 @@ fn api_with_ref(target: &str) -> String {
 }
 
 /// Whether it generated, and every diagnostic both as one line and as a rendered snippet.
-fn rendered(result: Result<paragon_codegen::Generated, Diagnostics>) -> (bool, String) {
+fn rendered(result: Result<paragon_codegen::Output, Diagnostics>) -> (bool, String) {
     let text = |d: &Diagnostics| {
         let lines: Vec<String> = d.iter().map(ToString::to_string).collect();
         format!("{}\n{}", lines.join("\n"), d.render())
     };
     match result {
-        Ok(g) => (true, format!("{}\n{}", g.source, text(&g.diagnostics))),
+        Ok(g) => (
+            true,
+            format!("{}\n{}", g.source().unwrap(), text(&g.diagnostics)),
+        ),
         Err(d) => (false, text(&d)),
     }
 }
@@ -75,10 +78,11 @@ fn refs_that_leave_the_tree_are_located_errors_and_never_read() {
     for (name, target) in cases {
         let (project, _) = tree("refs", &[("specs/api.yml", api_with_ref(&target))]);
         let spec = project.join("specs/api.yml");
-        let (ok, text) = rendered(paragon_codegen::generate_openapi_with(
-            &spec,
-            &options(&project),
-        ));
+        let (ok, text) = rendered(
+            paragon_codegen::Generator::new()
+                .with_load((options(&project)).clone())
+                .openapi(&spec),
+        );
         assert!(
             !ok,
             "{name}: generated from a file outside the tree:\n{text}"
@@ -104,10 +108,11 @@ fn a_symlink_cannot_leave_the_tree() {
     let (project, outside) = tree("symlink", &[("specs/api.yml", api_with_ref("link.yml"))]);
     std::os::unix::fs::symlink(outside.join("secret.yml"), project.join("specs/link.yml")).unwrap();
     let spec = project.join("specs/api.yml");
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(
-        &spec,
-        &options(&project),
-    ));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((options(&project)).clone())
+            .openapi(&spec),
+    );
     assert!(
         !ok && text.contains("api.yml:7:13") && text.contains("outside the allowed"),
         "{text}"
@@ -116,10 +121,11 @@ fn a_symlink_cannot_leave_the_tree() {
     // A symlinked directory is the same.
     std::os::unix::fs::symlink(&outside, project.join("specs/vendor")).unwrap();
     std::fs::write(&spec, api_with_ref("vendor/secret.yml")).unwrap();
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(
-        &spec,
-        &options(&project),
-    ));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((options(&project)).clone())
+            .openapi(&spec),
+    );
     assert!(
         !ok && text.contains("outside the allowed") && !text.contains(SECRET),
         "{text}"
@@ -137,7 +143,11 @@ fn allow_paths_and_ref_map_directories_are_read() {
         allow_paths: vec![outside.clone()],
         ..options(&project)
     };
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(&spec, &allowed));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((allowed).clone())
+            .openapi(&spec),
+    );
     assert!(ok, "{text}");
     // Read now: the description reaches the generated type.
     assert!(text.contains(SECRET), "{text}");
@@ -147,17 +157,22 @@ fn allow_paths_and_ref_map_directories_are_read() {
         ref_map: vec![("https://vendor.example/s/".into(), outside)],
         ..options(&project)
     };
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(&spec, &mapped));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((mapped).clone())
+            .openapi(&spec),
+    );
     assert!(ok && text.contains(SECRET), "{text}");
 }
 
 #[test]
 fn the_root_document_itself_must_be_inside() {
     let (project, outside) = tree("root", &[]);
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(
-        &outside.join("api.yml"),
-        &options(&project),
-    ));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((options(&project)).clone())
+            .openapi(&outside.join("api.yml")),
+    );
     assert!(
         !ok && text.contains("outside the allowed") && !text.contains(SECRET),
         "{text}"
@@ -169,7 +184,9 @@ fn source_descriptions_outside_the_tree_are_located_errors() {
     let arazzo = "arazzo: 1.0.1\ninfo: {title: t, version: '1'}\nsourceDescriptions:\n  - name: api\n    url: ../../outside/api.yml\n    type: openapi\nworkflows:\n  - workflowId: flow\n    steps:\n      - stepId: s\n        operationId: op\n".to_owned();
     let (project, _) = tree("sources", &[("specs/flow.arazzo.yml", arazzo)]);
     let spec = project.join("specs/flow.arazzo.yml");
-    let result = paragon_codegen::generate_workflows_with(&spec, &options(&project));
+    let result = paragon_codegen::Generator::new()
+        .with_load((options(&project)).clone())
+        .workflows(&spec);
     let (ok, text) = match result {
         Ok(g) => (
             true,
@@ -202,19 +219,21 @@ fn by_default_the_specs_directory_when_outside_the_current_one() {
         &[("specs/api.yml", api_with_ref("../../outside/secret.yml"))],
     );
     let spec = project.join("specs/api.yml");
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(
-        &spec,
-        &LoadOptions::default(),
-    ));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((LoadOptions::default()).clone())
+            .openapi(&spec),
+    );
     assert!(
         !ok && text.contains("outside the allowed") && !text.contains(SECRET),
         "{text}"
     );
     std::fs::write(project.join("specs/b.yml"), "type: integer\n").unwrap();
     std::fs::write(&spec, api_with_ref("b.yml")).unwrap();
-    let (ok, text) = rendered(paragon_codegen::generate_openapi_with(
-        &spec,
-        &LoadOptions::default(),
-    ));
+    let (ok, text) = rendered(
+        paragon_codegen::Generator::new()
+            .with_load((LoadOptions::default()).clone())
+            .openapi(&spec),
+    );
     assert!(ok, "{text}");
 }

@@ -13,7 +13,7 @@ fn write(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 fn errors(path: &Path) -> Vec<String> {
-    match paragon_codegen::generate_openapi(path) {
+    match paragon_codegen::Generator::new().openapi(path) {
         Ok(_) => Vec::new(),
         Err(d) => d.errors().map(ToString::to_string).collect(),
     }
@@ -119,7 +119,10 @@ fn refs_to_devices_are_refused_without_reading() {
             allow_paths: vec![PathBuf::from("/dev")],
             ..Default::default()
         };
-        let errs: Vec<String> = match paragon_codegen::generate_openapi_with(&path, &options) {
+        let errs: Vec<String> = match paragon_codegen::Generator::new()
+            .with_load((options).clone())
+            .openapi(&path)
+        {
             Ok(_) => Vec::new(),
             Err(d) => d.errors().map(ToString::to_string).collect(),
         };
@@ -152,7 +155,9 @@ fn files_over_the_size_limit_are_refused() {
             max_file_bytes,
             ..Default::default()
         };
-        paragon_codegen::check_document_with(&path, &options)
+        paragon_codegen::Generator::new()
+            .with_load((options).clone())
+            .check(&path)
             .errors()
             .map(ToString::to_string)
             .collect()
@@ -171,7 +176,8 @@ fn files_over_the_size_limit_are_refused() {
     );
     // The default is far above any real description.
     assert!(
-        paragon_codegen::check_document(&path)
+        paragon_codegen::Generator::new()
+            .check(&path)
             .errors()
             .next()
             .is_none()
@@ -201,7 +207,7 @@ fn rendering_shows_the_snippet() {
             "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: x, in: nowhere}\n      responses: {}\n",
         )],
     );
-    let Err(d) = paragon_codegen::generate_openapi(&path) else {
+    let Err(d) = paragon_codegen::Generator::new().openapi(&path) else {
         panic!("expected errors");
     };
     let rendered = d.render();
@@ -218,9 +224,9 @@ fn missing_operation_ids_get_derived_names() {
             "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses: {'204': {description: gone}}\n",
         )],
     );
-    let g = paragon_codegen::generate_openapi(&path).unwrap();
-    assert_eq!(g.api.operations[0].fn_name, "get_pets_id");
-    assert!(g.source.contains("pub async fn get_pets_id("));
+    let g = paragon_codegen::Generator::new().openapi(&path).unwrap();
+    assert_eq!(g.api().unwrap().operations[0].fn_name, "get_pets_id");
+    assert!(g.source().unwrap().contains("pub async fn get_pets_id("));
 }
 
 #[test]
@@ -292,7 +298,11 @@ fn a_chain_of_thousands_of_schemas_does_not_overflow_the_stack() {
     // A thread with a small stack, as a proc macro's or a test's may be.
     let generated = std::thread::Builder::new()
         .stack_size(1 << 20)
-        .spawn(move || paragon_codegen::generate_openapi(&path).map(|g| g.api.types.len()))
+        .spawn(move || {
+            paragon_codegen::Generator::new()
+                .openapi(&path)
+                .map(|g| g.api().map_or(0, |a| a.types.len()))
+        })
         .unwrap()
         .join()
         .unwrap();
@@ -313,7 +323,7 @@ fn inline_schemas_nested_past_the_bound_are_any_json_with_a_warning() {
         r#"{{"openapi":"3.1.0","info":{{"title":"t","version":"1"}},"paths":{{}},"components":{{"schemas":{{"Deep":{schema}}}}}}}"#
     );
     let path = write("deep", &[("api.json", &text)]);
-    let g = match paragon_codegen::generate_openapi(&path) {
+    let g = match paragon_codegen::Generator::new().openapi(&path) {
         Ok(g) => g,
         Err(d) => panic!("{}", d.render()),
     };
@@ -348,8 +358,8 @@ fn long_by_value_chains_are_boxed_past_the_bound() {
     }
     text.push_str("}}}");
     let path = write("by-value", &[("api.json", &text)]);
-    let api = match paragon_codegen::generate_openapi(&path) {
-        Ok(g) => g.api,
+    let api = match paragon_codegen::Generator::new().openapi(&path) {
+        Ok(g) => g.api().cloned().unwrap(),
         Err(d) => panic!("{}", d.render()),
     };
     let boxed = api
@@ -414,7 +424,11 @@ fn ref_cycles_of_every_shape_end() {
         let (tx, rx) = std::sync::mpsc::channel();
         let p = path.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(paragon_codegen::generate_openapi(&p).map(|g| g.source));
+            let _ = tx.send(
+                paragon_codegen::Generator::new()
+                    .openapi(&p)
+                    .map(|g| g.source().unwrap()),
+            );
         });
         let result = rx
             .recv_timeout(std::time::Duration::from_secs(60))
@@ -430,7 +444,8 @@ fn ref_cycles_of_every_shape_end() {
 fn language_type_names_are_read_as_the_json_schema_type_they_mean() {
     let doc = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  count: {type: int}\n                  ratio: {type: float}\n";
     let path = write("language-types", &[("api.yml", doc)]);
-    let g = paragon_codegen::generate_openapi(&path)
+    let g = paragon_codegen::Generator::new()
+        .openapi(&path)
         .map_err(|d| d.render())
         .unwrap();
     let warnings: Vec<String> = g.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -446,6 +461,7 @@ fn language_type_names_are_read_as_the_json_schema_type_they_mean() {
             .any(|w| w.contains("api.yml:16:33") && w.contains("read as `number`")),
         "{warnings:#?}"
     );
-    assert!(g.source.contains("pub count: Option<i64>"), "{}", g.source);
-    assert!(g.source.contains("pub ratio: Option<f64>"), "{}", g.source);
+    let source = g.source().unwrap();
+    assert!(source.contains("pub count: Option<i64>"), "{source}");
+    assert!(source.contains("pub ratio: Option<f64>"), "{source}");
 }

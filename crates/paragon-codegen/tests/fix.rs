@@ -27,7 +27,9 @@ fn options(dir: &Path) -> paragon_codegen::LoadOptions {
 }
 
 fn dialect_warnings(path: &Path, dir: &Path) -> Vec<String> {
-    paragon_codegen::check_document_with(path, &options(dir))
+    paragon_codegen::Generator::new()
+        .with_load((options(dir)).clone())
+        .check(path)
         .iter()
         .filter(|d| d.code.is_some_and(|c| c.starts_with("dialect/")))
         .map(ToString::to_string)
@@ -35,8 +37,11 @@ fn dialect_warnings(path: &Path, dir: &Path) -> Vec<String> {
 }
 
 fn generated(path: &Path, dir: &Path) -> String {
-    match paragon_codegen::generate_workflows_with(path, &options(dir)) {
-        Ok(g) => g.tokens.to_string(),
+    match paragon_codegen::Generator::new()
+        .with_load((options(dir)).clone())
+        .workflows(path)
+    {
+        Ok(g) => g.tokens().to_string(),
         Err(d) => panic!("{d}"),
     }
 }
@@ -157,7 +162,10 @@ fn deny_warnings_makes_each_dialect_an_error() {
         deny_warnings: true,
         ..Default::default()
     };
-    let Err(diags) = paragon_codegen::generate_workflows_with(&doc, &options) else {
+    let Err(diags) = paragon_codegen::Generator::new()
+        .with_load((options).clone())
+        .workflows(&doc)
+    else {
         panic!("warnings are denied, so the document does not compile");
     };
     assert!(diags.iter().all(paragon_codegen::Diagnostic::is_error));

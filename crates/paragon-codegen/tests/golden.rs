@@ -14,9 +14,12 @@ fn check(name: &str) {
 fn check_file(name: &str, file: &str, options: &LoadOptions) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let spec = dir.join("fixtures").join(file);
-    let (generated, warnings) = match paragon_codegen::generate_openapi_with(&spec, options) {
+    let (generated, warnings) = match paragon_codegen::Generator::new()
+        .with_load(options.clone())
+        .openapi(&spec)
+    {
         Ok(g) => (
-            paragon_codegen::rustfmt(&g.source).unwrap(),
+            g.formatted(true).unwrap(),
             g.diagnostics.iter().map(ToString::to_string).collect(),
         ),
         Err(d) => panic!("{name} has errors:\n{}", d.render()),
@@ -168,8 +171,8 @@ fn legacy_30() {
 fn features_workflow() {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../paragon-macros/tests/fixtures/features.arazzo.yml");
-    let generated = match paragon_codegen::generate_workflows(&spec) {
-        Ok(g) => paragon_codegen::format_items(g.tokens, true).unwrap(),
+    let generated = match paragon_codegen::Generator::new().workflows(&spec) {
+        Ok(g) => g.formatted(true).unwrap(),
         Err(d) => panic!("features has errors:\n{}", d.render()),
     };
     compare("features_workflow", &generated);

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use paragon_codegen::LoadOptions;
-use paragon_codegen::jsonschema::{SchemaOptions, generate_schema_with};
+use paragon_codegen::{GeneratedSchema, Generator, Output};
 
 fn dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir =
@@ -58,8 +58,11 @@ fn references_by_id_anchor_file_and_mapped_url_resolve_into_one_document() {
     );
     let mut load = within(&d);
     load.ref_map = vec![("https://vendor.example/v1/".into(), d.join("vendor"))];
-    let g = generate_schema_with(&d.join("root.json"), &load, &SchemaOptions::default())
+    let out = Generator::new()
+        .with_load(load)
+        .schema(&d.join("root.json"))
         .unwrap_or_else(|e| panic!("{}", e.render()));
+    let g: &GeneratedSchema = out.schema().unwrap();
     assert_eq!(g.root, "Root");
     // Every reference is a pointer into the one embedded document; the other files are in it.
     assert!(
@@ -74,7 +77,7 @@ fn references_by_id_anchor_file_and_mapped_url_resolve_into_one_document() {
         g.source
     );
     assert!(!g.source.contains("https://vendor.example"), "{}", g.source);
-    assert_eq!(g.files.len(), 4);
+    assert_eq!(out.files.len(), 4);
     // `other.json` is reached twice (from the root and from nested/) and embedded once.
     assert_eq!(
         g.source.matches(r#""maximum":5"#).count(),
@@ -95,7 +98,9 @@ fn what_cannot_be_resolved_or_typed_is_reported_where_it_is_written() {
             "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": {\"$ref\": \"#/$defs/none\"},\n    \"b\": {\"not\": {\"type\": \"string\"}},\n    \"c\": {\"type\": \"string\", \"pattern\": \"(?<=x)y\"},\n    \"d\": {\"properties\": {\"e\": true}}\n  }\n}\n",
         )],
     );
-    let e = generate_schema_with(&d.join("s.json"), &within(&d), &SchemaOptions::default())
+    let e = Generator::new()
+        .with_load(within(&d))
+        .schema(&d.join("s.json"))
         .expect_err("a dangling reference is an error");
     let text = e.render();
     assert!(text.contains("s.json:4:19"), "{text}");
@@ -108,7 +113,9 @@ fn what_cannot_be_resolved_or_typed_is_reported_where_it_is_written() {
             .replace("#/$defs/none", "#/properties/c"),
     )
     .unwrap();
-    let g = generate_schema_with(&d.join("s.json"), &within(&d), &SchemaOptions::default())
+    let g: Output = Generator::new()
+        .with_load(within(&d))
+        .schema(&d.join("s.json"))
         .unwrap_or_else(|e| panic!("{}", e.render()));
     let warnings: Vec<String> = g.diagnostics.iter().map(ToString::to_string).collect();
     let at = |line_col: &str, text: &str| {
@@ -143,12 +150,10 @@ fn a_reference_outside_the_allowed_tree_is_refused_unread() {
             ),
         ],
     );
-    let e = generate_schema_with(
-        &d.join("project/s.json"),
-        &within(&d.join("project")),
-        &SchemaOptions::default(),
-    )
-    .expect_err("outside");
+    let e = Generator::new()
+        .with_load(within(&d.join("project")))
+        .schema(&d.join("project/s.json"))
+        .expect_err("outside");
     let text = e.render();
     assert!(text.contains("outside the allowed director"), "{text}");
     assert!(!text.contains("TOP-SECRET"), "{text}");

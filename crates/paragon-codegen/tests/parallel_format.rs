@@ -29,14 +29,15 @@ fn big_api(ops: usize, schemas: usize) -> std::path::PathBuf {
 #[test]
 fn parts_join_to_the_whole() {
     let path = big_api(150, 300);
-    let (api, diags) = paragon_codegen::plan_openapi(&path);
+    let (api, diags) = paragon_codegen::stages::plan_openapi(&path, &Default::default());
     assert!(!diags.has_errors(), "{diags}");
     let api = api.unwrap();
-    let parts = paragon_codegen::emit::api_parts(&api);
+    let parts = paragon_codegen::stages::api_parts(&api);
     // 150 operations → 3 client parts; 300 schemas (+ option and enum types) → 3+ type parts.
     assert!(parts.len() >= 6, "{parts:?}");
-    let whole = paragon_codegen::emit::format_file(paragon_codegen::module_tokens(&api)).unwrap();
-    let parallel = paragon_codegen::module_source(&api).unwrap();
+    let whole =
+        paragon_codegen::stages::format_file(paragon_codegen::stages::module_tokens(&api)).unwrap();
+    let parallel = paragon_codegen::stages::module_source(&api).unwrap();
     assert!(
         whole == parallel,
         "the parallel output differs from the whole-file output"
@@ -44,7 +45,11 @@ fn parts_join_to_the_whole() {
     assert_eq!(whole.matches("impl Client {").count(), 3);
     // And it is what `generate_openapi` returns.
     assert_eq!(
-        paragon_codegen::generate_openapi(&path).unwrap().source,
+        paragon_codegen::Generator::new()
+            .openapi(&path)
+            .unwrap()
+            .source()
+            .unwrap(),
         whole
     );
 }

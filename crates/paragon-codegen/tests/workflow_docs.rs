@@ -5,11 +5,16 @@ use std::path::Path;
 fn page(workflow: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../paragon-macros/tests/fixtures/features.arazzo.yml");
-    let g = paragon_codegen::generate_workflows(&path)
+    let g = paragon_codegen::Generator::new()
+        .workflows(&path)
         .map_err(|d| d.to_string())
         .unwrap();
-    let w = g.doc.workflows.iter().find(|w| w.id == workflow).unwrap();
-    paragon_codegen::emit::docs::workflow_page(&g.doc, w, "features.arazzo.yml").unwrap()
+    let pages = g.pages("features.arazzo.yml").unwrap();
+    pages
+        .into_iter()
+        .find(|(name, _)| *name == format!("{workflow}.md"))
+        .map(|(_, page)| page)
+        .unwrap()
 }
 
 #[test]

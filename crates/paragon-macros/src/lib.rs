@@ -263,10 +263,20 @@ fn expand(
         Ok(at) => at,
         Err(e) => return e,
     };
-    match paragon_codegen::generate_workflows_with(&at.path, &at.options) {
+    let generator = paragon_codegen::Generator::new().with_load(at.options.clone());
+    expansion(args, &at, generator.workflows(&at.path))
+}
+
+/// The items of a generated document with their rebuild tracking and warnings, or its errors.
+fn expansion(
+    args: &Args,
+    at: &Located,
+    generated: Result<paragon_codegen::Output, paragon_codegen::Diagnostics>,
+) -> proc_macro2::TokenStream {
+    match generated {
         Ok(generated) => {
-            let tokens = generated.tokens;
-            let around = around(&at.base, &generated.doc.files, &generated.diagnostics);
+            let tokens = generated.tokens();
+            let around = around(&at.base, &generated.files, &generated.diagnostics);
             quote! {
                 #tokens
                 #around
@@ -302,28 +312,10 @@ fn expand_schema(
         Ok(at) => at,
         Err(e) => return e,
     };
-    let options = paragon_codegen::jsonschema::SchemaOptions {
-        closed_enums: args.closed_enums.is_some(),
-        name: None,
-    };
-    match paragon_codegen::jsonschema::generate_schema_with(&at.path, &at.options, &options) {
-        Ok(generated) => {
-            let tokens: proc_macro2::TokenStream = match generated.source.parse() {
-                Ok(t) => t,
-                Err(e) => {
-                    let message =
-                        format!("internal: paragon-codegen wrote Rust that does not lex: {e}");
-                    return quote!(::core::compile_error!(#message););
-                }
-            };
-            let around = around(&at.base, &generated.files, &generated.diagnostics);
-            quote! {
-                #tokens
-                #around
-            }
-        }
-        Err(diagnostics) => errors(&args.path, &at.base, &diagnostics),
-    }
+    let generator = paragon_codegen::Generator::new()
+        .with_load(at.options.clone())
+        .closed_enums(args.closed_enums.is_some());
+    expansion(args, &at, generator.schema(&at.path))
 }
 
 #[cfg(test)]
@@ -369,8 +361,68 @@ mod tests {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
     }
 
-    /// The macro's expansion, formatted the way `cargo xtask regen` formats files, is exactly
-    /// the committed `paragon-generated/src/sync_flow.rs`.
+    /// The items of an expansion or a file, as token text: the `include_bytes!`/warning consts
+    /// of an expansion and the comments and inner attributes of a file left out; string
+    /// literals by value (`quote` writes doc comments as raw strings, a file as `///`); and a
+    /// comma that ends a group (rustfmt adds one where it breaks a list) ignored.
+    fn items(file: syn::File) -> String {
+        fn norm(tokens: proc_macro2::TokenStream, out: &mut String) {
+            let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+            for (i, tree) in trees.iter().enumerate() {
+                match tree {
+                    proc_macro2::TokenTree::Group(g) => {
+                        out.push_str(&format!("{:?}(", g.delimiter()));
+                        norm(g.stream(), out);
+                        out.push_str(") ");
+                    }
+                    proc_macro2::TokenTree::Literal(l) => {
+                        match syn::parse_str::<syn::LitStr>(&l.to_string()) {
+                            // rustfmt trims the blank of an empty `/// ` line.
+                            Ok(s) => out.push_str(&format!("{:?} ", s.value().trim_end())),
+                            Err(_) => out.push_str(&format!("{l} ")),
+                        }
+                    }
+                    proc_macro2::TokenTree::Punct(p)
+                        if p.as_char() == ','
+                            && match trees.get(i + 1) {
+                                None => true,
+                                Some(proc_macro2::TokenTree::Punct(next)) => next.as_char() == '>',
+                                _ => false,
+                            } => {}
+                    other => out.push_str(&format!("{other} ")),
+                }
+            }
+        }
+        let kept = file
+            .items
+            .into_iter()
+            .filter(|i| !matches!(i, syn::Item::Const(c) if c.ident == "_"));
+        let mut out = String::new();
+        norm(quote!(#(#kept)*), &mut out);
+        out
+    }
+
+    /// An expansion is, token for token, the committed file `regen` writes.
+    fn assert_expands_to(expanded: proc_macro2::TokenStream, committed: &str) {
+        let expanded: syn::File = syn::parse2(expanded).unwrap();
+        let text = std::fs::read_to_string(workspace().join(committed)).unwrap();
+        let file: syn::File = syn::parse_str(&text).unwrap();
+        let (a, b) = (items(expanded), items(file));
+        let at = a
+            .char_indices()
+            .zip(b.chars())
+            .find(|((_, x), y)| x != y)
+            .map_or(a.len().min(b.len()), |((i, _), _)| i);
+        assert!(
+            a == b,
+            "the expansion differs from {committed} at `{}` (the file has `{}`); run `cargo xtask regen`",
+            &a[at.saturating_sub(80)..(at + 80).min(a.len())],
+            &b[at.saturating_sub(80)..(at + 80).min(b.len())]
+        );
+    }
+
+    /// The macro's expansion, formatted as `cargo xtask regen` formats files, is exactly the
+    /// committed `paragon-generated/src/sync_flow.rs`.
     #[test]
     fn expansion_equals_the_committed_generated_code() {
         let spec = "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml";
@@ -383,9 +435,11 @@ mod tests {
             .into_iter()
             .filter(|i| !matches!(i, syn::Item::Const(c) if c.ident == "_"))
             .collect();
-        let body = paragon_codegen::format_items(quote!(#(#items)*), false).unwrap();
-        let header = format!(
-            "// @generated by `cargo xtask regen` from {spec}. Do not edit: change the spec and regenerate.\n// It is also what `paragon_workflow!(\"{spec}\")` expands to.\n\n"
+        let body = paragon_codegen::stages::format_file(quote!(#(#items)*)).unwrap();
+        let header = paragon_codegen::generated_header(
+            "`cargo xtask regen`",
+            spec,
+            Some(&format!("paragon_workflow!(\"{spec}\")")),
         );
         let formatted = paragon_codegen::rustfmt(&(header + &body)).unwrap();
         let committed =
@@ -404,30 +458,13 @@ mod tests {
         }
     }
 
-    /// `paragon_schema!` expands to the items of the committed
-    /// `paragon-generated/src/schemas/workflow_execution.rs`, token for token.
     #[test]
     fn schema_expansion_equals_the_committed_generated_code() {
         let spec = "specs/json-schema/workflow-execution.json";
-        let expanded: syn::File =
-            syn::parse2(expand_schema(&args(spec), Some(workspace()), None)).unwrap();
-        let items = |file: syn::File| -> String {
-            let kept = file
-                .items
-                .into_iter()
-                .filter(|i| !matches!(i, syn::Item::Const(c) if c.ident == "_"));
-            // rustfmt adds trailing commas where it breaks a list; they are not a difference.
-            quote!(#(#kept)*)
-                .to_string()
-                .replace(" ,)", ")")
-                .replace(" ,]", "]")
-        };
-        let committed = std::fs::read_to_string(
-            workspace().join("crates/paragon-generated/src/schemas/workflow_execution.rs"),
-        )
-        .unwrap();
-        let committed: syn::File = syn::parse_str(&committed).unwrap();
-        assert_eq!(items(expanded), items(committed), "run `cargo xtask regen`");
+        assert_expands_to(
+            expand_schema(&args(spec), Some(workspace()), None),
+            "crates/paragon-generated/src/schemas/workflow_execution.rs",
+        );
         let out = expand_schema(&args(spec), Some(workspace()), None).to_string();
         assert_eq!(
             out.matches("include_bytes").count(),

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         mib()
     );
     let t = Instant::now();
-    let parts = paragon_codegen::emit::api_parts(&api);
+    let parts = paragon_codegen::stages::api_parts(&api);
     println!(
         "emit ({} parts): {:.1} ms, peak {} MiB",
         parts.len(),
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
     );
     drop(parts);
     let t = Instant::now();
-    let source = paragon_codegen::module_source(&api);
+    let source = paragon_codegen::stages::module_source(&api);
     println!(
         "emit and format ({} bytes): {:.1} ms, peak {} MiB",
         source.as_ref().map(|s| s.len()).unwrap_or(0),

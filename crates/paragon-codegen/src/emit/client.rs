@@ -282,14 +282,8 @@ pub fn client_parts(api: &Api) -> usize {
     api.operations.len().div_ceil(OPS_PER_PART).max(1)
 }
 
-/// The module-level items: base URL, security schemes, `ClientBuilder`, `Client`, operations.
-pub fn client(api: &Api) -> TokenStream {
-    (0..client_parts(api))
-        .map(|k| client_part(api, k))
-        .collect()
-}
-
-/// Part `k` of [`client`]: part 0 has the module-level items and the first operations; part
+/// Part `k` of the client (base URL, security schemes, `ClientBuilder`, `Client`, operations):
+/// part 0 has the module-level items and the first operations; part
 /// `k > 0` is one more `impl Client` block with its operations' option and response types.
 pub fn client_part(api: &Api, k: usize) -> TokenStream {
     // The part's operations: methods for the `impl Client` block, option and response types

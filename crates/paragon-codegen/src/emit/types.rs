@@ -86,11 +86,6 @@ const SERDE: &str = "::paragon_runtime::serde";
 /// The widest line the writer puts a list on; longer lists get one item per line.
 const WIDTH: usize = 100;
 
-/// All named types of an API, as tokens.
-pub fn types(api: &Api) -> TokenStream {
-    types_of(&api.types)
-}
-
 /// Types per part of [`types_part`].
 pub const TYPES_PER_PART: usize = 128;
 
@@ -99,7 +94,7 @@ pub fn types_parts(api: &Api) -> usize {
     api.types.len().div_ceil(TYPES_PER_PART)
 }
 
-/// Part `k` of [`types`] as formatted source: the definitions of types `k * TYPES_PER_PART ..`.
+/// Part `k` of the API's types as formatted source: the definitions of types `k * TYPES_PER_PART ..`.
 pub fn types_part_text(api: &Api, k: usize) -> String {
     let mut out = String::new();
     for t in api
@@ -113,7 +108,7 @@ pub fn types_part_text(api: &Api, k: usize) -> String {
     out
 }
 
-/// Part `k` of [`types`], as tokens.
+/// Part `k` of the API's types, as tokens.
 pub fn types_part(api: &Api, k: usize) -> TokenStream {
     lex(&types_part_text(api, k))
 }
