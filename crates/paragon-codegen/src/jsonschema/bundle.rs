@@ -146,6 +146,7 @@ pub(crate) fn bundle(sources: &mut Sources, root: FileId, diags: &mut Diagnostic
     }];
     let mut resources: HashMap<String, (usize, String)> = HashMap::new();
     let mut anchors: HashMap<String, (usize, String)> = HashMap::new();
+    let mut dynamic: Vec<Dynamic> = Vec::new();
     let mut sites: Vec<Site> = Vec::new();
     let mut resolved: Vec<Option<(usize, String)>> = Vec::new();
     let mut scanned = 0;
@@ -158,6 +159,7 @@ pub(crate) fn bundle(sources: &mut Sources, root: FileId, diags: &mut Diagnostic
                 scanned,
                 &mut resources,
                 &mut anchors,
+                &mut dynamic,
                 &mut sites,
             );
             scanned += 1;
@@ -241,17 +243,50 @@ pub(crate) fn bundle(sources: &mut Sources, root: FileId, diags: &mut Diagnostic
     }
 
     // Rewrite every reference as a pointer into the root, then move the other documents in.
+    let local = |d: usize, p: &str| format!("#{}{}", docs[d].mount, p).replace('%', "%25");
     for (site, target) in sites.iter().zip(&resolved) {
         let Some((d, p)) = target else {
             continue;
         };
-        let pointer = format!("{}{p}", docs[*d].mount);
-        let text = format!("#{}", pointer.replace('%', "%25"));
+        // A `$dynamicRef` whose target has the `$dynamicAnchor` it names is resolved in the
+        // dynamic scope when it is checked: it keeps the name.
+        let (_, fragment) = uri::split_fragment(&site.target);
+        let name = percent_decode(fragment);
+        let dynamic_name = (site.key == "$dynamicRef"
+            && !name.is_empty()
+            && !name.starts_with('/')
+            && matches!(
+                crate::pointer::get(&sources.file(docs[*d].file).value, p),
+                Some(Value::Object(t)) if t.get("$dynamicAnchor") == Some(&Value::String(name.clone()))
+            ))
+        .then_some(name);
+        let text = local(*d, p);
         let file = docs[site.doc].file;
         if let Some(Value::Object(map)) =
             crate::pointer::get_mut(&mut sources.file_mut(file).value, &site.ptr)
         {
             map.insert(site.key.to_owned(), Value::String(text));
+            if let Some(name) = dynamic_name {
+                map.insert(DYNAMIC_NAME.to_owned(), Value::String(name));
+            }
+        }
+    }
+    // Each resource lists its dynamic anchors, for the checks to find in the dynamic scope.
+    for a in &dynamic {
+        let Some((rd, rp)) = resources.get(&a.base) else {
+            continue;
+        };
+        let target = local(a.doc, &a.ptr);
+        let file = docs[*rd].file;
+        if let Some(Value::Object(map)) =
+            crate::pointer::get_mut(&mut sources.file_mut(file).value, rp)
+        {
+            let scope = map
+                .entry(DYNAMIC_SCOPE.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(scope) = scope {
+                scope.entry(a.name.clone()).or_insert(Value::String(target));
+            }
         }
     }
     let mut moved = Map::new();
@@ -266,6 +301,19 @@ pub(crate) fn bundle(sources: &mut Sources, root: FileId, diags: &mut Diagnostic
     }
 }
 
+/// A `$dynamicAnchor`: its name, in the resource `base`, at `ptr` of document `doc`.
+struct Dynamic {
+    base: String,
+    name: String,
+    doc: usize,
+    ptr: String,
+}
+
+/// Beside a `$dynamicRef` resolved in the dynamic scope: the anchor name it looks for.
+const DYNAMIC_NAME: &str = "$paragonDynamicAnchor";
+/// In a resource's root: its dynamic anchors, name → pointer.
+const DYNAMIC_SCOPE: &str = "$paragonDynamicScope";
+
 /// Records the resources, anchors and references of document `d`.
 fn scan(
     sources: &Sources,
@@ -273,6 +321,7 @@ fn scan(
     d: usize,
     resources: &mut HashMap<String, (usize, String)>,
     anchors: &mut HashMap<String, (usize, String)>,
+    dynamic: &mut Vec<Dynamic>,
     sites: &mut Vec<Site>,
 ) {
     let value = &sources.file(docs[d].file).value;
@@ -303,6 +352,14 @@ fn scan(
                     .entry(format!("{base}#{name}"))
                     .or_insert((d, ptr.to_owned()));
             }
+        }
+        if let Some(Value::String(name)) = map.get("$dynamicAnchor") {
+            dynamic.push(Dynamic {
+                base: base.clone(),
+                name: name.clone(),
+                doc: d,
+                ptr: ptr.to_owned(),
+            });
         }
         for key in ["$ref", "$dynamicRef"] {
             if let Some(Value::String(r)) = map.get(key) {

@@ -155,3 +155,29 @@ fn decode_checks_then_builds_and_says_where() {
     );
     assert!(!CHECKED.with(Cell::get), "the scope is left");
 }
+
+/// A `$dynamicRef` that carries its anchor's name resolves to the outermost resource in the
+/// dynamic scope with that anchor: a generic list whose items an extending schema types.
+#[test]
+fn a_dynamic_reference_resolves_in_the_dynamic_scope() {
+    let s = schema(json!({
+        "$paragonDynamicScope": {"item": "#/$defs/strings"},
+        "$ref": "#/$defs/list",
+        "$defs": {
+            "strings": {"$dynamicAnchor": "item", "type": "string"},
+            "list": {
+                "$paragonDynamicScope": {"item": "#/$defs/list/$defs/any"},
+                "type": "array",
+                "items": {"$dynamicRef": "#/$defs/list/$defs/any", "$paragonDynamicAnchor": "item"},
+                "$defs": {"any": {"$dynamicAnchor": "item"}}
+            }
+        }
+    }));
+    assert!(s.is_valid("", &json!(["a", "b"])));
+    assert!(
+        !s.is_valid("", &json!(["a", 1])),
+        "the outer anchor types the items"
+    );
+    // Entered at the list alone, the list's own anchor is the outermost.
+    assert!(s.is_valid("/$defs/list", &json!(["a", 1])));
+}

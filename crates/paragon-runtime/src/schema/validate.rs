@@ -1,8 +1,10 @@
 //! The 2020-12 applicator, validation and unevaluated vocabularies over one value.
 //!
 //! `format` is an annotation here, as 2020-12 says by default (the generated types check the
-//! formats they have a Rust type for, such as `date-time`). `$dynamicRef` was resolved like a
-//! `$ref` by the generator.
+//! formats they have a Rust type for, such as `date-time`). The generator resolved every
+//! `$dynamicRef` statically; one whose target has the `$dynamicAnchor` it names also carries
+//! the name, and is resolved here in the dynamic scope: the outermost resource entered that
+//! lists an anchor of that name.
 
 use std::collections::HashSet;
 
@@ -10,6 +12,11 @@ use serde_json::{Map, Value};
 
 use super::json;
 use super::{MAX_CHECK_DEPTH, Schema, Violation};
+
+/// Beside a `$dynamicRef` the generator resolved in the dynamic scope: the anchor's name.
+const DYNAMIC_NAME: &str = "$paragonDynamicAnchor";
+/// In a resource's root: its dynamic anchors, name → `#/pointer`.
+const DYNAMIC_SCOPE: &str = "$paragonDynamicScope";
 
 /// A step from a value to one inside it.
 #[derive(Clone, Copy)]
@@ -42,6 +49,9 @@ impl<'i> Seen<'i> {
 
 struct Run<'s, 'i> {
     schema: &'s Schema,
+    /// The resources entered, outermost first, that have dynamic anchors (the generator lists
+    /// them in each resource's root as `$paragonDynamicScope`).
+    scope: Vec<&'s Map<String, Value>>,
     path: Vec<Seg<'i>>,
     found: Vec<Violation>,
     limit: usize,
@@ -143,6 +153,7 @@ impl<'s, 'i> Run<'s, 'i> {
     fn new(schema: &'s Schema, limit: usize) -> Self {
         Run {
             schema,
+            scope: Vec::new(),
             path: Vec::new(),
             found: Vec::new(),
             limit,
@@ -178,6 +189,40 @@ impl<'s, 'i> Run<'s, 'i> {
         }
     }
 
+    /// What a `$dynamicRef` to the anchor `name` resolves to: the outermost resource in the
+    /// dynamic scope that has it.
+    fn dynamic(&self, name: &str) -> Option<&'s Value> {
+        self.scope.iter().find_map(|resource| {
+            let r = resource.get(DYNAMIC_SCOPE)?.get(name)?.as_str()?;
+            self.target(r)
+        })
+    }
+
+    /// A member that only `s` may allow (`additionalProperties`, `unevaluated*`): `false` is a
+    /// violation named by `keyword` (where the false schema's own would say less), any other
+    /// schema is checked.
+    fn remainder(
+        &mut self,
+        f: &mut Frame<'i>,
+        (seg, value): (Seg<'i>, &'i Value),
+        s: &'s Value,
+        keyword: &'static str,
+        message: &str,
+    ) -> Result<(), ()> {
+        if *s == Value::Bool(false) {
+            f.ok = false;
+            if !f.collect {
+                return Err(());
+            }
+            self.path.push(seg);
+            self.report(keyword, message.to_owned());
+            self.path.pop();
+        } else {
+            passed!(f, self.child(seg, s, value, f.collect));
+        }
+        Ok(())
+    }
+
     /// The subschema a local `$ref` (`#/…`) names.
     fn target(&self, reference: &str) -> Option<&'s Value> {
         let fragment = reference.strip_prefix('#')?;
@@ -208,7 +253,14 @@ impl<'s, 'i> Run<'s, 'i> {
             return Err(());
         }
         self.depth += 1;
+        let resource = map.get(DYNAMIC_SCOPE).is_some_and(Value::is_object);
+        if resource {
+            self.scope.push(map);
+        }
         let out = self.keywords(map, inst, collect);
+        if resource {
+            self.scope.pop();
+        }
         self.depth -= 1;
         out
     }
@@ -270,7 +322,11 @@ impl<'s, 'i> Run<'s, 'i> {
     ) -> Result<(), ()> {
         for key in ["$ref", "$dynamicRef"] {
             if let Some(Value::String(r)) = map.get(key) {
-                match self.target(r) {
+                let dynamic = match map.get(DYNAMIC_NAME) {
+                    Some(Value::String(name)) if key == "$dynamicRef" => self.dynamic(name),
+                    _ => None,
+                };
+                match dynamic.or_else(|| self.target(r)) {
                     Some(t) => {
                         if let Some(s) = passed!(f, self.eval(t, inst, f.collect)) {
                             f.seen.merge(s);
@@ -562,20 +618,13 @@ impl<'s, 'i> Run<'s, 'i> {
                     f.seen.props.insert(k);
                 }
             } else if let Some(s) = additional {
-                if *s == Value::Bool(false) {
-                    f.ok = false;
-                    if !f.collect {
-                        return Err(());
-                    }
-                    self.path.push(Seg::Key(k));
-                    self.report(
-                        "additionalProperties",
-                        "is not a property the schema allows".into(),
-                    );
-                    self.path.pop();
-                } else {
-                    passed!(f, self.child(Seg::Key(k), s, v, f.collect));
-                }
+                self.remainder(
+                    f,
+                    (Seg::Key(k), v),
+                    s,
+                    "additionalProperties",
+                    "is not a property the schema allows",
+                )?;
             }
         }
         if additional.is_some() {
@@ -747,20 +796,13 @@ impl<'s, 'i> Run<'s, 'i> {
                 if f.seen.all_items || i < f.seen.items || f.seen.contained.contains(&i) {
                     continue;
                 }
-                if *s == Value::Bool(false) {
-                    f.ok = false;
-                    if !f.collect {
-                        return Err(());
-                    }
-                    self.path.push(Seg::Index(i));
-                    self.report(
-                        "unevaluatedItems",
-                        "is an item no other keyword of the schema allows".into(),
-                    );
-                    self.path.pop();
-                } else {
-                    passed!(f, self.child(Seg::Index(i), s, item, f.collect));
-                }
+                self.remainder(
+                    f,
+                    (Seg::Index(i), item),
+                    s,
+                    "unevaluatedItems",
+                    "is an item no other keyword of the schema allows",
+                )?;
             }
             f.seen.all_items = true;
         }
@@ -769,20 +811,13 @@ impl<'s, 'i> Run<'s, 'i> {
                 if f.seen.all_props || f.seen.props.contains(k.as_str()) {
                     continue;
                 }
-                if *s == Value::Bool(false) {
-                    f.ok = false;
-                    if !f.collect {
-                        return Err(());
-                    }
-                    self.path.push(Seg::Key(k));
-                    self.report(
-                        "unevaluatedProperties",
-                        "is a property no other keyword of the schema allows".into(),
-                    );
-                    self.path.pop();
-                } else {
-                    passed!(f, self.child(Seg::Key(k), s, v, f.collect));
-                }
+                self.remainder(
+                    f,
+                    (Seg::Key(k), v),
+                    s,
+                    "unevaluatedProperties",
+                    "is a property no other keyword of the schema allows",
+                )?;
             }
             f.seen.all_props = true;
         }
