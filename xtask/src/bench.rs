@@ -306,6 +306,11 @@ const SOAK_END: &str = "<!-- /soak -->";
 const RESTATE_BEGIN: &str = "<!-- restate: cargo xtask restate bench | scale | cluster -->";
 const RESTATE_END: &str = "<!-- /restate -->";
 
+/// Marks the cold-build section of BENCHMARKS.md (from `scripts/cold-build.sh`; a full
+/// `--write` keeps it).
+const COLD_BEGIN: &str = "<!-- cold-builds: bash scripts/cold-build.sh [BEFORE_COMMIT] -->";
+const COLD_END: &str = "<!-- /cold-builds -->";
+
 /// Marks the large-document section of BENCHMARKS.md, which `--only large --write` replaces.
 const LARGE_BEGIN: &str = "<!-- large-documents: cargo xtask bench --only large --write -->";
 const LARGE_END: &str = "<!-- /large-documents -->";
@@ -546,10 +551,15 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             "0.15"
         );
         let path: PathBuf = root.join("BENCHMARKS.md");
-        // The soak and Restate sections are measured by other commands: kept as they are.
+        // The soak, Restate and cold-build sections are measured by other commands: kept as
+        // they are.
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         let mut kept = String::new();
-        for (begin, end) in [(SOAK_BEGIN, SOAK_END), (RESTATE_BEGIN, RESTATE_END)] {
+        for (begin, end) in [
+            (SOAK_BEGIN, SOAK_END),
+            (RESTATE_BEGIN, RESTATE_END),
+            (COLD_BEGIN, COLD_END),
+        ] {
             if let (Some(a), Some(b)) = (old.find(begin), old.find(end))
                 && b > a
             {
