@@ -107,7 +107,6 @@ impl Generator {
     pub fn schema(&self, path: &Path) -> Result<Output, Diagnostics> {
         let options = SchemaOptions {
             closed_enums: self.closed_enums,
-            name: None,
         };
         let mut g = crate::jsonschema::generate_schema_with(path, &self.load, &options)?;
         Ok(Output {

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use super::uri;
 use crate::diag::Diagnostics;
-use crate::load::{FileId, Loc, Sources};
+use crate::load::{FileId, Loc, Sources, percent_decode};
 
 /// Where documents from other files are kept in the root (a key no JSON Schema vocabulary
 /// uses, so checks ignore it).
@@ -416,10 +416,4 @@ fn load(
         }
     }
     file
-}
-
-fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8_lossy()
-        .into_owned()
 }

@@ -32,8 +32,6 @@ pub struct SchemaOptions {
     /// catch-all variant that keeps an unknown value, so a producer that adds a value does
     /// not break its readers.
     pub closed_enums: bool,
-    /// The root type's name (default: the file name in UpperCamelCase).
-    pub name: Option<String>,
 }
 
 /// The types of one schema document.
@@ -177,7 +175,7 @@ fn plan(
         .map(|s| s.to_string_lossy().into_owned())
         .and_then(|s| s.split('.').find(|p| !p.is_empty()).map(str::to_owned))
         .unwrap_or_else(|| "Schema".to_owned());
-    let name = options.name.clone().unwrap_or_else(|| type_name(&stem));
+    let name = type_name(&stem);
     let doc = module_doc(sources.file(root).value.as_object());
     let mut planner = TypePlanner::new(&sources, diags);
     planner.checked = true;

@@ -760,7 +760,8 @@ pub fn split_ref(reference: &str) -> (&str, &str) {
     }
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%XX` escapes decoded (a `$ref`'s file part or fragment); invalid UTF-8 is replaced.
+pub(crate) fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
         .decode_utf8_lossy()
         .into_owned()
