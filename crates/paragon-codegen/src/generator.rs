@@ -142,10 +142,7 @@ impl Output {
         match &self.plan {
             Plan::OpenApi(api) => crate::module_tokens(api),
             Plan::Workflows(_, tokens) => tokens.clone(),
-            Plan::Schema(g) => g.source.parse().unwrap_or_else(|e| {
-                let msg = format!("internal: paragon-codegen wrote Rust that does not lex: {e}");
-                quote::quote!(::core::compile_error!(#msg);)
-            }),
+            Plan::Schema(g) => crate::emit::types::lex(&g.source),
         }
     }
 
@@ -233,12 +230,8 @@ impl Output {
         macro_call: Option<&str>,
         rustfmt: bool,
     ) -> Result<String, String> {
-        let text = generated_header(by, source, macro_call) + &self.source()?;
-        if rustfmt {
-            crate::rustfmt(&text)
-        } else {
-            Ok(text)
-        }
+        // rustfmt leaves the header's comment lines as they are.
+        Ok(generated_header(by, source, macro_call) + &self.formatted(rustfmt)?)
     }
 
     /// A Markdown page per workflow (`<workflowId>.md`, a Mermaid state diagram), for an

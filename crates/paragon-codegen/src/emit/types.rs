@@ -31,7 +31,7 @@ pub fn ty_tokens_in(types: &[TypeDef], ty: &Ty, prefix: &str) -> TokenStream {
 
 /// Tokens of text this module wrote. It always lexes; were it not to (a bug here), the tokens
 /// are a `compile_error!` saying so, never a panic in a build script or a proc-macro.
-fn lex(text: &str) -> TokenStream {
+pub(crate) fn lex(text: &str) -> TokenStream {
     text.parse().unwrap_or_else(|e| {
         let msg = format!("internal: paragon-codegen wrote Rust that does not lex: {e}");
         quote::quote!(::core::compile_error!(#msg);)
