@@ -268,7 +268,7 @@ fn an_undeclared_input_is_added_even_when_a_declared_one_starts_its_name() {
         warnings[0]
     );
     let code = generated.tokens().to_string();
-    assert!(code.contains("rename = \"petId\""), "petId is not an input");
+    assert!(code.contains("\"petId\""), "petId is not an input");
     assert!(
         code.contains("pub pet_id : Option <:: paragon_runtime :: serde_json :: Value >"),
         "petId is not optional JSON"

@@ -654,48 +654,80 @@ pub mod managed_sync_api {
     pub struct PullSyncedRecordsOptions {
         pub cursor: Option<String>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct SyncStatus {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub integration: Option<String>,
-        #[serde(rename = "syncType", default, skip_serializing_if = "Option::is_none")]
         pub sync_type: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<SyncStatusStatus>,
-        #[serde(
-            rename = "lastSyncedAt",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
         pub last_synced_at: Option<::paragon_runtime::DateTime>,
-        #[serde(
-            rename = "recordCount",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
         pub record_count: Option<i64>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        PartialOrd,
-        Ord,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+    impl ::paragon_runtime::codec::Object for SyncStatus {
+        const NAME: &'static str = "SyncStatus";
+        const MEMBERS: &'static [&'static str] = &[
+            "integration",
+            "syncType",
+            "status",
+            "lastSyncedAt",
+            "recordCount",
+        ];
+        type Partial = (
+            Option<String>,
+            Option<String>,
+            Option<SyncStatusStatus>,
+            Option<::paragon_runtime::DateTime>,
+            Option<i64>,
+        );
+        fn start() -> Self::Partial {
+            (None, None, None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                3 => partial.3 = map.next_value()?,
+                4 => partial.4 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                integration: partial.0,
+                sync_type: partial.1,
+                status: partial.2,
+                last_synced_at: partial.3,
+                record_count: partial.4,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for SyncStatus {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("integration", &self.integration)?;
+            members.optional("syncType", &self.sync_type)?;
+            members.optional("status", &self.status)?;
+            members.optional("lastSyncedAt", &self.last_synced_at)?;
+            members.optional("recordCount", &self.record_count)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for SyncStatus {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum SyncStatusStatus {
         /// `SYNCING`
         Syncing,
@@ -749,46 +781,117 @@ pub mod managed_sync_api {
             f.write_str(self.as_str())
         }
     }
+    impl ::paragon_runtime::serde::Serialize for SyncStatusStatus {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for SyncStatusStatus {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::string(deserializer)
+        }
+    }
     /// A normalized record produced by a Managed Sync pipeline.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct SyncedRecord {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub integration: Option<String>,
-        #[serde(rename = "syncType", default, skip_serializing_if = "Option::is_none")]
         pub sync_type: Option<String>,
-        #[serde(rename = "sourceId", default, skip_serializing_if = "Option::is_none")]
         pub source_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub data: Option<
             ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         >,
         /// Source-system permissions captured for this record.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub permissions: Option<
             ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         >,
-        #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
         pub updated_at: Option<::paragon_runtime::DateTime>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for SyncedRecord {
+        const NAME: &'static str = "SyncedRecord";
+        const MEMBERS: &'static [&'static str] = &[
+            "id",
+            "integration",
+            "syncType",
+            "sourceId",
+            "data",
+            "permissions",
+            "updatedAt",
+        ];
+        type Partial = (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<
+                ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+            >,
+            Option<
+                ::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
+            >,
+            Option<::paragon_runtime::DateTime>,
+        );
+        fn start() -> Self::Partial {
+            (None, None, None, None, None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                3 => partial.3 = map.next_value()?,
+                4 => partial.4 = map.next_value()?,
+                5 => partial.5 = map.next_value()?,
+                6 => partial.6 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                id: partial.0,
+                integration: partial.1,
+                sync_type: partial.2,
+                source_id: partial.3,
+                data: partial.4,
+                permissions: partial.5,
+                updated_at: partial.6,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for SyncedRecord {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("id", &self.id)?;
+            members.optional("integration", &self.integration)?;
+            members.optional("syncType", &self.sync_type)?;
+            members.optional("sourceId", &self.source_id)?;
+            members.optional("data", &self.data)?;
+            members.optional("permissions", &self.permissions)?;
+            members.optional("updatedAt", &self.updated_at)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for SyncedRecord {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct AccessCheck {
         /// The actor (e.g., user@example.com).
         pub subject: String,
@@ -797,129 +900,423 @@ pub mod managed_sync_api {
         /// The object identifier (e.g., file:abc123).
         pub object: String,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for AccessCheck {
+        const NAME: &'static str = "AccessCheck";
+        const MEMBERS: &'static [&'static str] = &["subject", "relation", "object"];
+        type Partial = (Option<String>, Option<String>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = Some(map.next_value()?),
+                1 => partial.1 = Some(map.next_value()?),
+                2 => partial.2 = Some(map.next_value()?),
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                subject: ::paragon_runtime::codec::required(partial.0, "subject")?,
+                relation: ::paragon_runtime::codec::required(partial.1, "relation")?,
+                object: ::paragon_runtime::codec::required(partial.2, "object")?,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for AccessCheck {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.member("subject", &self.subject)?;
+            members.member("relation", &self.relation)?;
+            members.member("object", &self.object)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for AccessCheck {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct EnableSyncBody {
         /// Integration identifier (e.g., googleDrive, salesforce).
         pub integration: String,
         /// The sync pipeline type (e.g., files, contacts, deals, tickets).
-        #[serde(rename = "syncType")]
         pub sync_type: String,
         /// Sync frequency (e.g., 1m, 15m, 1h, 1d).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub frequency: Option<String>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for EnableSyncBody {
+        const NAME: &'static str = "EnableSyncBody";
+        const MEMBERS: &'static [&'static str] = &["integration", "syncType", "frequency"];
+        type Partial = (Option<String>, Option<String>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = Some(map.next_value()?),
+                1 => partial.1 = Some(map.next_value()?),
+                2 => partial.2 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                integration: ::paragon_runtime::codec::required(partial.0, "integration")?,
+                sync_type: ::paragon_runtime::codec::required(partial.1, "syncType")?,
+                frequency: partial.2,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for EnableSyncBody {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.member("integration", &self.integration)?;
+            members.member("syncType", &self.sync_type)?;
+            members.optional("frequency", &self.frequency)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for EnableSyncBody {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PullSyncedRecordsResponse {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub records: Option<Vec<SyncedRecord>>,
-        #[serde(
-            rename = "nextCursor",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
         pub next_cursor: Option<String>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for PullSyncedRecordsResponse {
+        const NAME: &'static str = "PullSyncedRecordsResponse";
+        const MEMBERS: &'static [&'static str] = &["records", "nextCursor"];
+        type Partial = (Option<Vec<SyncedRecord>>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                records: partial.0,
+                next_cursor: partial.1,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for PullSyncedRecordsResponse {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("records", &self.records)?;
+            members.optional("nextCursor", &self.next_cursor)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for PullSyncedRecordsResponse {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct CheckAccessResponse {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub allowed: Option<bool>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for CheckAccessResponse {
+        const NAME: &'static str = "CheckAccessResponse";
+        const MEMBERS: &'static [&'static str] = &["allowed"];
+        type Partial = (Option<bool>,);
+        fn start() -> Self::Partial {
+            (None,)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            if index == 0 {
+                partial.0 = map.next_value()?;
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self { allowed: partial.0 })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for CheckAccessResponse {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("allowed", &self.allowed)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for CheckAccessResponse {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct BatchCheckAccessBody {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub checks: Option<Vec<AccessCheck>>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for BatchCheckAccessBody {
+        const NAME: &'static str = "BatchCheckAccessBody";
+        const MEMBERS: &'static [&'static str] = &["checks"];
+        type Partial = (Option<Vec<AccessCheck>>,);
+        fn start() -> Self::Partial {
+            (None,)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            if index == 0 {
+                partial.0 = map.next_value()?;
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self { checks: partial.0 })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for BatchCheckAccessBody {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("checks", &self.checks)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for BatchCheckAccessBody {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct BatchCheckAccessResponse {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub results: Option<Vec<BatchCheckAccessResponseResultsItem>>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for BatchCheckAccessResponse {
+        const NAME: &'static str = "BatchCheckAccessResponse";
+        const MEMBERS: &'static [&'static str] = &["results"];
+        type Partial = (Option<Vec<BatchCheckAccessResponseResultsItem>>,);
+        fn start() -> Self::Partial {
+            (None,)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            if index == 0 {
+                partial.0 = map.next_value()?;
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self { results: partial.0 })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for BatchCheckAccessResponse {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("results", &self.results)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for BatchCheckAccessResponse {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct BatchCheckAccessResponseResultsItem {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub allowed: Option<bool>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for BatchCheckAccessResponseResultsItem {
+        const NAME: &'static str = "BatchCheckAccessResponseResultsItem";
+        const MEMBERS: &'static [&'static str] = &["allowed"];
+        type Partial = (Option<bool>,);
+        fn start() -> Self::Partial {
+            (None,)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            if index == 0 {
+                partial.0 = map.next_value()?;
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self { allowed: partial.0 })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for BatchCheckAccessResponseResultsItem {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("allowed", &self.allowed)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for BatchCheckAccessResponseResultsItem {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct ListUsersBody {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub object: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub relation: Option<String>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for ListUsersBody {
+        const NAME: &'static str = "ListUsersBody";
+        const MEMBERS: &'static [&'static str] = &["object", "relation"];
+        type Partial = (Option<String>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                object: partial.0,
+                relation: partial.1,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for ListUsersBody {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("object", &self.object)?;
+            members.optional("relation", &self.relation)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ListUsersBody {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct ListObjectsBody {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub subject: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub relation: Option<String>,
+    }
+    impl ::paragon_runtime::codec::Object for ListObjectsBody {
+        const NAME: &'static str = "ListObjectsBody";
+        const MEMBERS: &'static [&'static str] = &["subject", "relation"];
+        type Partial = (Option<String>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                subject: partial.0,
+                relation: partial.1,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for ListObjectsBody {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("subject", &self.subject)?;
+            members.optional("relation", &self.relation)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ListObjectsBody {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
 }
 /// One client per source description; every workflow of the document runs with these.
@@ -962,27 +1359,72 @@ pub mod enable_sync_and_pull_records {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "enable-sync-and-pull-records";
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Inputs {
         /// Your Paragon Project ID.
-        #[serde(rename = "projectId")]
         pub project_id: String,
         /// Integration identifier (e.g. googleDrive, salesforce).
         pub integration: String,
         /// The sync pipeline type (e.g. files, contacts, deals, tickets).
-        #[serde(rename = "syncType")]
         pub sync_type: String,
         /// Optional sync frequency (e.g. 1m, 15m, 1h, 1d).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub frequency: Option<String>,
+    }
+    impl ::paragon_runtime::codec::Object for Inputs {
+        const NAME: &'static str = "Inputs";
+        const MEMBERS: &'static [&'static str] =
+            &["projectId", "integration", "syncType", "frequency"];
+        type Partial = (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        fn start() -> Self::Partial {
+            (None, None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = Some(map.next_value()?),
+                1 => partial.1 = Some(map.next_value()?),
+                2 => partial.2 = Some(map.next_value()?),
+                3 => partial.3 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                project_id: ::paragon_runtime::codec::required(partial.0, "projectId")?,
+                integration: ::paragon_runtime::codec::required(partial.1, "integration")?,
+                sync_type: ::paragon_runtime::codec::required(partial.2, "syncType")?,
+                frequency: partial.3,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Inputs {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.member("projectId", &self.project_id)?;
+            members.member("integration", &self.integration)?;
+            members.member("syncType", &self.sync_type)?;
+            members.optional("frequency", &self.frequency)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Inputs {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
     /// The steps of `enable-sync-and-pull-records`.
     #[derive(

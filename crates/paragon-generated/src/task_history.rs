@@ -309,86 +309,162 @@ pub enum ReplayWorkflowExecutionResponses {
     /// 429: Rate limit exceeded. The Task History API has a rate limit of 1,000 requests per 10 minutes.
     TooManyRequests,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WorkflowExecutionList {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<WorkflowExecution>>,
     /// Total number of workflow executions matching the query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// URL to retrieve the next page of results. Null if there are no more pages.
-    #[serde(rename = "nextLink", default, skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for WorkflowExecutionList {
+    const NAME: &'static str = "WorkflowExecutionList";
+    const MEMBERS: &'static [&'static str] = &["data", "total", "nextLink"];
+    type Partial = (Option<Vec<WorkflowExecution>>, Option<i64>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            data: partial.0,
+            total: partial.1,
+            next_link: partial.2,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for WorkflowExecutionList {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("data", &self.data)?;
+        members.optional("total", &self.total)?;
+        members.optional("nextLink", &self.next_link)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionList {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WorkflowExecution {
     /// The unique identifier for the workflow execution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The Connected User ID associated with this execution.
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The workflow ID that was executed.
-    #[serde(
-        rename = "workflowId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub workflow_id: Option<String>,
     /// The status of the workflow execution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WorkflowExecutionStatus>,
     /// The number of tasks executed in this workflow run.
-    #[serde(rename = "taskCount", default, skip_serializing_if = "Option::is_none")]
     pub task_count: Option<i64>,
     /// The duration of the workflow execution in milliseconds.
-    #[serde(
-        rename = "runDuration",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub run_duration: Option<i64>,
     /// The date and time the workflow execution started.
-    #[serde(
-        rename = "dateStarted",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub date_started: Option<::paragon_runtime::DateTime>,
     /// The date and time the workflow execution ended.
-    #[serde(rename = "dateEnded", default, skip_serializing_if = "Option::is_none")]
     pub date_ended: Option<::paragon_runtime::DateTime>,
 }
+impl ::paragon_runtime::codec::Object for WorkflowExecution {
+    const NAME: &'static str = "WorkflowExecution";
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "userId",
+        "workflowId",
+        "status",
+        "taskCount",
+        "runDuration",
+        "dateStarted",
+        "dateEnded",
+    ];
+    type Partial = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<WorkflowExecutionStatus>,
+        Option<i64>,
+        Option<i64>,
+        Option<::paragon_runtime::DateTime>,
+        Option<::paragon_runtime::DateTime>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            5 => partial.5 = map.next_value()?,
+            6 => partial.6 = map.next_value()?,
+            7 => partial.7 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: partial.0,
+            user_id: partial.1,
+            workflow_id: partial.2,
+            status: partial.3,
+            task_count: partial.4,
+            run_duration: partial.5,
+            date_started: partial.6,
+            date_ended: partial.7,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for WorkflowExecution {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("id", &self.id)?;
+        members.optional("userId", &self.user_id)?;
+        members.optional("workflowId", &self.workflow_id)?;
+        members.optional("status", &self.status)?;
+        members.optional("taskCount", &self.task_count)?;
+        members.optional("runDuration", &self.run_duration)?;
+        members.optional("dateStarted", &self.date_started)?;
+        members.optional("dateEnded", &self.date_ended)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
 /// The status of the workflow execution.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkflowExecutionStatus {
     /// `SUCCEEDED`
     Succeeded,
@@ -434,18 +510,22 @@ impl ::std::fmt::Display for WorkflowExecutionStatus {
         f.write_str(self.as_str())
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+impl ::paragon_runtime::serde::Serialize for WorkflowExecutionStatus {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::string(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GetWorkflowExecutionsStatus {
     /// `SUCCEEDED`
     Succeeded,
@@ -491,18 +571,22 @@ impl ::std::fmt::Display for GetWorkflowExecutionsStatus {
         f.write_str(self.as_str())
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+impl ::paragon_runtime::serde::Serialize for GetWorkflowExecutionsStatus {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for GetWorkflowExecutionsStatus {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::string(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GetWorkflowExecutionsSortBy {
     /// `ASC`
     Asc,
@@ -546,5 +630,20 @@ impl From<GetWorkflowExecutionsSortBy> for String {
 impl ::std::fmt::Display for GetWorkflowExecutionsSortBy {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+impl ::paragon_runtime::serde::Serialize for GetWorkflowExecutionsSortBy {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for GetWorkflowExecutionsSortBy {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::string(deserializer)
     }
 }

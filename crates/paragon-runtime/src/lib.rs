@@ -32,6 +32,7 @@ pub mod arazzo;
 pub mod base64_bytes;
 mod client;
 mod clock;
+pub mod codec;
 pub mod date;
 mod datetime;
 mod driver;

@@ -81,8 +81,6 @@ fn total_eq(types: &[TypeDef], ty: &Ty, depth: usize) -> bool {
     }
 }
 
-const SERDE: &str = "::paragon_runtime::serde";
-
 /// The widest line the writer puts a list on; longer lists get one item per line.
 const WIDTH: usize = 100;
 
@@ -210,52 +208,44 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
             let mut derives = vec!["Debug", "Clone", "PartialEq"];
             derives.extend(eq.then_some("Eq"));
             derives.extend(all_optional.then_some("Default"));
-            derives.extend([
-                "::paragon_runtime::serde::Serialize",
-                "::paragon_runtime::serde::Deserialize",
-            ]);
             w.derive(&derives);
-            serde_attr(w, t, "");
+            let mut extra_name = "additional_properties".to_owned();
+            while fields.iter().any(|f| f.name == extra_name) {
+                extra_name.push('_');
+            }
             if fields.is_empty() && extra.is_none() {
                 w.line(&format!("pub struct {name} {{}}"));
-                remote_impls(w, t);
-                return;
+            } else {
+                w.line(&format!("pub struct {name} {{"));
+                let mut line = String::new();
+                for f in fields {
+                    w.doc(f.doc.as_deref());
+                    line.clear();
+                    let _ = write!(line, "pub {}: ", f.name);
+                    ty_text(types, &f.ty, "", &mut line);
+                    line.push(',');
+                    w.line(&line);
+                }
+                if let Some(extra) = extra {
+                    w.line("/// Members not listed in the schema's `properties`.");
+                    line.clear();
+                    let _ = write!(
+                        line,
+                        "pub {extra_name}: ::std::collections::BTreeMap<String, "
+                    );
+                    ty_text(types, extra, "", &mut line);
+                    line.push_str(">,");
+                    w.line(&line);
+                }
+                w.line("}");
             }
-            w.line(&format!("pub struct {name} {{"));
-            let mut line = String::new();
-            for f in fields {
-                w.doc(f.doc.as_deref());
-                let mut attrs = Vec::new();
-                if f.name != f.wire {
-                    attrs.push(format!("rename = {:?}", f.wire));
-                }
-                if !f.required && matches!(f.ty, Ty::Option(_)) {
-                    attrs.push("default, skip_serializing_if = \"Option::is_none\"".to_owned());
-                }
-                if !attrs.is_empty() {
-                    w.line(&format!("#[serde({})]", attrs.join(", ")));
-                }
-                line.clear();
-                let _ = write!(line, "pub {}: ", f.name);
-                ty_text(types, &f.ty, "", &mut line);
-                line.push(',');
-                w.line(&line);
-            }
-            if let Some(extra) = extra {
-                let mut fname = "additional_properties".to_owned();
-                while fields.iter().any(|f| f.name == fname) {
-                    fname.push('_');
-                }
-                w.line("/// Members not listed in the schema's `properties`.");
-                w.line("#[serde(flatten)]");
-                line.clear();
-                let _ = write!(line, "pub {fname}: ::std::collections::BTreeMap<String, ");
-                ty_text(types, extra, "", &mut line);
-                line.push_str(">,");
-                w.line(&line);
-            }
-            w.line("}");
-            remote_impls(w, t);
+            object_impls(
+                types,
+                t,
+                fields,
+                extra.as_ref().map(|ty| (&*extra_name, ty)),
+                w,
+            );
         }
         TypeKind::StringEnum { variants } => {
             let mut other = "Unknown".to_owned();
@@ -263,7 +253,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 other.push_str("Value");
             }
             w.doc(t.doc.as_deref());
-            let mut derives = vec![
+            w.derive(&[
                 "Debug",
                 "Clone",
                 "PartialEq",
@@ -271,18 +261,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 "Hash",
                 "PartialOrd",
                 "Ord",
-                "::paragon_runtime::serde::Serialize",
-            ];
-            if t.schema.is_none() {
-                derives.push("::paragon_runtime::serde::Deserialize");
-                w.derive(&derives);
-                w.line(&format!(
-                    "#[serde(crate = {SERDE:?}, from = \"String\", into = \"String\")]"
-                ));
-            } else {
-                w.derive(&derives);
-                w.line(&format!("#[serde(crate = {SERDE:?}, into = \"String\")]"));
-            }
+            ]);
             w.line(&format!("pub enum {name} {{"));
             for v in variants {
                 w.doc(Some(&format!("`{}`", v.wire)));
@@ -331,7 +310,12 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 }}"
             ));
-            checked_decode(w, t, "String", "Self::from");
+            serialize_impl(
+                w,
+                name,
+                "::paragon_runtime::codec::write_str(self.as_str(), serializer)",
+            );
+            deserialize_impl(w, t, |d| format!("::paragon_runtime::codec::string({d})"));
         }
         TypeKind::Union { tag, variants } => {
             w.doc(t.doc.as_deref());
@@ -347,19 +331,23 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
             if total_eq(types, inner, 0) {
                 derives.extend(["Eq", "Hash"]);
             }
-            derives.push("::paragon_runtime::serde::Serialize");
             let mut inner_text = String::new();
             ty_text(types, inner, "", &mut inner_text);
+            w.derive(&derives);
+            let read = |d: &str| {
+                format!(
+                    "<{inner_text} as ::paragon_runtime::serde::Deserialize>::deserialize({d}).map(Self)"
+                )
+            };
             if t.schema.is_none() {
-                derives.push("::paragon_runtime::serde::Deserialize");
-                w.derive(&derives);
-                w.line(&format!("#[serde(crate = {SERDE:?}, transparent)]"));
                 w.line(&format!("pub struct {name}(pub {inner_text});"));
+                serialize_impl(w, name, SERIALIZE_INNER);
+                deserialize_impl(w, t, read);
                 return;
             }
-            w.derive(&derives);
-            w.line(&format!("#[serde(crate = {SERDE:?}, transparent)]"));
             w.line(&format!("pub struct {name}({inner_text});"));
+            serialize_impl(w, name, SERIALIZE_INNER);
+            deserialize_impl(w, t, read);
             let at = t.schema.as_deref().unwrap_or_default();
             w.lines(&format!(
                 "impl ::std::convert::TryFrom<{inner_text}> for {name} {{
@@ -383,7 +371,6 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 }}"
             ));
-            checked_decode(w, t, &inner_text, "Self");
         }
         TypeKind::Pending => {}
     }
@@ -403,154 +390,144 @@ fn union_def(
         s
     };
     let name = t.name.as_str();
-    let Some(tag) = tag else {
-        w.derive(&[
-            "Debug",
-            "Clone",
-            "PartialEq",
-            "::paragon_runtime::serde::Serialize",
-            "::paragon_runtime::serde::Deserialize",
-        ]);
-        serde_attr(w, t, ", untagged");
-        w.line(&format!("pub enum {name} {{"));
-        for v in variants {
-            w.line(&variant(v));
-        }
-        w.line("}");
-        remote_impls(w, t);
-        return;
-    };
-    let mut other = "Unknown".to_owned();
-    while variants.iter().any(|v| v.name == other) {
-        other.push_str("Variant");
-    }
-    let tag_value = |v: &UnionVariant| v.tag_value.clone().unwrap_or_default();
-    w.derive(&[
-        "Debug",
-        "Clone",
-        "PartialEq",
-        "::paragon_runtime::serde::Serialize",
-    ]);
-    w.line(&format!("#[serde(crate = {SERDE:?}, untagged)]"));
+    w.derive(&["Debug", "Clone", "PartialEq"]);
     w.line(&format!("pub enum {name} {{"));
-    for v in variants {
-        w.doc(Some(&format!("`{tag}: {}`", tag_value(v))));
-        w.line(&variant(v));
+    let mut other = None;
+    match tag {
+        None => {
+            for v in variants {
+                w.line(&variant(v));
+            }
+        }
+        Some(tag) => {
+            let mut unknown = "Unknown".to_owned();
+            while variants.iter().any(|v| v.name == unknown) {
+                unknown.push_str("Variant");
+            }
+            for v in variants {
+                w.doc(Some(&format!(
+                    "`{tag}: {}`",
+                    v.tag_value.as_deref().unwrap_or_default()
+                )));
+                w.line(&variant(v));
+            }
+            w.doc(Some(&format!(
+                "A `{tag}` this client does not know, kept as sent."
+            )));
+            w.line(&format!("{unknown}(::paragon_runtime::serde_json::Value),"));
+            other = Some(unknown);
+        }
     }
-    w.doc(Some(&format!(
-        "A `{tag}` this client does not know, kept as sent."
-    )));
-    w.line(&format!("{other}(::paragon_runtime::serde_json::Value),"));
     w.line("}");
-    // A checked union decodes by tag in an inherent function, and its `Deserialize` checks
-    // the schema first.
-    if t.schema.is_some() {
-        w.line(&format!("impl {name} {{"));
-        w.line("fn deserialize<'de, D: ::paragon_runtime::serde::Deserializer<'de>>(");
-    } else {
-        w.line(&format!(
-            "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{"
-        ));
-        w.line("fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(");
+    // The value is read once, then each alternative reads it in place: in order (untagged),
+    // or the one its tag names.
+    w.line(&format!("impl {name} {{"));
+    w.line("fn read_value(");
+    w.line("value: ::paragon_runtime::serde_json::Value,");
+    w.line(") -> Result<Self, String> {");
+    match (tag, &other) {
+        (Some(tag), Some(other)) => {
+            w.line(&format!(
+                "let tag = value.get({tag:?}).and_then(|t| t.as_str()).map(str::to_owned);"
+            ));
+            w.line("match tag.as_deref() {");
+            // Two alternatives with the same tag value (a mapping that names one value twice,
+            // or schemas that share a `const`): the first one decodes it, as a reader of the
+            // document would try them in order; a second arm could never be reached.
+            let mut seen: Vec<&str> = Vec::new();
+            for v in variants {
+                let value = v.tag_value.as_deref().unwrap_or_default();
+                if seen.contains(&value) {
+                    continue;
+                }
+                seen.push(value);
+                w.line(&format!(
+                    "Some({value:?}) => ::paragon_runtime::codec::from_value(&value).map(Self::{}),",
+                    v.name
+                ));
+            }
+            w.line(&format!("_ => Ok(Self::{other}(value)),"));
+            w.line("}");
+        }
+        _ => {
+            for v in variants {
+                w.line("if let Ok(v) = ::paragon_runtime::codec::from_value(&value) {");
+                w.line(&format!("return Ok(Self::{}(v));", v.name));
+                w.line("}");
+            }
+            w.line(&format!(
+                "Err(::paragon_runtime::codec::no_variant({name:?}))"
+            ));
+        }
     }
+    w.line("}");
+    w.line("}");
+    let mut body = "match self {\n".to_owned();
+    for v in variants
+        .iter()
+        .map(|v| v.name.as_str())
+        .chain(other.as_deref())
+    {
+        let _ = writeln!(
+            body,
+            "Self::{v}(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),"
+        );
+    }
+    body.push('}');
+    serialize_impl(w, name, &body);
+    deserialize_impl(w, t, |d| {
+        format!("::paragon_runtime::codec::via_value({d}, Self::read_value)")
+    });
+}
+
+/// `Serialize` for a newtype: the value inside.
+const SERIALIZE_INNER: &str = "::paragon_runtime::serde::Serialize::serialize(&self.0, serializer)";
+
+/// `impl Serialize for {name}` with `body` (which has `self` and `serializer`).
+fn serialize_impl(w: &mut Writer<'_>, name: &str, body: &str) {
+    w.line(&format!(
+        "impl ::paragon_runtime::serde::Serialize for {name} {{"
+    ));
+    w.line("fn serialize<S: ::paragon_runtime::serde::Serializer>(");
+    w.line("&self,");
+    w.line("serializer: S,");
+    w.line(") -> Result<S::Ok, S::Error> {");
+    w.lines(body);
+    w.line("}");
+    w.line("}");
+}
+
+/// `impl Deserialize` through `read` (the expression that reads the type from the deserializer
+/// it is given the name of). A checked type reads through `paragon_runtime::schema::decode`
+/// (the same `read` builds the value from the checked JSON) and gets `validate()` for values
+/// built in code.
+fn deserialize_impl(w: &mut Writer<'_>, t: &TypeDef, read: impl Fn(&str) -> String) {
+    let name = &t.name;
+    w.line(&format!(
+        "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{"
+    ));
+    w.line("fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(");
     w.line("deserializer: D,");
     w.line(") -> Result<Self, D::Error> {");
-    w.line("use ::paragon_runtime::serde::de::Error as _;");
-    w.line("let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(");
-    w.line("deserializer,");
-    w.line(")?;");
-    w.line(&format!(
-        "let tag = value.get({tag:?}).and_then(|t| t.as_str()).map(str::to_owned);"
-    ));
-    w.line("match tag.as_deref() {");
-    // Two alternatives with the same tag value (a mapping that names one value twice, or
-    // schemas that share a `const`): the first one decodes it, as a reader of the document
-    // would try them in order; a second arm could never be reached.
-    let mut seen: Vec<String> = Vec::new();
-    for v in variants {
-        let tag = tag_value(v);
-        if seen.contains(&tag) {
-            continue;
-        }
-        seen.push(tag.clone());
-        w.line(&format!(
-            "Some({tag:?}) => ::paragon_runtime::serde_json::from_value(value)"
-        ));
-        w.indent += 1;
-        w.line(&format!(".map(Self::{})", v.name));
-        w.line(".map_err(D::Error::custom),");
-        w.indent -= 1;
-    }
-    w.line(&format!("_ => Ok(Self::{other}(value)),"));
-    w.line("}");
-    w.line("}");
-    w.line("}");
-    if t.schema.is_some() {
-        decode_impl(w, t, "Self::deserialize", "Self::deserialize");
-    }
-}
-
-/// The `#[serde(...)]` line of a derived type: `remote = "Self"` when it is checked, so the
-/// derive writes inherent functions that [`remote_impls`] wraps in the check.
-fn serde_attr(w: &mut Writer<'_>, t: &TypeDef, more: &str) {
-    if t.schema.is_some() {
-        w.line(&format!(
-            "#[serde(crate = {SERDE:?}, remote = \"Self\"{more})]"
-        ));
-    } else {
-        w.line(&format!("#[serde(crate = {SERDE:?}{more})]"));
-    }
-}
-
-/// The `Serialize` and checking `Deserialize` impls over the inherent functions a
-/// `remote = "Self"` derive writes.
-fn remote_impls(w: &mut Writer<'_>, t: &TypeDef) {
-    if t.schema.is_none() {
+    let Some(at) = t.schema.as_deref() else {
+        w.line(&read("deserializer"));
+        w.line("}");
+        w.line("}");
         return;
-    }
+    };
+    // A plain call passes the function itself (clippy's `redundant_closure`).
+    let call = read("d");
+    let read = match call.strip_suffix("(d)") {
+        Some(path) if !path.contains(['(', ' ']) => path.to_owned(),
+        _ => format!("|d| {call}"),
+    };
     w.lines(&format!(
-        "impl ::paragon_runtime::serde::Serialize for {} {{
-        fn serialize<S: ::paragon_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-        ) -> Result<S::Ok, S::Error> {{
-        Self::serialize(self, serializer)
-        }}
-        }}",
-        t.name
-    ));
-    decode_impl(w, t, "Self::deserialize", "Self::deserialize");
-}
-
-/// A checking `Deserialize` for a type that reads as `inner` and is made by `make`.
-fn checked_decode(w: &mut Writer<'_>, t: &TypeDef, inner: &str, make: &str) {
-    if t.schema.is_none() {
-        return;
-    }
-    let read = format!("<{inner} as ::paragon_runtime::serde::Deserialize>::deserialize");
-    decode_impl(
-        w,
-        t,
-        &format!("|d| {read}(d).map({make})"),
-        &format!("|v| {read}(v).map({make})"),
-    );
-}
-
-/// `Deserialize` through `paragon_runtime::schema::decode`, and `validate()` for values built
-/// in code.
-fn decode_impl(w: &mut Writer<'_>, t: &TypeDef, direct: &str, checked: &str) {
-    let at = t.schema.as_deref().unwrap_or_default();
-    w.lines(&format!(
-        "impl<'de> ::paragon_runtime::serde::Deserialize<'de> for {name} {{
-        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-        ) -> Result<Self, D::Error> {{
-        ::paragon_runtime::schema::decode(
+        "::paragon_runtime::schema::decode(
         deserializer,
         &SCHEMA,
         {at:?},
-        {direct},
-        {checked},
+        {read},
+        {read},
         )
         }}
         }}
@@ -560,9 +537,149 @@ fn decode_impl(w: &mut Writer<'_>, t: &TypeDef, direct: &str, checked: &str) {
         pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {{
         SCHEMA.check_serialized({at:?}, self)
         }}
-        }}",
-        name = t.name
+        }}"
     ));
+}
+
+/// A struct's `codec::Object` (its members read by position into a tuple of slots), and its
+/// `Serialize` and `Deserialize` over it. `extra` names the additional-properties map.
+fn object_impls(
+    types: &[TypeDef],
+    t: &TypeDef,
+    fields: &[crate::ir::Field],
+    extra: Option<(&str, &Ty)>,
+    w: &mut Writer<'_>,
+) {
+    let name = t.name.as_str();
+    let optional = |f: &crate::ir::Field| matches!(f.ty, Ty::Option(_));
+    w.line(&format!(
+        "impl ::paragon_runtime::codec::Object for {name} {{"
+    ));
+    w.line(&format!("const NAME: &'static str = {name:?};"));
+    let members: Vec<String> = fields.iter().map(|f| format!("{:?}", f.wire)).collect();
+    w.line(&format!(
+        "const MEMBERS: &'static [&'static str] = &[{}];",
+        members.join(", ")
+    ));
+    if extra.is_some() {
+        w.line("const KEEPS_OTHERS: bool = true;");
+    }
+    // One slot per member: an `Option` member's own type (absent reads as `None`), else an
+    // `Option` of it; then the map of other members.
+    let mut slots: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let mut s = String::new();
+            if optional(f) {
+                ty_text(types, &f.ty, "", &mut s);
+            } else {
+                s.push_str("Option<");
+                ty_text(types, &f.ty, "", &mut s);
+                s.push('>');
+            }
+            s
+        })
+        .collect();
+    let mut starts: Vec<&str> = vec!["None"; fields.len()];
+    if let Some((_, ty)) = extra {
+        let mut s = "::std::collections::BTreeMap<String, ".to_owned();
+        ty_text(types, ty, "", &mut s);
+        s.push('>');
+        slots.push(s);
+        starts.push("::std::collections::BTreeMap::new()");
+    }
+    let tuple = |items: &[String]| match items {
+        [one] => format!("({one},)"),
+        _ => format!("({})", items.join(", ")),
+    };
+    w.line(&format!("type Partial = {};", tuple(&slots)));
+    w.line("fn start() -> Self::Partial {");
+    let starts: Vec<String> = starts.iter().map(|s| (*s).to_owned()).collect();
+    w.line(&tuple(&starts));
+    w.line("}");
+    if !fields.is_empty() {
+        w.line("fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(");
+        w.line("partial: &mut Self::Partial,");
+        w.line("index: usize,");
+        w.line("map: &mut A,");
+        w.line(") -> Result<(), A::Error> {");
+        let read = |i: usize, f: &crate::ir::Field| {
+            if optional(f) {
+                format!("partial.{i} = map.next_value()?")
+            } else {
+                format!("partial.{i} = Some(map.next_value()?)")
+            }
+        };
+        if let [f] = fields {
+            w.line("if index == 0 {");
+            w.line(&format!("{};", read(0, f)));
+            w.line("}");
+        } else {
+            w.line("match index {");
+            for (i, f) in fields.iter().enumerate() {
+                w.line(&format!("{i} => {},", read(i, f)));
+            }
+            w.line("_ => {}");
+            w.line("}");
+        }
+        w.line("Ok(())");
+        w.line("}");
+    }
+    if extra.is_some() {
+        let i = fields.len();
+        w.line("fn other<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(");
+        w.line("partial: &mut Self::Partial,");
+        w.line("name: String,");
+        w.line("map: &mut A,");
+        w.line(") -> Result<(), A::Error> {");
+        w.line(&format!("partial.{i}.insert(name, map.next_value()?);"));
+        w.line("Ok(())");
+        w.line("}");
+    }
+    if slots.is_empty() {
+        w.line("fn finish(_: Self::Partial) -> Result<Self, &'static str> {");
+        w.line("Ok(Self {})");
+    } else {
+        w.line("fn finish(partial: Self::Partial) -> Result<Self, &'static str> {");
+        w.line("Ok(Self {");
+        for (i, f) in fields.iter().enumerate() {
+            if optional(f) {
+                w.line(&format!("{}: partial.{i},", f.name));
+            } else {
+                w.line(&format!(
+                    "{}: ::paragon_runtime::codec::required(partial.{i}, {:?})?,",
+                    f.name, f.wire
+                ));
+            }
+        }
+        if let Some((map, _)) = extra {
+            w.line(&format!("{map}: partial.{},", fields.len()));
+        }
+        w.line("})");
+    }
+    w.line("}");
+    w.line("}");
+    let mut body = if fields.is_empty() && extra.is_none() {
+        "::paragon_runtime::codec::Members::start(serializer)?.end()".to_owned()
+    } else {
+        "let mut members = ::paragon_runtime::codec::Members::start(serializer)?;\n".to_owned()
+    };
+    if !(fields.is_empty() && extra.is_none()) {
+        for f in fields {
+            let how = if !f.required && optional(f) {
+                "optional"
+            } else {
+                "member"
+            };
+            let _ = writeln!(body, "members.{how}({:?}, &self.{})?;", f.wire, f.name);
+        }
+        if let Some((map, _)) = extra {
+            let _ = writeln!(body, "members.others(&self.{map})?;");
+        }
+        body.push_str("members.end()");
+    }
+    serialize_impl(w, name, &body);
+    deserialize_impl(w, t, |d| format!("::paragon_runtime::codec::object({d})"));
 }
 
 #[cfg(test)]
@@ -620,7 +737,9 @@ mod tests {
         let text = types_text(&types, 0);
         let tokens: TokenStream = text.parse().expect("lexes");
         let file: syn::File = syn::parse2(tokens).expect("parses as items");
-        assert_eq!(file.items.len(), 7, "{text}");
+        // The struct, its `Object`, `Serialize` and `Deserialize`; the enum, its five impls,
+        // `Serialize` and `Deserialize`.
+        assert_eq!(file.items.len(), 12, "{text}");
         assert!(
             text.contains("#[doc = \" a \\\"quoted\\\" \\\\ */ line\\rwith a bare CR\"]"),
             "{text}"
@@ -629,7 +748,11 @@ mod tests {
         assert!(text.contains("#[doc = \" third \\u{202e}\"]"), "{text}");
         assert!(!text.contains('\u{202e}'), "{text}");
         assert!(
-            text.contains("#[serde(rename = \"a\\\"b\\\\c\", default, skip_serializing_if"),
+            text.contains("const MEMBERS: &'static [&'static str] = &[\"a\\\"b\\\\c\", \"kind\"];"),
+            "{text}"
+        );
+        assert!(
+            text.contains("members.optional(\"a\\\"b\\\\c\", &self.a)?;"),
             "{text}"
         );
         assert!(text.contains("pub additional_properties: ::std::collections::BTreeMap<String, ::paragon_runtime::serde_json::Value>,"), "{text}");
@@ -658,8 +781,13 @@ mod tests {
         }];
         let text = types_text(&types, 1);
         assert!(
-            text.starts_with("    #[derive(\n        Debug,\n"),
+            text.starts_with("    #[derive(Debug, Clone, PartialEq)]\n"),
             "{text}"
+        );
+        let deep = types_text(&types, 22);
+        assert!(
+            deep.starts_with(&format!("{0}#[derive(\n{0}    Debug,\n", " ".repeat(88))),
+            "{deep}"
         );
         assert!(
             text.contains("\n    pub enum Small {\n        A(String),\n    }\n"),

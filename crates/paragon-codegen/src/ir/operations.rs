@@ -352,6 +352,8 @@ pub struct Operation {
     pub doc: Option<String>,
     /// Deprecated in the document.
     pub deprecated: bool,
+    /// The operation's `tags`, as written (the strings only; other entries are skipped).
+    pub tags: Vec<String>,
     /// Path-level and operation-level parameters, path ones first.
     pub params: Vec<Param>,
     /// The request body.
@@ -772,6 +774,13 @@ fn plan_operation(
         path: path.to_owned(),
         doc,
         deprecated: op.get("deprecated") == Some(&Value::Bool(true)),
+        tags: op
+            .get("tags")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect(),
         params,
         body,
         responses,

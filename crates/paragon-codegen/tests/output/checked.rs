@@ -96,9 +96,36 @@ impl Client {
         })
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::paragon_runtime::serde::Serialize)]
-#[serde(crate = "::paragon_runtime::serde", transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Sku(String);
+impl ::paragon_runtime::serde::Serialize for Sku {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::serde::Serialize::serialize(&self.0, serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Sku {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::schema::decode(
+            deserializer,
+            &SCHEMA,
+            "/0/components/schemas/Sku",
+            |d| <String as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
+            |d| <String as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
+        )
+    }
+}
+impl Sku {
+    /// Checks the value against the schema it was generated from (decoded values are
+    /// checked already; this is for values built in code).
+    pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
+        SCHEMA.check_serialized("/0/components/schemas/Sku", self)
+    }
+}
 impl ::std::convert::TryFrom<String> for Sku {
     type Error = ::paragon_runtime::schema::Invalid;
     /// Checks the value against the schema.
@@ -119,48 +146,59 @@ impl Sku {
         self.0
     }
 }
-impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Sku {
-    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        ::paragon_runtime::schema::decode(
-            deserializer,
-            &SCHEMA,
-            "/0/components/schemas/Sku",
-            |d| <String as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
-            |v| <String as ::paragon_runtime::serde::Deserialize>::deserialize(v).map(Self),
-        )
-    }
-}
-impl Sku {
-    /// Checks the value against the schema it was generated from (decoded values are
-    /// checked already; this is for values built in code).
-    pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
-        SCHEMA.check_serialized("/0/components/schemas/Sku", self)
-    }
-}
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", remote = "Self")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub sku: Sku,
     pub stock: ItemStock,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<ItemPrice>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+}
+impl ::paragon_runtime::codec::Object for Item {
+    const NAME: &'static str = "Item";
+    const MEMBERS: &'static [&'static str] = &["sku", "stock", "price", "tags"];
+    type Partial = (
+        Option<Sku>,
+        Option<ItemStock>,
+        Option<ItemPrice>,
+        Option<Vec<String>>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            sku: ::paragon_runtime::codec::required(partial.0, "sku")?,
+            stock: ::paragon_runtime::codec::required(partial.1, "stock")?,
+            price: partial.2,
+            tags: partial.3,
+        })
+    }
 }
 impl ::paragon_runtime::serde::Serialize for Item {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        Self::serialize(self, serializer)
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("sku", &self.sku)?;
+        members.member("stock", &self.stock)?;
+        members.optional("price", &self.price)?;
+        members.optional("tags", &self.tags)?;
+        members.end()
     }
 }
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Item {
@@ -171,8 +209,8 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Item {
             deserializer,
             &SCHEMA,
             "/0/components/schemas/Item",
-            Self::deserialize,
-            Self::deserialize,
+            ::paragon_runtime::codec::object,
+            ::paragon_runtime::codec::object,
         )
     }
 }
@@ -183,9 +221,36 @@ impl Item {
         SCHEMA.check_serialized("/0/components/schemas/Item", self)
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::paragon_runtime::serde::Serialize)]
-#[serde(crate = "::paragon_runtime::serde", transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ItemStock(i64);
+impl ::paragon_runtime::serde::Serialize for ItemStock {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::serde::Serialize::serialize(&self.0, serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ItemStock {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::schema::decode(
+            deserializer,
+            &SCHEMA,
+            "/0/components/schemas/Item/properties/stock",
+            |d| <i64 as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
+            |d| <i64 as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
+        )
+    }
+}
+impl ItemStock {
+    /// Checks the value against the schema it was generated from (decoded values are
+    /// checked already; this is for values built in code).
+    pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
+        SCHEMA.check_serialized("/0/components/schemas/Item/properties/stock", self)
+    }
+}
 impl ::std::convert::TryFrom<i64> for ItemStock {
     type Error = ::paragon_runtime::schema::Invalid;
     /// Checks the value against the schema.
@@ -206,29 +271,36 @@ impl ItemStock {
         self.0
     }
 }
-impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ItemStock {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ItemPrice(f64);
+impl ::paragon_runtime::serde::Serialize for ItemPrice {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::serde::Serialize::serialize(&self.0, serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ItemPrice {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::paragon_runtime::schema::decode(
             deserializer,
             &SCHEMA,
-            "/0/components/schemas/Item/properties/stock",
-            |d| <i64 as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
-            |v| <i64 as ::paragon_runtime::serde::Deserialize>::deserialize(v).map(Self),
+            "/0/components/schemas/Item/properties/price",
+            |d| <f64 as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
+            |d| <f64 as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
         )
     }
 }
-impl ItemStock {
+impl ItemPrice {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
-        SCHEMA.check_serialized("/0/components/schemas/Item/properties/stock", self)
+        SCHEMA.check_serialized("/0/components/schemas/Item/properties/price", self)
     }
 }
-#[derive(Debug, Clone, Copy, PartialEq, ::paragon_runtime::serde::Serialize)]
-#[serde(crate = "::paragon_runtime::serde", transparent)]
-pub struct ItemPrice(f64);
 impl ::std::convert::TryFrom<f64> for ItemPrice {
     type Error = ::paragon_runtime::schema::Invalid;
     /// Checks the value against the schema.
@@ -247,25 +319,5 @@ impl ItemPrice {
     /// The value inside.
     pub fn into_inner(self) -> f64 {
         self.0
-    }
-}
-impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ItemPrice {
-    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        ::paragon_runtime::schema::decode(
-            deserializer,
-            &SCHEMA,
-            "/0/components/schemas/Item/properties/price",
-            |d| <f64 as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self),
-            |v| <f64 as ::paragon_runtime::serde::Deserialize>::deserialize(v).map(Self),
-        )
-    }
-}
-impl ItemPrice {
-    /// Checks the value against the schema it was generated from (decoded values are
-    /// checked already; this is for values built in code).
-    pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
-        SCHEMA.check_serialized("/0/components/schemas/Item/properties/price", self)
     }
 }

@@ -248,18 +248,7 @@ pub mod pets {
         /// 401: Session expired.
         Unauthorized,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        PartialOrd,
-        Ord,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Status {
         /// `available`
         Available,
@@ -305,89 +294,286 @@ pub mod pets {
             f.write_str(self.as_str())
         }
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::serde::Serialize for Status {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Status {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::string(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Pet {
         pub id: i64,
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<Status>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tags: Option<Vec<String>>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for Pet {
+        const NAME: &'static str = "Pet";
+        const MEMBERS: &'static [&'static str] = &["id", "name", "status", "tags"];
+        type Partial = (
+            Option<i64>,
+            Option<String>,
+            Option<Status>,
+            Option<Vec<String>>,
+        );
+        fn start() -> Self::Partial {
+            (None, None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = Some(map.next_value()?),
+                1 => partial.1 = Some(map.next_value()?),
+                2 => partial.2 = map.next_value()?,
+                3 => partial.3 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                id: ::paragon_runtime::codec::required(partial.0, "id")?,
+                name: ::paragon_runtime::codec::required(partial.1, "name")?,
+                status: partial.2,
+                tags: partial.3,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Pet {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.member("id", &self.id)?;
+            members.member("name", &self.name)?;
+            members.optional("status", &self.status)?;
+            members.optional("tags", &self.tags)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Pet {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct NewPet {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<Status>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tags: Option<Vec<String>>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for NewPet {
+        const NAME: &'static str = "NewPet";
+        const MEMBERS: &'static [&'static str] = &["name", "status", "tags"];
+        type Partial = (Option<String>, Option<Status>, Option<Vec<String>>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                name: partial.0,
+                status: partial.1,
+                tags: partial.2,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for NewPet {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("name", &self.name)?;
+            members.optional("status", &self.status)?;
+            members.optional("tags", &self.tags)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for NewPet {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct LoginBody {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub user: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub greeting: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub password: Option<String>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for LoginBody {
+        const NAME: &'static str = "LoginBody";
+        const MEMBERS: &'static [&'static str] = &["user", "greeting", "password"];
+        type Partial = (Option<String>, Option<String>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                user: partial.0,
+                greeting: partial.1,
+                password: partial.2,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for LoginBody {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("user", &self.user)?;
+            members.optional("greeting", &self.greeting)?;
+            members.optional("password", &self.password)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for LoginBody {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct LoginResponse {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub token: Option<String>,
-        #[serde(rename = "expiresIn", default, skip_serializing_if = "Option::is_none")]
         pub expires_in: Option<i32>,
     }
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    impl ::paragon_runtime::codec::Object for LoginResponse {
+        const NAME: &'static str = "LoginResponse";
+        const MEMBERS: &'static [&'static str] = &["token", "expiresIn"];
+        type Partial = (Option<String>, Option<i32>);
+        fn start() -> Self::Partial {
+            (None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                token: partial.0,
+                expires_in: partial.1,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for LoginResponse {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("token", &self.token)?;
+            members.optional("expiresIn", &self.expires_in)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for LoginResponse {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
+    }
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ListPetsResponse {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub items: Option<Vec<Pet>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub total: Option<i64>,
+    }
+    impl ::paragon_runtime::codec::Object for ListPetsResponse {
+        const NAME: &'static str = "ListPetsResponse";
+        const MEMBERS: &'static [&'static str] = &["items", "total"];
+        type Partial = (Option<Vec<Pet>>, Option<i64>);
+        fn start() -> Self::Partial {
+            (None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                items: partial.0,
+                total: partial.1,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for ListPetsResponse {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("items", &self.items)?;
+            members.optional("total", &self.total)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ListPetsResponse {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
 }
 /// One client per source description; every workflow of the document runs with these.
@@ -426,20 +612,58 @@ pub mod login_and_list {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "login-and-list";
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Inputs {
         pub user: String,
         pub password: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<String>,
+    }
+    impl ::paragon_runtime::codec::Object for Inputs {
+        const NAME: &'static str = "Inputs";
+        const MEMBERS: &'static [&'static str] = &["user", "password", "status"];
+        type Partial = (Option<String>, Option<String>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = Some(map.next_value()?),
+                1 => partial.1 = Some(map.next_value()?),
+                2 => partial.2 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                user: ::paragon_runtime::codec::required(partial.0, "user")?,
+                password: ::paragon_runtime::codec::required(partial.1, "password")?,
+                status: partial.2,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Inputs {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.member("user", &self.user)?;
+            members.member("password", &self.password)?;
+            members.optional("status", &self.status)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Inputs {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
     /// The steps of `login-and-list`.
     #[derive(
@@ -1111,23 +1335,58 @@ pub mod create_or_find {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "create-or-find";
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct Inputs {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tag: Option<String>,
-        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
         pub pet_id: Option<i64>,
+    }
+    impl ::paragon_runtime::codec::Object for Inputs {
+        const NAME: &'static str = "Inputs";
+        const MEMBERS: &'static [&'static str] = &["name", "tag", "petId"];
+        type Partial = (Option<String>, Option<String>, Option<i64>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                name: partial.0,
+                tag: partial.1,
+                pet_id: partial.2,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Inputs {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("name", &self.name)?;
+            members.optional("tag", &self.tag)?;
+            members.optional("petId", &self.pet_id)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Inputs {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
     /// The steps of `create-or-find`.
     #[derive(
@@ -1772,23 +2031,58 @@ pub mod refresh_and_retry {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "refresh-and-retry";
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct Inputs {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub user: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub password: Option<String>,
-        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
         pub pet_id: Option<i64>,
+    }
+    impl ::paragon_runtime::codec::Object for Inputs {
+        const NAME: &'static str = "Inputs";
+        const MEMBERS: &'static [&'static str] = &["user", "password", "petId"];
+        type Partial = (Option<String>, Option<String>, Option<i64>);
+        fn start() -> Self::Partial {
+            (None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                user: partial.0,
+                password: partial.1,
+                pet_id: partial.2,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Inputs {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("user", &self.user)?;
+            members.optional("password", &self.password)?;
+            members.optional("petId", &self.pet_id)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Inputs {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
     /// The steps of `refresh-and-retry`.
     #[derive(
@@ -2395,27 +2689,72 @@ pub mod nested {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "nested";
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct Inputs {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub user: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub password: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tag: Option<String>,
-        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
         pub pet_id: Option<i64>,
+    }
+    impl ::paragon_runtime::codec::Object for Inputs {
+        const NAME: &'static str = "Inputs";
+        const MEMBERS: &'static [&'static str] = &["user", "password", "name", "tag", "petId"];
+        type Partial = (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+        );
+        fn start() -> Self::Partial {
+            (None, None, None, None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                2 => partial.2 = map.next_value()?,
+                3 => partial.3 = map.next_value()?,
+                4 => partial.4 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                user: partial.0,
+                password: partial.1,
+                name: partial.2,
+                tag: partial.3,
+                pet_id: partial.4,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Inputs {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("user", &self.user)?;
+            members.optional("password", &self.password)?;
+            members.optional("name", &self.name)?;
+            members.optional("tag", &self.tag)?;
+            members.optional("petId", &self.pet_id)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Inputs {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
     /// The steps of `nested`.
     #[derive(
@@ -2930,21 +3269,54 @@ pub mod inspect {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "inspect";
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Default,
-        ::paragon_runtime::serde::Serialize,
-        ::paragon_runtime::serde::Deserialize,
-    )]
-    #[serde(crate = "::paragon_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct Inputs {
-        #[serde(rename = "petId", default, skip_serializing_if = "Option::is_none")]
         pub pet_id: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<String>,
+    }
+    impl ::paragon_runtime::codec::Object for Inputs {
+        const NAME: &'static str = "Inputs";
+        const MEMBERS: &'static [&'static str] = &["petId", "status"];
+        type Partial = (Option<i64>, Option<String>);
+        fn start() -> Self::Partial {
+            (None, None)
+        }
+        fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+            partial: &mut Self::Partial,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => partial.0 = map.next_value()?,
+                1 => partial.1 = map.next_value()?,
+                _ => {}
+            }
+            Ok(())
+        }
+        fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+            Ok(Self {
+                pet_id: partial.0,
+                status: partial.1,
+            })
+        }
+    }
+    impl ::paragon_runtime::serde::Serialize for Inputs {
+        fn serialize<S: ::paragon_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+            members.optional("petId", &self.pet_id)?;
+            members.optional("status", &self.status)?;
+            members.end()
+        }
+    }
+    impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Inputs {
+        fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::paragon_runtime::codec::object(deserializer)
+        }
     }
     /// The steps of `inspect`.
     #[derive(

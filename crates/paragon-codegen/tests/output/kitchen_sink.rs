@@ -872,26 +872,57 @@ pub struct StyledOptions {
     pub x_pairs: Option<::std::collections::BTreeMap<String, String>>,
     pub prefs: Option<Vec<String>>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegacyPage {
     pub items: Vec<Pet>,
-    #[serde(
-        rename = "nextCursor",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub next_cursor: Option<String>,
 }
+impl ::paragon_runtime::codec::Object for LegacyPage {
+    const NAME: &'static str = "LegacyPage";
+    const MEMBERS: &'static [&'static str] = &["items", "nextCursor"];
+    type Partial = (Option<Vec<Pet>>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            items: ::paragon_runtime::codec::required(partial.0, "items")?,
+            next_cursor: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for LegacyPage {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("items", &self.items)?;
+        members.optional("nextCursor", &self.next_cursor)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for LegacyPage {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
 /// A pet, of one kind or another.
-#[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize)]
-#[serde(crate = "::paragon_runtime::serde", untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Pet {
     /// `kind: cat`
     Cat(Cat),
@@ -900,90 +931,223 @@ pub enum Pet {
     /// A `kind` this client does not know, kept as sent.
     Unknown(::paragon_runtime::serde_json::Value),
 }
-impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use ::paragon_runtime::serde::de::Error as _;
-        let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl Pet {
+    fn read_value(value: ::paragon_runtime::serde_json::Value) -> Result<Self, String> {
         let tag = value
             .get("kind")
             .and_then(|t| t.as_str())
             .map(str::to_owned);
         match tag.as_deref() {
-            Some("cat") => ::paragon_runtime::serde_json::from_value(value)
-                .map(Self::Cat)
-                .map_err(D::Error::custom),
-            Some("dog") => ::paragon_runtime::serde_json::from_value(value)
-                .map(Self::Dog)
-                .map_err(D::Error::custom),
+            Some("cat") => ::paragon_runtime::codec::from_value(&value).map(Self::Cat),
+            Some("dog") => ::paragon_runtime::codec::from_value(&value).map(Self::Dog),
             _ => Ok(Self::Unknown(value)),
         }
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::serde::Serialize for Pet {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Cat(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+            Self::Dog(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+            Self::Unknown(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Pet {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::via_value(deserializer, Self::read_value)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cat {
     pub id: i64,
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<::paragon_runtime::Date>,
-    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<::paragon_runtime::DateTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// A field named after a keyword.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Cat {
+    const NAME: &'static str = "Cat";
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "kind",
+        "born",
+        "updatedAt",
+        "labels",
+        "type",
+        "lives",
+        "mood",
+    ];
+    type Partial = (
+        Option<i64>,
+        Option<String>,
+        Option<::paragon_runtime::Date>,
+        Option<::paragon_runtime::DateTime>,
+        Option<::std::collections::BTreeMap<String, String>>,
+        Option<String>,
+        Option<i32>,
+        Option<Mood>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            5 => partial.5 = map.next_value()?,
+            6 => partial.6 = map.next_value()?,
+            7 => partial.7 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: ::paragon_runtime::codec::required(partial.0, "id")?,
+            kind: ::paragon_runtime::codec::required(partial.1, "kind")?,
+            born: partial.2,
+            updated_at: partial.3,
+            labels: partial.4,
+            type_: partial.5,
+            lives: partial.6,
+            mood: partial.7,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Cat {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("id", &self.id)?;
+        members.member("kind", &self.kind)?;
+        members.optional("born", &self.born)?;
+        members.optional("updatedAt", &self.updated_at)?;
+        members.optional("labels", &self.labels)?;
+        members.optional("type", &self.type_)?;
+        members.optional("lives", &self.lives)?;
+        members.optional("mood", &self.mood)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Cat {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dog {
     pub id: i64,
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<::paragon_runtime::Date>,
-    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<::paragon_runtime::DateTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// A field named after a keyword.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     pub good: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub friend: Option<Box<Dog>>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+impl ::paragon_runtime::codec::Object for Dog {
+    const NAME: &'static str = "Dog";
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "kind",
+        "born",
+        "updatedAt",
+        "labels",
+        "type",
+        "good",
+        "friend",
+    ];
+    type Partial = (
+        Option<i64>,
+        Option<String>,
+        Option<::paragon_runtime::Date>,
+        Option<::paragon_runtime::DateTime>,
+        Option<::std::collections::BTreeMap<String, String>>,
+        Option<String>,
+        Option<bool>,
+        Option<Box<Dog>>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            5 => partial.5 = map.next_value()?,
+            6 => partial.6 = Some(map.next_value()?),
+            7 => partial.7 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: ::paragon_runtime::codec::required(partial.0, "id")?,
+            kind: ::paragon_runtime::codec::required(partial.1, "kind")?,
+            born: partial.2,
+            updated_at: partial.3,
+            labels: partial.4,
+            type_: partial.5,
+            good: ::paragon_runtime::codec::required(partial.6, "good")?,
+            friend: partial.7,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Dog {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("id", &self.id)?;
+        members.member("kind", &self.kind)?;
+        members.optional("born", &self.born)?;
+        members.optional("updatedAt", &self.updated_at)?;
+        members.optional("labels", &self.labels)?;
+        members.optional("type", &self.type_)?;
+        members.member("good", &self.good)?;
+        members.optional("friend", &self.friend)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Dog {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mood {
     /// `happy`
     Happy,
@@ -1033,29 +1197,95 @@ impl ::std::fmt::Display for Mood {
         f.write_str(self.as_str())
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::serde::Serialize for Mood {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Mood {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::string(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct Base {
     pub id: i64,
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<::paragon_runtime::Date>,
-    #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<::paragon_runtime::DateTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// A field named after a keyword.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::paragon_runtime::serde::Serialize)]
-#[serde(crate = "::paragon_runtime::serde", untagged)]
+impl ::paragon_runtime::codec::Object for Base {
+    const NAME: &'static str = "Base";
+    const MEMBERS: &'static [&'static str] = &["id", "kind", "born", "updatedAt", "labels", "type"];
+    type Partial = (
+        Option<i64>,
+        Option<String>,
+        Option<::paragon_runtime::Date>,
+        Option<::paragon_runtime::DateTime>,
+        Option<::std::collections::BTreeMap<String, String>>,
+        Option<String>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            5 => partial.5 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: ::paragon_runtime::codec::required(partial.0, "id")?,
+            kind: ::paragon_runtime::codec::required(partial.1, "kind")?,
+            born: partial.2,
+            updated_at: partial.3,
+            labels: partial.4,
+            type_: partial.5,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Base {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("id", &self.id)?;
+        members.member("kind", &self.kind)?;
+        members.optional("born", &self.born)?;
+        members.optional("updatedAt", &self.updated_at)?;
+        members.optional("labels", &self.labels)?;
+        members.optional("type", &self.type_)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Base {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     /// `shape: circle`
     Circle(ShapeCircle),
@@ -1064,206 +1294,623 @@ pub enum Shape {
     /// A `shape` this client does not know, kept as sent.
     Unknown(::paragon_runtime::serde_json::Value),
 }
-impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Shape {
-    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use ::paragon_runtime::serde::de::Error as _;
-        let value = <::paragon_runtime::serde_json::Value as ::paragon_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl Shape {
+    fn read_value(value: ::paragon_runtime::serde_json::Value) -> Result<Self, String> {
         let tag = value
             .get("shape")
             .and_then(|t| t.as_str())
             .map(str::to_owned);
         match tag.as_deref() {
-            Some("circle") => ::paragon_runtime::serde_json::from_value(value)
-                .map(Self::Circle)
-                .map_err(D::Error::custom),
-            Some("square") => ::paragon_runtime::serde_json::from_value(value)
-                .map(Self::Square)
-                .map_err(D::Error::custom),
+            Some("circle") => ::paragon_runtime::codec::from_value(&value).map(Self::Circle),
+            Some("square") => ::paragon_runtime::codec::from_value(&value).map(Self::Square),
             _ => Ok(Self::Unknown(value)),
         }
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::serde::Serialize for Shape {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Circle(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+            Self::Square(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+            Self::Unknown(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Shape {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::via_value(deserializer, Self::read_value)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShapeCircle {
     pub shape: String,
     pub radius: f64,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for ShapeCircle {
+    const NAME: &'static str = "ShapeCircle";
+    const MEMBERS: &'static [&'static str] = &["shape", "radius"];
+    type Partial = (Option<String>, Option<f64>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            shape: ::paragon_runtime::codec::required(partial.0, "shape")?,
+            radius: ::paragon_runtime::codec::required(partial.1, "radius")?,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for ShapeCircle {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("shape", &self.shape)?;
+        members.member("radius", &self.radius)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ShapeCircle {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShapeSquare {
     pub shape: String,
     pub side: f64,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", untagged)]
+impl ::paragon_runtime::codec::Object for ShapeSquare {
+    const NAME: &'static str = "ShapeSquare";
+    const MEMBERS: &'static [&'static str] = &["shape", "side"];
+    type Partial = (Option<String>, Option<f64>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            shape: ::paragon_runtime::codec::required(partial.0, "shape")?,
+            side: ::paragon_runtime::codec::required(partial.1, "side")?,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for ShapeSquare {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("shape", &self.shape)?;
+        members.member("side", &self.side)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ShapeSquare {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub enum Id {
     String(String),
     Integer(i64),
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl Id {
+    fn read_value(value: ::paragon_runtime::serde_json::Value) -> Result<Self, String> {
+        if let Ok(v) = ::paragon_runtime::codec::from_value(&value) {
+            return Ok(Self::String(v));
+        }
+        if let Ok(v) = ::paragon_runtime::codec::from_value(&value) {
+            return Ok(Self::Integer(v));
+        }
+        Err(::paragon_runtime::codec::no_variant("Id"))
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Id {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+            Self::Integer(v) => ::paragon_runtime::serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Id {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::via_value(deserializer, Self::read_value)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tree {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Tree>>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Tree {
+    const NAME: &'static str = "Tree";
+    const MEMBERS: &'static [&'static str] = &["value", "children", "parent"];
+    type Partial = (Option<String>, Option<Vec<Tree>>, Option<Box<Tree>>);
+    fn start() -> Self::Partial {
+        (None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            value: partial.0,
+            children: partial.1,
+            parent: partial.2,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Tree {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("value", &self.value)?;
+        members.optional("children", &self.children)?;
+        members.optional("parent", &self.parent)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Tree {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Problem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Problem {
+    const NAME: &'static str = "Problem";
+    const MEMBERS: &'static [&'static str] = &["title", "status"];
+    type Partial = (Option<String>, Option<i64>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            title: partial.0,
+            status: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Problem {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("title", &self.title)?;
+        members.optional("status", &self.status)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Problem {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct ListPetsResponse {
     pub items: Vec<Pet>,
-    #[serde(
-        rename = "nextCursor",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub next_cursor: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for ListPetsResponse {
+    const NAME: &'static str = "ListPetsResponse";
+    const MEMBERS: &'static [&'static str] = &["items", "nextCursor"];
+    type Partial = (Option<Vec<Pet>>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            items: ::paragon_runtime::codec::required(partial.0, "items")?,
+            next_cursor: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for ListPetsResponse {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("items", &self.items)?;
+        members.optional("nextCursor", &self.next_cursor)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ListPetsResponse {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CreatePetAcceptedResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for CreatePetAcceptedResponse {
+    const NAME: &'static str = "CreatePetAcceptedResponse";
+    const MEMBERS: &'static [&'static str] = &["ticket"];
+    type Partial = (Option<String>,);
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = map.next_value()?;
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self { ticket: partial.0 })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for CreatePetAcceptedResponse {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("ticket", &self.ticket)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for CreatePetAcceptedResponse {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoginBody {
     pub user: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for LoginBody {
+    const NAME: &'static str = "LoginBody";
+    const MEMBERS: &'static [&'static str] = &["user", "password"];
+    type Partial = (Option<String>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            user: ::paragon_runtime::codec::required(partial.0, "user")?,
+            password: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for LoginBody {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("user", &self.user)?;
+        members.optional("password", &self.password)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for LoginBody {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PingResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for PingResponse {
+    const NAME: &'static str = "PingResponse";
+    const MEMBERS: &'static [&'static str] = &["ok"];
+    type Partial = (Option<bool>,);
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = map.next_value()?;
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self { ok: partial.0 })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for PingResponse {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("ok", &self.ok)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for PingResponse {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StyledFormBody {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<::std::collections::BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for StyledFormBody {
+    const NAME: &'static str = "StyledFormBody";
+    const MEMBERS: &'static [&'static str] = &["tags", "meta", "name"];
+    type Partial = (
+        Option<Vec<String>>,
+        Option<::std::collections::BTreeMap<String, String>>,
+        Option<String>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            tags: partial.0,
+            meta: partial.1,
+            name: partial.2,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for StyledFormBody {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("tags", &self.tags)?;
+        members.optional("meta", &self.meta)?;
+        members.optional("name", &self.name)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for StyledFormBody {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct UploadDocumentsBody {
     pub file: ::paragon_runtime::FilePart,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<::paragon_runtime::FilePart>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<Vec<::paragon_runtime::FilePart>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<UploadDocumentsBodyMeta>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for UploadDocumentsBody {
+    const NAME: &'static str = "UploadDocumentsBody";
+    const MEMBERS: &'static [&'static str] =
+        &["file", "thumbnail", "pages", "title", "tags", "meta"];
+    type Partial = (
+        Option<::paragon_runtime::FilePart>,
+        Option<::paragon_runtime::FilePart>,
+        Option<Vec<::paragon_runtime::FilePart>>,
+        Option<String>,
+        Option<Vec<String>>,
+        Option<UploadDocumentsBodyMeta>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            5 => partial.5 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            file: ::paragon_runtime::codec::required(partial.0, "file")?,
+            thumbnail: partial.1,
+            pages: partial.2,
+            title: partial.3,
+            tags: partial.4,
+            meta: partial.5,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for UploadDocumentsBody {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("file", &self.file)?;
+        members.optional("thumbnail", &self.thumbnail)?;
+        members.optional("pages", &self.pages)?;
+        members.optional("title", &self.title)?;
+        members.optional("tags", &self.tags)?;
+        members.optional("meta", &self.meta)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for UploadDocumentsBody {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UploadDocumentsBodyMeta {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+impl ::paragon_runtime::codec::Object for UploadDocumentsBodyMeta {
+    const NAME: &'static str = "UploadDocumentsBodyMeta";
+    const MEMBERS: &'static [&'static str] = &["source"];
+    type Partial = (Option<String>,);
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = map.next_value()?;
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self { source: partial.0 })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for UploadDocumentsBodyMeta {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("source", &self.source)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for UploadDocumentsBodyMeta {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
 }

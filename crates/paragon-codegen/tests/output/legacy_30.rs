@@ -91,33 +91,107 @@ impl Client {
         })
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Account {
     pub id: String,
     pub balance: i64,
-    #[serde(rename = "closedAt", default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<::paragon_runtime::DateTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Account {
+    const NAME: &'static str = "Account";
+    const MEMBERS: &'static [&'static str] = &["id", "balance", "closedAt", "owner"];
+    type Partial = (
+        Option<String>,
+        Option<i64>,
+        Option<::paragon_runtime::DateTime>,
+        Option<Owner>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: ::paragon_runtime::codec::required(partial.0, "id")?,
+            balance: ::paragon_runtime::codec::required(partial.1, "balance")?,
+            closed_at: partial.2,
+            owner: partial.3,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Account {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("id", &self.id)?;
+        members.member("balance", &self.balance)?;
+        members.optional("closedAt", &self.closed_at)?;
+        members.optional("owner", &self.owner)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Account {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Owner {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+impl ::paragon_runtime::codec::Object for Owner {
+    const NAME: &'static str = "Owner";
+    const MEMBERS: &'static [&'static str] = &["name"];
+    type Partial = (Option<String>,);
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = map.next_value()?;
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self { name: partial.0 })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Owner {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("name", &self.name)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Owner {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
 }

@@ -159,78 +159,259 @@ impl Client {
     }
 }
 /// As read from a response: without `password`, which only requests carry (`writeOnly`).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Account {
     pub id: String,
     pub email: String,
-    #[serde(rename = "createdAt")]
     pub created_at: ::paragon_runtime::DateTime,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Label>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Account {
+    const NAME: &'static str = "Account";
+    const MEMBERS: &'static [&'static str] = &["id", "email", "createdAt", "label"];
+    type Partial = (
+        Option<String>,
+        Option<String>,
+        Option<::paragon_runtime::DateTime>,
+        Option<Label>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = Some(map.next_value()?),
+            3 => partial.3 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: ::paragon_runtime::codec::required(partial.0, "id")?,
+            email: ::paragon_runtime::codec::required(partial.1, "email")?,
+            created_at: ::paragon_runtime::codec::required(partial.2, "createdAt")?,
+            label: partial.3,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Account {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("id", &self.id)?;
+        members.member("email", &self.email)?;
+        members.member("createdAt", &self.created_at)?;
+        members.optional("label", &self.label)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Account {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Label {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Label {
+    const NAME: &'static str = "Label";
+    const MEMBERS: &'static [&'static str] = &["text"];
+    type Partial = (Option<String>,);
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = map.next_value()?;
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self { text: partial.0 })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Label {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("text", &self.text)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Label {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Team {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<Account>,
 }
+impl ::paragon_runtime::codec::Object for Team {
+    const NAME: &'static str = "Team";
+    const MEMBERS: &'static [&'static str] = &["name", "owner"];
+    type Partial = (Option<String>, Option<Account>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            name: partial.0,
+            owner: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Team {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("name", &self.name)?;
+        members.optional("owner", &self.owner)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Team {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
 /// As sent in a request: without `id`, `createdAt`, which the server sets (`readOnly`).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AccountRequest {
     pub email: String,
     pub password: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Label>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for AccountRequest {
+    const NAME: &'static str = "AccountRequest";
+    const MEMBERS: &'static [&'static str] = &["email", "password", "label"];
+    type Partial = (Option<String>, Option<String>, Option<Label>);
+    fn start() -> Self::Partial {
+        (None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            2 => partial.2 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            email: ::paragon_runtime::codec::required(partial.0, "email")?,
+            password: ::paragon_runtime::codec::required(partial.1, "password")?,
+            label: partial.2,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for AccountRequest {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("email", &self.email)?;
+        members.member("password", &self.password)?;
+        members.optional("label", &self.label)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for AccountRequest {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeamRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<AccountRequest>,
+}
+impl ::paragon_runtime::codec::Object for TeamRequest {
+    const NAME: &'static str = "TeamRequest";
+    const MEMBERS: &'static [&'static str] = &["name", "owner"];
+    type Partial = (Option<String>, Option<AccountRequest>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            name: partial.0,
+            owner: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for TeamRequest {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("name", &self.name)?;
+        members.optional("owner", &self.owner)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for TeamRequest {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
 }

@@ -349,34 +349,60 @@ pub enum GetPetResponses {
     /// 404: No such pet
     NotFound(Error),
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPet {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<NewPetKind>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+impl ::paragon_runtime::codec::Object for NewPet {
+    const NAME: &'static str = "NewPet";
+    const MEMBERS: &'static [&'static str] = &["name", "tag", "kind"];
+    type Partial = (Option<String>, Option<String>, Option<NewPetKind>);
+    fn start() -> Self::Partial {
+        (None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            name: ::paragon_runtime::codec::required(partial.0, "name")?,
+            tag: partial.1,
+            kind: partial.2,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for NewPet {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("name", &self.name)?;
+        members.optional("tag", &self.tag)?;
+        members.optional("kind", &self.kind)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for NewPet {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NewPetKind {
     /// `dog`
     Dog,
@@ -422,48 +448,133 @@ impl ::std::fmt::Display for NewPetKind {
         f.write_str(self.as_str())
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::serde::Serialize for NewPetKind {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for NewPetKind {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::string(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pet {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<NewPetKind>,
     pub id: i64,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for Pet {
+    const NAME: &'static str = "Pet";
+    const MEMBERS: &'static [&'static str] = &["name", "tag", "kind", "id"];
+    type Partial = (
+        Option<String>,
+        Option<String>,
+        Option<NewPetKind>,
+        Option<i64>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = Some(map.next_value()?),
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            name: ::paragon_runtime::codec::required(partial.0, "name")?,
+            tag: partial.1,
+            kind: partial.2,
+            id: ::paragon_runtime::codec::required(partial.3, "id")?,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Pet {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("name", &self.name)?;
+        members.optional("tag", &self.tag)?;
+        members.optional("kind", &self.kind)?;
+        members.member("id", &self.id)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Pet {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub code: i32,
     pub message: String,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", from = "String", into = "String")]
+impl ::paragon_runtime::codec::Object for Error {
+    const NAME: &'static str = "Error";
+    const MEMBERS: &'static [&'static str] = &["code", "message"];
+    type Partial = (Option<i32>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = Some(map.next_value()?),
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            code: ::paragon_runtime::codec::required(partial.0, "code")?,
+            message: ::paragon_runtime::codec::required(partial.1, "message")?,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Error {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("code", &self.code)?;
+        members.member("message", &self.message)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Error {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ListPetsStatusItem {
     /// `available`
     Available,
@@ -509,29 +620,112 @@ impl ::std::fmt::Display for ListPetsStatusItem {
         f.write_str(self.as_str())
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::serde::Serialize for ListPetsStatusItem {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ListPetsStatusItem {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::string(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
 pub struct UploadPhotoBody {
     /// The photo
     pub file: ::paragon_runtime::FilePart,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for UploadPhotoBody {
+    const NAME: &'static str = "UploadPhotoBody";
+    const MEMBERS: &'static [&'static str] = &["file", "note"];
+    type Partial = (Option<::paragon_runtime::FilePart>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            file: ::paragon_runtime::codec::required(partial.0, "file")?,
+            note: partial.1,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for UploadPhotoBody {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("file", &self.file)?;
+        members.optional("note", &self.note)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for UploadPhotoBody {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenamePetBody {
     pub name: String,
+}
+impl ::paragon_runtime::codec::Object for RenamePetBody {
+    const NAME: &'static str = "RenamePetBody";
+    const MEMBERS: &'static [&'static str] = &["name"];
+    type Partial = (Option<String>,);
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = Some(map.next_value()?);
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            name: ::paragon_runtime::codec::required(partial.0, "name")?,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for RenamePetBody {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("name", &self.name)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for RenamePetBody {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
 }

@@ -214,43 +214,125 @@ impl Client {
         })
     }
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct User {
-    #[serde(rename = "userName")]
     pub user_name: String,
     /// A property named `default` is a name, not data, so its `$ref` is followed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Address>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<::paragon_runtime::serde_json::Value>,
 }
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde")]
+impl ::paragon_runtime::codec::Object for User {
+    const NAME: &'static str = "User";
+    const MEMBERS: &'static [&'static str] = &["userName", "default", "kind", "address", "locale"];
+    type Partial = (
+        Option<String>,
+        Option<Address>,
+        Option<String>,
+        Option<Address>,
+        Option<::paragon_runtime::serde_json::Value>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = Some(map.next_value()?),
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            user_name: ::paragon_runtime::codec::required(partial.0, "userName")?,
+            default: partial.1,
+            kind: partial.2,
+            address: partial.3,
+            locale: partial.4,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for User {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.member("userName", &self.user_name)?;
+        members.optional("default", &self.default)?;
+        members.optional("kind", &self.kind)?;
+        members.optional("address", &self.address)?;
+        members.optional("locale", &self.locale)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for User {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Address {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// ISO 3166 code — two letters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+}
+impl ::paragon_runtime::codec::Object for Address {
+    const NAME: &'static str = "Address";
+    const MEMBERS: &'static [&'static str] = &["street", "city", "country"];
+    type Partial = (Option<String>, Option<String>, Option<String>);
+    fn start() -> Self::Partial {
+        (None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            street: partial.0,
+            city: partial.1,
+            country: partial.2,
+        })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Address {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("street", &self.street)?;
+        members.optional("city", &self.city)?;
+        members.optional("country", &self.country)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
 }

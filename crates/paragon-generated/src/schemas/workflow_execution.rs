@@ -23,60 +23,96 @@ pub static SCHEMA: ::paragon_runtime::schema::Embedded = ::paragon_runtime::sche
 /// Paragon Workflow Execution
 ///
 /// A Workflow Execution represents a single historical run of an integration workflow, including its status, duration, and task count.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::paragon_runtime::serde::Serialize,
-    ::paragon_runtime::serde::Deserialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", remote = "Self")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WorkflowExecution {
     /// The unique identifier for the workflow execution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The Connected User ID associated with this execution.
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The workflow ID that was executed.
-    #[serde(
-        rename = "workflowId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub workflow_id: Option<String>,
     /// The status of the workflow execution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WorkflowExecutionStatus>,
     /// The number of tasks executed in this workflow run.
-    #[serde(rename = "taskCount", default, skip_serializing_if = "Option::is_none")]
     pub task_count: Option<i64>,
     /// The duration of the workflow execution in milliseconds.
-    #[serde(
-        rename = "runDuration",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub run_duration: Option<i64>,
     /// The date and time the workflow execution started (ISO 8601).
-    #[serde(
-        rename = "dateStarted",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub date_started: Option<::paragon_runtime::DateTime>,
     /// The date and time the workflow execution ended (ISO 8601).
-    #[serde(rename = "dateEnded", default, skip_serializing_if = "Option::is_none")]
     pub date_ended: Option<::paragon_runtime::DateTime>,
+}
+impl ::paragon_runtime::codec::Object for WorkflowExecution {
+    const NAME: &'static str = "WorkflowExecution";
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "userId",
+        "workflowId",
+        "status",
+        "taskCount",
+        "runDuration",
+        "dateStarted",
+        "dateEnded",
+    ];
+    type Partial = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<WorkflowExecutionStatus>,
+        Option<i64>,
+        Option<i64>,
+        Option<::paragon_runtime::DateTime>,
+        Option<::paragon_runtime::DateTime>,
+    );
+    fn start() -> Self::Partial {
+        (None, None, None, None, None, None, None, None)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0 => partial.0 = map.next_value()?,
+            1 => partial.1 = map.next_value()?,
+            2 => partial.2 = map.next_value()?,
+            3 => partial.3 = map.next_value()?,
+            4 => partial.4 = map.next_value()?,
+            5 => partial.5 = map.next_value()?,
+            6 => partial.6 = map.next_value()?,
+            7 => partial.7 = map.next_value()?,
+            _ => {}
+        }
+        Ok(())
+    }
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {
+            id: partial.0,
+            user_id: partial.1,
+            workflow_id: partial.2,
+            status: partial.3,
+            task_count: partial.4,
+            run_duration: partial.5,
+            date_started: partial.6,
+            date_ended: partial.7,
+        })
+    }
 }
 impl ::paragon_runtime::serde::Serialize for WorkflowExecution {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        Self::serialize(self, serializer)
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("id", &self.id)?;
+        members.optional("userId", &self.user_id)?;
+        members.optional("workflowId", &self.workflow_id)?;
+        members.optional("status", &self.status)?;
+        members.optional("taskCount", &self.task_count)?;
+        members.optional("runDuration", &self.run_duration)?;
+        members.optional("dateStarted", &self.date_started)?;
+        members.optional("dateEnded", &self.date_ended)?;
+        members.end()
     }
 }
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
@@ -87,8 +123,8 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
             deserializer,
             &SCHEMA,
             "",
-            Self::deserialize,
-            Self::deserialize,
+            ::paragon_runtime::codec::object,
+            ::paragon_runtime::codec::object,
         )
     }
 }
@@ -100,10 +136,7 @@ impl WorkflowExecution {
     }
 }
 /// The status of the workflow execution.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, ::paragon_runtime::serde::Serialize,
-)]
-#[serde(crate = "::paragon_runtime::serde", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkflowExecutionStatus {
     /// `SUCCEEDED`
     Succeeded,
@@ -149,6 +182,14 @@ impl ::std::fmt::Display for WorkflowExecutionStatus {
         f.write_str(self.as_str())
     }
 }
+impl ::paragon_runtime::serde::Serialize for WorkflowExecutionStatus {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::write_str(self.as_str(), serializer)
+    }
+}
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
@@ -157,8 +198,8 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus
             deserializer,
             &SCHEMA,
             "/properties/status",
-            |d| <String as ::paragon_runtime::serde::Deserialize>::deserialize(d).map(Self::from),
-            |v| <String as ::paragon_runtime::serde::Deserialize>::deserialize(v).map(Self::from),
+            ::paragon_runtime::codec::string,
+            ::paragon_runtime::codec::string,
         )
     }
 }
