@@ -82,6 +82,7 @@ pub mod managed_sync_api {
         pub fn runtime(&self) -> &::paragon_runtime::Client {
             &self.runtime
         }
+        #[inline]
         fn enable_sync_request(
             &self,
             project_id: &str,
@@ -105,29 +106,43 @@ pub mod managed_sync_api {
         /// Enables a sync pipeline for a Connected User and integration. Paragon begins fetching records on a configurable schedule.
         ///
         /// `POST /projects/{projectId}/sync/enable`
+        #[inline]
         pub async fn enable_sync(
             &self,
             project_id: &str,
             body: &EnableSyncBody,
         ) -> Result<SyncStatus, ::paragon_runtime::Error> {
-            let raw = self.enable_sync_request(project_id, body).send().await?;
-            match raw.status().as_u16() {
-                201 => Ok(raw.json::<SyncStatus>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<SyncStatus, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    201 => Ok(raw.json::<SyncStatus>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(self.enable_sync_request(project_id, body).fetch().await?)
         }
         /// Like [`Client::enable_sync`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn enable_sync_with_response(
             &self,
             project_id: &str,
             body: &EnableSyncBody,
         ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error> {
-            let raw = self.enable_sync_request(project_id, body).send().await?;
-            Ok(match raw.status().as_u16() {
-                201 => raw.json::<SyncStatus>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    201 => raw.json::<SyncStatus>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.enable_sync_request(project_id, body).fetch().await?)
         }
+        #[inline]
         fn get_sync_status_request(
             &self,
             project_id: &str,
@@ -153,37 +168,53 @@ pub mod managed_sync_api {
         /// Returns the state of a sync pipeline for the Connected User.
         ///
         /// `GET /projects/{projectId}/sync/status`
+        #[inline]
         pub async fn get_sync_status(
             &self,
             project_id: &str,
             integration: &str,
             sync_type: &str,
         ) -> Result<SyncStatus, ::paragon_runtime::Error> {
-            let raw = self
-                .get_sync_status_request(project_id, integration, sync_type)
-                .send()
-                .await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<SyncStatus>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<SyncStatus, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<SyncStatus>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(
+                self.get_sync_status_request(project_id, integration, sync_type)
+                    .fetch()
+                    .await?,
+            )
         }
         /// Like [`Client::get_sync_status`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn get_sync_status_with_response(
             &self,
             project_id: &str,
             integration: &str,
             sync_type: &str,
         ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error> {
-            let raw = self
-                .get_sync_status_request(project_id, integration, sync_type)
-                .send()
-                .await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<SyncStatus>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<SyncStatus>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(
+                self.get_sync_status_request(project_id, integration, sync_type)
+                    .fetch()
+                    .await?,
+            )
         }
+        #[inline]
         fn pull_synced_records_request(
             &self,
             project_id: &str,
@@ -211,6 +242,7 @@ pub mod managed_sync_api {
         /// Returns a paginated list of normalized records for a given integration and sync type (e.g., Files, Contacts, Deals, Tickets).
         ///
         /// `GET /projects/{projectId}/sync/records`
+        #[inline]
         pub async fn pull_synced_records(
             &self,
             project_id: &str,
@@ -218,16 +250,23 @@ pub mod managed_sync_api {
             sync_type: &str,
             options: &PullSyncedRecordsOptions,
         ) -> Result<PullSyncedRecordsResponse, ::paragon_runtime::Error> {
-            let raw = self
-                .pull_synced_records_request(project_id, integration, sync_type, options)
-                .send()
-                .await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<PullSyncedRecordsResponse>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<PullSyncedRecordsResponse, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<PullSyncedRecordsResponse>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(
+                self.pull_synced_records_request(project_id, integration, sync_type, options)
+                    .fetch()
+                    .await?,
+            )
         }
         /// Like [`Client::pull_synced_records`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn pull_synced_records_with_response(
             &self,
             project_id: &str,
@@ -236,16 +275,26 @@ pub mod managed_sync_api {
             options: &PullSyncedRecordsOptions,
         ) -> Result<::paragon_runtime::Response<PullSyncedRecordsResponse>, ::paragon_runtime::Error>
         {
-            let raw = self
-                .pull_synced_records_request(project_id, integration, sync_type, options)
-                .send()
-                .await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<PullSyncedRecordsResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<
+                ::paragon_runtime::Response<PullSyncedRecordsResponse>,
+                ::paragon_runtime::Error,
+            > {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<PullSyncedRecordsResponse>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(
+                self.pull_synced_records_request(project_id, integration, sync_type, options)
+                    .fetch()
+                    .await?,
+            )
         }
         /// Every item of [`Client::pull_synced_records`], following the pages the server links until the last one.
+        #[inline]
         pub fn pull_synced_records_stream(
             &self,
             project_id: &str,
@@ -292,6 +341,7 @@ pub mod managed_sync_api {
                 |page: PullSyncedRecordsResponse| page.records.unwrap_or_default(),
             )
         }
+        #[inline]
         fn get_synced_record_request(
             &self,
             project_id: &str,
@@ -315,35 +365,51 @@ pub mod managed_sync_api {
         /// Returns a single normalized synced record by ID.
         ///
         /// `GET /projects/{projectId}/sync/records/{recordId}`
+        #[inline]
         pub async fn get_synced_record(
             &self,
             project_id: &str,
             record_id: &str,
         ) -> Result<SyncedRecord, ::paragon_runtime::Error> {
-            let raw = self
-                .get_synced_record_request(project_id, record_id)
-                .send()
-                .await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<SyncedRecord>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<SyncedRecord, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<SyncedRecord>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(
+                self.get_synced_record_request(project_id, record_id)
+                    .fetch()
+                    .await?,
+            )
         }
         /// Like [`Client::get_synced_record`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn get_synced_record_with_response(
             &self,
             project_id: &str,
             record_id: &str,
         ) -> Result<::paragon_runtime::Response<SyncedRecord>, ::paragon_runtime::Error> {
-            let raw = self
-                .get_synced_record_request(project_id, record_id)
-                .send()
-                .await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<SyncedRecord>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<SyncedRecord>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<SyncedRecord>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(
+                self.get_synced_record_request(project_id, record_id)
+                    .fetch()
+                    .await?,
+            )
         }
+        #[inline]
         fn download_content_request(
             &self,
             project_id: &str,
@@ -366,6 +432,7 @@ pub mod managed_sync_api {
         /// Downloads the binary content of a file-type synced record. Returns the raw file bytes with the appropriate Content-Type for the source file.
         ///
         /// `GET /projects/{projectId}/sync/records/{recordId}/content`
+        #[inline]
         pub async fn download_content(
             &self,
             project_id: &str,
@@ -381,6 +448,7 @@ pub mod managed_sync_api {
             }
         }
         /// Like [`Client::download_content`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn download_content_with_response(
             &self,
             project_id: &str,
@@ -398,6 +466,7 @@ pub mod managed_sync_api {
                 _ => return Err(raw.unexpected().await),
             })
         }
+        #[inline]
         fn check_access_request(
             &self,
             project_id: &str,
@@ -421,30 +490,44 @@ pub mod managed_sync_api {
         /// Checks whether a subject (user, group) has a given relation to a synced object (file, contact, ticket). Useful for enforcing source-system permissions in RAG retrieval.
         ///
         /// `POST /projects/{projectId}/permissions/check-access`
+        #[inline]
         pub async fn check_access(
             &self,
             project_id: &str,
             body: &AccessCheck,
         ) -> Result<CheckAccessResponse, ::paragon_runtime::Error> {
-            let raw = self.check_access_request(project_id, body).send().await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<CheckAccessResponse>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<CheckAccessResponse, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<CheckAccessResponse>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(self.check_access_request(project_id, body).fetch().await?)
         }
         /// Like [`Client::check_access`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn check_access_with_response(
             &self,
             project_id: &str,
             body: &AccessCheck,
         ) -> Result<::paragon_runtime::Response<CheckAccessResponse>, ::paragon_runtime::Error>
         {
-            let raw = self.check_access_request(project_id, body).send().await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<CheckAccessResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<CheckAccessResponse>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<CheckAccessResponse>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.check_access_request(project_id, body).fetch().await?)
         }
+        #[inline]
         fn batch_check_access_request(
             &self,
             project_id: &str,
@@ -468,36 +551,54 @@ pub mod managed_sync_api {
         /// Performs multiple access checks in a single call.
         ///
         /// `POST /projects/{projectId}/permissions/batch-check-access`
+        #[inline]
         pub async fn batch_check_access(
             &self,
             project_id: &str,
             body: &BatchCheckAccessBody,
         ) -> Result<BatchCheckAccessResponse, ::paragon_runtime::Error> {
-            let raw = self
-                .batch_check_access_request(project_id, body)
-                .send()
-                .await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<BatchCheckAccessResponse>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<BatchCheckAccessResponse, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<BatchCheckAccessResponse>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(
+                self.batch_check_access_request(project_id, body)
+                    .fetch()
+                    .await?,
+            )
         }
         /// Like [`Client::batch_check_access`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn batch_check_access_with_response(
             &self,
             project_id: &str,
             body: &BatchCheckAccessBody,
         ) -> Result<::paragon_runtime::Response<BatchCheckAccessResponse>, ::paragon_runtime::Error>
         {
-            let raw = self
-                .batch_check_access_request(project_id, body)
-                .send()
-                .await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<BatchCheckAccessResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<
+                ::paragon_runtime::Response<BatchCheckAccessResponse>,
+                ::paragon_runtime::Error,
+            > {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<BatchCheckAccessResponse>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(
+                self.batch_check_access_request(project_id, body)
+                    .fetch()
+                    .await?,
+            )
         }
+        #[inline]
         fn list_users_request(
             &self,
             project_id: &str,
@@ -520,32 +621,43 @@ pub mod managed_sync_api {
         /// Returns the subjects that have access to a given object.
         ///
         /// `POST /projects/{projectId}/permissions/list-users`
+        #[inline]
         pub async fn list_users(
             &self,
             project_id: &str,
             body: &ListUsersBody,
         ) -> Result<(), ::paragon_runtime::Error> {
-            let raw = self.list_users_request(project_id, body).send().await?;
-            match raw.status().as_u16() {
-                200 => {
-                    raw.empty().await?;
-                    Ok(())
+            #[inline]
+            fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => {
+                        raw.empty()?;
+                        Ok(())
+                    }
+                    _ => Err(raw.unexpected()),
                 }
-                _ => Err(raw.unexpected().await),
             }
+            read(self.list_users_request(project_id, body).fetch().await?)
         }
         /// Like [`Client::list_users`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn list_users_with_response(
             &self,
             project_id: &str,
             body: &ListUsersBody,
         ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-            let raw = self.list_users_request(project_id, body).send().await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.empty().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.empty()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.list_users_request(project_id, body).fetch().await?)
         }
+        #[inline]
         fn list_objects_request(
             &self,
             project_id: &str,
@@ -568,32 +680,43 @@ pub mod managed_sync_api {
         /// Returns the objects a subject has the requested relation to.
         ///
         /// `POST /projects/{projectId}/permissions/list-objects`
+        #[inline]
         pub async fn list_objects(
             &self,
             project_id: &str,
             body: &ListObjectsBody,
         ) -> Result<(), ::paragon_runtime::Error> {
-            let raw = self.list_objects_request(project_id, body).send().await?;
-            match raw.status().as_u16() {
-                200 => {
-                    raw.empty().await?;
-                    Ok(())
+            #[inline]
+            fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => {
+                        raw.empty()?;
+                        Ok(())
+                    }
+                    _ => Err(raw.unexpected()),
                 }
-                _ => Err(raw.unexpected().await),
             }
+            read(self.list_objects_request(project_id, body).fetch().await?)
         }
         /// Like [`Client::list_objects`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn list_objects_with_response(
             &self,
             project_id: &str,
             body: &ListObjectsBody,
         ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-            let raw = self.list_objects_request(project_id, body).send().await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.empty().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.empty()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.list_objects_request(project_id, body).fetch().await?)
         }
+        #[inline]
         fn expand_relationships_request(
             &self,
             project_id: &str,
@@ -616,37 +739,49 @@ pub mod managed_sync_api {
         /// Expands the relationship tree for a (subject, relation, object) tuple.
         ///
         /// `POST /projects/{projectId}/permissions/expand`
+        #[inline]
         pub async fn expand_relationships(
             &self,
             project_id: &str,
             body: &AccessCheck,
         ) -> Result<(), ::paragon_runtime::Error> {
-            let raw = self
-                .expand_relationships_request(project_id, body)
-                .send()
-                .await?;
-            match raw.status().as_u16() {
-                200 => {
-                    raw.empty().await?;
-                    Ok(())
+            #[inline]
+            fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => {
+                        raw.empty()?;
+                        Ok(())
+                    }
+                    _ => Err(raw.unexpected()),
                 }
-                _ => Err(raw.unexpected().await),
             }
+            read(
+                self.expand_relationships_request(project_id, body)
+                    .fetch()
+                    .await?,
+            )
         }
         /// Like [`Client::expand_relationships`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn expand_relationships_with_response(
             &self,
             project_id: &str,
             body: &AccessCheck,
         ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-            let raw = self
-                .expand_relationships_request(project_id, body)
-                .send()
-                .await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.empty().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.empty()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(
+                self.expand_relationships_request(project_id, body)
+                    .fetch()
+                    .await?,
+            )
         }
     }
     /// The optional parameters of [`Client::pull_synced_records`].
@@ -654,7 +789,7 @@ pub mod managed_sync_api {
     pub struct PullSyncedRecordsOptions {
         pub cursor: Option<String>,
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct SyncStatus {
         pub integration: Option<String>,
         pub sync_type: Option<String>,
@@ -678,6 +813,7 @@ pub mod managed_sync_api {
             Option<::paragon_runtime::DateTime>,
             Option<i64>,
         );
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None, None, None)
         }
@@ -696,6 +832,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 integration: partial.0,
@@ -727,7 +864,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum SyncStatusStatus {
         /// `SYNCING`
         Syncing,
@@ -742,6 +879,7 @@ pub mod managed_sync_api {
     }
     impl SyncStatusStatus {
         /// The value as it appears on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Syncing => "SYNCING",
@@ -753,6 +891,7 @@ pub mod managed_sync_api {
         }
     }
     impl From<String> for SyncStatusStatus {
+        #[inline]
         fn from(value: String) -> Self {
             match value.as_str() {
                 "SYNCING" => Self::Syncing,
@@ -764,11 +903,13 @@ pub mod managed_sync_api {
         }
     }
     impl From<&str> for SyncStatusStatus {
+        #[inline]
         fn from(value: &str) -> Self {
             Self::from(value.to_owned())
         }
     }
     impl From<SyncStatusStatus> for String {
+        #[inline]
         fn from(value: SyncStatusStatus) -> Self {
             match value {
                 SyncStatusStatus::Unknown(value) => value,
@@ -777,6 +918,7 @@ pub mod managed_sync_api {
         }
     }
     impl ::std::fmt::Display for SyncStatusStatus {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
@@ -836,6 +978,7 @@ pub mod managed_sync_api {
             >,
             Option<::paragon_runtime::DateTime>,
         );
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None, None, None, None, None)
         }
@@ -856,6 +999,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 id: partial.0,
@@ -891,7 +1035,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct AccessCheck {
         /// The actor (e.g., user@example.com).
         pub subject: String,
@@ -904,6 +1048,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "AccessCheck";
         const MEMBERS: &'static [&'static str] = &["subject", "relation", "object"];
         type Partial = (Option<String>, Option<String>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -920,6 +1065,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 subject: ::paragon_runtime::codec::required(partial.0, "subject")?,
@@ -947,7 +1093,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct EnableSyncBody {
         /// Integration identifier (e.g., googleDrive, salesforce).
         pub integration: String,
@@ -960,6 +1106,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "EnableSyncBody";
         const MEMBERS: &'static [&'static str] = &["integration", "syncType", "frequency"];
         type Partial = (Option<String>, Option<String>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -976,6 +1123,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 integration: ::paragon_runtime::codec::required(partial.0, "integration")?,
@@ -1012,6 +1160,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "PullSyncedRecordsResponse";
         const MEMBERS: &'static [&'static str] = &["records", "nextCursor"];
         type Partial = (Option<Vec<SyncedRecord>>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None)
         }
@@ -1027,6 +1176,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 records: partial.0,
@@ -1052,7 +1202,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CheckAccessResponse {
         pub allowed: Option<bool>,
     }
@@ -1060,6 +1210,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "CheckAccessResponse";
         const MEMBERS: &'static [&'static str] = &["allowed"];
         type Partial = (Option<bool>,);
+        #[inline]
         fn start() -> Self::Partial {
             (None,)
         }
@@ -1073,6 +1224,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self { allowed: partial.0 })
         }
@@ -1102,6 +1254,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "BatchCheckAccessBody";
         const MEMBERS: &'static [&'static str] = &["checks"];
         type Partial = (Option<Vec<AccessCheck>>,);
+        #[inline]
         fn start() -> Self::Partial {
             (None,)
         }
@@ -1115,6 +1268,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self { checks: partial.0 })
         }
@@ -1144,6 +1298,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "BatchCheckAccessResponse";
         const MEMBERS: &'static [&'static str] = &["results"];
         type Partial = (Option<Vec<BatchCheckAccessResponseResultsItem>>,);
+        #[inline]
         fn start() -> Self::Partial {
             (None,)
         }
@@ -1157,6 +1312,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self { results: partial.0 })
         }
@@ -1178,7 +1334,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct BatchCheckAccessResponseResultsItem {
         pub allowed: Option<bool>,
     }
@@ -1186,6 +1342,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "BatchCheckAccessResponseResultsItem";
         const MEMBERS: &'static [&'static str] = &["allowed"];
         type Partial = (Option<bool>,);
+        #[inline]
         fn start() -> Self::Partial {
             (None,)
         }
@@ -1199,6 +1356,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self { allowed: partial.0 })
         }
@@ -1220,7 +1378,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ListUsersBody {
         pub object: Option<String>,
         pub relation: Option<String>,
@@ -1229,6 +1387,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "ListUsersBody";
         const MEMBERS: &'static [&'static str] = &["object", "relation"];
         type Partial = (Option<String>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None)
         }
@@ -1244,6 +1403,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 object: partial.0,
@@ -1269,7 +1429,7 @@ pub mod managed_sync_api {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ListObjectsBody {
         pub subject: Option<String>,
         pub relation: Option<String>,
@@ -1278,6 +1438,7 @@ pub mod managed_sync_api {
         const NAME: &'static str = "ListObjectsBody";
         const MEMBERS: &'static [&'static str] = &["subject", "relation"];
         type Partial = (Option<String>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None)
         }
@@ -1293,6 +1454,7 @@ pub mod managed_sync_api {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 subject: partial.0,
@@ -1359,7 +1521,7 @@ pub mod enable_sync_and_pull_records {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "enable-sync-and-pull-records";
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Inputs {
         /// Your Paragon Project ID.
         pub project_id: String,
@@ -1380,6 +1542,7 @@ pub mod enable_sync_and_pull_records {
             Option<String>,
             Option<String>,
         );
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None, None)
         }
@@ -1397,6 +1560,7 @@ pub mod enable_sync_and_pull_records {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 project_id: ::paragon_runtime::codec::required(partial.0, "projectId")?,

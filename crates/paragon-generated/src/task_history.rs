@@ -80,6 +80,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn get_workflow_executions_request(
         &self,
         project_id: &str,
@@ -110,49 +111,64 @@ impl Client {
     /// Search through historical workflow executions with filtering options. Returns paginated results with up to 100 records per page. If additional pages are available, the response will include a nextLink URL to retrieve the next page.
     ///
     /// `GET /projects/{projectId}/task-history/workflow-executions`
+    #[inline]
     pub async fn get_workflow_executions(
         &self,
         project_id: &str,
         options: &GetWorkflowExecutionsOptions,
     ) -> Result<WorkflowExecutionList, ::paragon_runtime::Error> {
-        let raw = self
-            .get_workflow_executions_request(project_id, options)
-            .send()
-            .await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<WorkflowExecutionList>().await?.body),
-            401 | 429 => Err(raw.documented_error().await),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<WorkflowExecutionList, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<WorkflowExecutionList>()?.body),
+                401 | 429 => Err(raw.documented_error()),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(
+            self.get_workflow_executions_request(project_id, options)
+                .fetch()
+                .await?,
+        )
     }
     /// Like [`Client::get_workflow_executions`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn get_workflow_executions_with_response(
         &self,
         project_id: &str,
         options: &GetWorkflowExecutionsOptions,
     ) -> Result<::paragon_runtime::Response<GetWorkflowExecutionsResponses>, ::paragon_runtime::Error>
     {
-        let raw = self
-            .get_workflow_executions_request(project_id, options)
-            .send()
-            .await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw
-                .json::<WorkflowExecutionList>()
-                .await?
-                .map(GetWorkflowExecutionsResponses::Ok),
-            401 => raw
-                .empty()
-                .await?
-                .map(|()| GetWorkflowExecutionsResponses::Unauthorized),
-            429 => raw
-                .empty()
-                .await?
-                .map(|()| GetWorkflowExecutionsResponses::TooManyRequests),
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<
+            ::paragon_runtime::Response<GetWorkflowExecutionsResponses>,
+            ::paragon_runtime::Error,
+        > {
+            Ok(match raw.status().as_u16() {
+                200 => raw
+                    .json::<WorkflowExecutionList>()?
+                    .map(GetWorkflowExecutionsResponses::Ok),
+                401 => raw
+                    .empty()?
+                    .map(|()| GetWorkflowExecutionsResponses::Unauthorized),
+                429 => raw
+                    .empty()?
+                    .map(|()| GetWorkflowExecutionsResponses::TooManyRequests),
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(
+            self.get_workflow_executions_request(project_id, options)
+                .fetch()
+                .await?,
+        )
     }
     /// Every item of [`Client::get_workflow_executions`], following the pages the server links until the last one.
+    #[inline]
     pub fn get_workflow_executions_stream(
         &self,
         project_id: &str,
@@ -183,18 +199,19 @@ impl Client {
                         .operation("getWorkflowExecutions")
                         .security(SECURITY_SCHEMES, &[&["apiKeyAuth"]])
                         .accept("application/json")
-                        .send()
+                        .fetch()
                         .await?;
                     match raw.status().as_u16() {
-                        200 => Ok(raw.json::<WorkflowExecutionList>().await?.body),
-                        401 | 429 => Err(raw.documented_error().await),
-                        _ => Err(raw.unexpected().await),
+                        200 => Ok(raw.json::<WorkflowExecutionList>()?.body),
+                        401 | 429 => Err(raw.documented_error()),
+                        _ => Err(raw.unexpected()),
                     }
                 }
             },
             |page: WorkflowExecutionList| page.data.unwrap_or_default(),
         )
     }
+    #[inline]
     fn replay_workflow_execution_request(
         &self,
         project_id: &str,
@@ -218,22 +235,30 @@ impl Client {
     /// Replays a specific workflow execution using the same version of the workflow that the execution originally ran with. This endpoint is in beta and may not be suitable for use in production applications.
     ///
     /// `POST /projects/{projectId}/task-history/workflow-executions/{executionId}/replay`
+    #[inline]
     pub async fn replay_workflow_execution(
         &self,
         project_id: &str,
         execution_id: &str,
     ) -> Result<WorkflowExecution, ::paragon_runtime::Error> {
-        let raw = self
-            .replay_workflow_execution_request(project_id, execution_id)
-            .send()
-            .await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<WorkflowExecution>().await?.body),
-            401 | 404 | 429 => Err(raw.documented_error().await),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<WorkflowExecution, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<WorkflowExecution>()?.body),
+                401 | 404 | 429 => Err(raw.documented_error()),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(
+            self.replay_workflow_execution_request(project_id, execution_id)
+                .fetch()
+                .await?,
+        )
     }
     /// Like [`Client::replay_workflow_execution`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn replay_workflow_execution_with_response(
         &self,
         project_id: &str,
@@ -242,29 +267,34 @@ impl Client {
         ::paragon_runtime::Response<ReplayWorkflowExecutionResponses>,
         ::paragon_runtime::Error,
     > {
-        let raw = self
-            .replay_workflow_execution_request(project_id, execution_id)
-            .send()
-            .await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw
-                .json::<WorkflowExecution>()
-                .await?
-                .map(ReplayWorkflowExecutionResponses::Ok),
-            401 => raw
-                .empty()
-                .await?
-                .map(|()| ReplayWorkflowExecutionResponses::Unauthorized),
-            404 => raw
-                .empty()
-                .await?
-                .map(|()| ReplayWorkflowExecutionResponses::NotFound),
-            429 => raw
-                .empty()
-                .await?
-                .map(|()| ReplayWorkflowExecutionResponses::TooManyRequests),
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<
+            ::paragon_runtime::Response<ReplayWorkflowExecutionResponses>,
+            ::paragon_runtime::Error,
+        > {
+            Ok(match raw.status().as_u16() {
+                200 => raw
+                    .json::<WorkflowExecution>()?
+                    .map(ReplayWorkflowExecutionResponses::Ok),
+                401 => raw
+                    .empty()?
+                    .map(|()| ReplayWorkflowExecutionResponses::Unauthorized),
+                404 => raw
+                    .empty()?
+                    .map(|()| ReplayWorkflowExecutionResponses::NotFound),
+                429 => raw
+                    .empty()?
+                    .map(|()| ReplayWorkflowExecutionResponses::TooManyRequests),
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(
+            self.replay_workflow_execution_request(project_id, execution_id)
+                .fetch()
+                .await?,
+        )
     }
 }
 /// The optional parameters of [`Client::get_workflow_executions`].
@@ -321,6 +351,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecutionList {
     const NAME: &'static str = "WorkflowExecutionList";
     const MEMBERS: &'static [&'static str] = &["data", "total", "nextLink"];
     type Partial = (Option<Vec<WorkflowExecution>>, Option<i64>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None)
     }
@@ -337,6 +368,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecutionList {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             data: partial.0,
@@ -364,7 +396,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionList {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WorkflowExecution {
     /// The unique identifier for the workflow execution.
     pub id: Option<String>,
@@ -405,6 +437,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecution {
         Option<::paragon_runtime::DateTime>,
         Option<::paragon_runtime::DateTime>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None, None, None, None)
     }
@@ -426,6 +459,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecution {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: partial.0,
@@ -464,7 +498,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
     }
 }
 /// The status of the workflow execution.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WorkflowExecutionStatus {
     /// `SUCCEEDED`
     Succeeded,
@@ -475,6 +509,7 @@ pub enum WorkflowExecutionStatus {
 }
 impl WorkflowExecutionStatus {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Succeeded => "SUCCEEDED",
@@ -484,6 +519,7 @@ impl WorkflowExecutionStatus {
     }
 }
 impl From<String> for WorkflowExecutionStatus {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "SUCCEEDED" => Self::Succeeded,
@@ -493,11 +529,13 @@ impl From<String> for WorkflowExecutionStatus {
     }
 }
 impl From<&str> for WorkflowExecutionStatus {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<WorkflowExecutionStatus> for String {
+    #[inline]
     fn from(value: WorkflowExecutionStatus) -> Self {
         match value {
             WorkflowExecutionStatus::Unknown(value) => value,
@@ -506,6 +544,7 @@ impl From<WorkflowExecutionStatus> for String {
     }
 }
 impl ::std::fmt::Display for WorkflowExecutionStatus {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -525,7 +564,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus
         ::paragon_runtime::codec::string(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetWorkflowExecutionsStatus {
     /// `SUCCEEDED`
     Succeeded,
@@ -536,6 +575,7 @@ pub enum GetWorkflowExecutionsStatus {
 }
 impl GetWorkflowExecutionsStatus {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Succeeded => "SUCCEEDED",
@@ -545,6 +585,7 @@ impl GetWorkflowExecutionsStatus {
     }
 }
 impl From<String> for GetWorkflowExecutionsStatus {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "SUCCEEDED" => Self::Succeeded,
@@ -554,11 +595,13 @@ impl From<String> for GetWorkflowExecutionsStatus {
     }
 }
 impl From<&str> for GetWorkflowExecutionsStatus {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<GetWorkflowExecutionsStatus> for String {
+    #[inline]
     fn from(value: GetWorkflowExecutionsStatus) -> Self {
         match value {
             GetWorkflowExecutionsStatus::Unknown(value) => value,
@@ -567,6 +610,7 @@ impl From<GetWorkflowExecutionsStatus> for String {
     }
 }
 impl ::std::fmt::Display for GetWorkflowExecutionsStatus {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -586,7 +630,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for GetWorkflowExecutionsSt
         ::paragon_runtime::codec::string(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetWorkflowExecutionsSortBy {
     /// `ASC`
     Asc,
@@ -597,6 +641,7 @@ pub enum GetWorkflowExecutionsSortBy {
 }
 impl GetWorkflowExecutionsSortBy {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Asc => "ASC",
@@ -606,6 +651,7 @@ impl GetWorkflowExecutionsSortBy {
     }
 }
 impl From<String> for GetWorkflowExecutionsSortBy {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "ASC" => Self::Asc,
@@ -615,11 +661,13 @@ impl From<String> for GetWorkflowExecutionsSortBy {
     }
 }
 impl From<&str> for GetWorkflowExecutionsSortBy {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<GetWorkflowExecutionsSortBy> for String {
+    #[inline]
     fn from(value: GetWorkflowExecutionsSortBy) -> Self {
         match value {
             GetWorkflowExecutionsSortBy::Unknown(value) => value,
@@ -628,6 +676,7 @@ impl From<GetWorkflowExecutionsSortBy> for String {
     }
 }
 impl ::std::fmt::Display for GetWorkflowExecutionsSortBy {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -65,7 +65,7 @@ pub use multipart::{FilePart, Multipart};
 pub use paginate::{paginate, paginate_with};
 pub use params::{ParamStyle, Style, path_param, path_param_with};
 pub use request::RequestBuilder;
-pub use response::{ByteStream, RawResponse, Response};
+pub use response::{ByteStream, RawResponse, Received, Response};
 pub use retry::{RateLimit, RetryPolicy};
 
 /// Expands to its input when this crate's `xpath` feature is on, else to a compile error that

@@ -386,6 +386,12 @@ impl RequestBuilder {
         Ok(())
     }
 
+    /// [`RequestBuilder::send`], then [`RawResponse::receive`]: the request and its whole
+    /// response, the one wait of a generated operation.
+    pub async fn fetch(self) -> Result<crate::Received, Error> {
+        Ok(self.send().await?.receive().await)
+    }
+
     /// Sends the request, applying the client's rate limit and retry policy
     /// (see [`crate::RetryPolicy`]). Returns the response whatever its status;
     /// only invalid requests ([`Error::InvalidRequest`]) and transport

@@ -46,22 +46,32 @@ impl From<reqwest::Response> for RawResponse {
     }
 }
 
-/// Reads the whole body, refusing one longer than `limit`: by its `Content-Length` before
-/// reading, or once more than `limit` bytes have arrived.
-async fn read_capped(inner: &mut reqwest::Response, limit: usize) -> Result<Bytes, Error> {
-    let too_large = |status| Error::BodyTooLarge { status, limit };
+/// Reads the body: all of it, or the first `limit` bytes and why the rest is missing (more
+/// than `limit` bytes, or a failed read). A success status whose `Content-Length` is over
+/// `limit` is refused before anything is read; the body of another status is read up to
+/// `limit`, since an error's first bytes are worth keeping.
+async fn read_body(inner: &mut reqwest::Response, limit: usize) -> (Bytes, Option<Error>) {
     let status = inner.status();
-    if inner.content_length().is_some_and(|n| n > limit as u64) {
-        return Err(too_large(status));
+    let too_large = Error::BodyTooLarge { status, limit };
+    if status.is_success() && inner.content_length().is_some_and(|n| n > limit as u64) {
+        return (Bytes::new(), Some(too_large));
     }
     // A body in one chunk (the common case) is kept without a copy.
     let mut only: Option<Bytes> = None;
     let mut body = BytesMut::new();
-    while let Some(chunk) = inner.chunk().await.map_err(Error::transport)? {
+    let missing = loop {
+        let chunk = match inner.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break None,
+            Err(e) => break Some(Error::transport(e)),
+        };
         let held = body.len() + only.as_ref().map_or(0, Bytes::len);
-        if chunk.len() > limit - held {
-            return Err(too_large(status));
-        }
+        let room = limit - held;
+        let (chunk, over) = if chunk.len() > room {
+            (chunk.slice(..room), true)
+        } else {
+            (chunk, false)
+        };
         if let Some(first) = only.take() {
             body.extend_from_slice(&first);
             body.extend_from_slice(&chunk);
@@ -70,22 +80,11 @@ async fn read_capped(inner: &mut reqwest::Response, limit: usize) -> Result<Byte
         } else {
             body.extend_from_slice(&chunk);
         }
-    }
-    Ok(only.unwrap_or_else(|| body.freeze()))
-}
-
-/// An error body, cut at `limit` bytes; an unreadable rest is left out.
-async fn read_error_body(inner: &mut reqwest::Response, limit: usize) -> Bytes {
-    let mut body = BytesMut::new();
-    while let Ok(Some(chunk)) = inner.chunk().await {
-        let room = limit - body.len();
-        if chunk.len() >= room {
-            body.extend_from_slice(&chunk[..room]);
-            break;
+        if over {
+            break Some(too_large);
         }
-        body.extend_from_slice(&chunk);
-    }
-    body.freeze()
+    };
+    (only.unwrap_or_else(|| body.freeze()), missing)
 }
 
 /// A response whose body has not been read yet; returned by
@@ -129,25 +128,114 @@ impl RawResponse {
         self.inner
     }
 
-    /// Reads the whole body; one larger than the client's
-    /// [`crate::Limits::max_body_bytes`] gives [`Error::BodyTooLarge`].
-    pub async fn bytes(mut self) -> Result<Response<Bytes>, Error> {
+    /// Reads the body (see [`Received`]): the one wait every decoding method below starts
+    /// with, so decoding itself awaits nothing.
+    pub async fn receive(mut self) -> Received {
         let status = self.inner.status();
         let headers = std::mem::take(self.inner.headers_mut());
-        let body = read_capped(&mut self.inner, self.max_body_bytes).await?;
-        Ok(Response {
+        let (body, missing) = read_body(&mut self.inner, self.max_body_bytes).await;
+        Received {
             status,
             headers,
             body,
-        })
+            missing,
+            retries: self.retries,
+        }
     }
 
-    /// Reads the body and decodes it as JSON. An empty (or all-whitespace)
-    /// body decodes as JSON `null`, so `Option<T>` and `()` work. A decode
-    /// failure gives [`Error::Decode`] with status, headers, raw body and the
-    /// serde message (including line and column).
+    /// Reads the whole body; one larger than the client's
+    /// [`crate::Limits::max_body_bytes`] gives [`Error::BodyTooLarge`].
+    pub async fn bytes(self) -> Result<Response<Bytes>, Error> {
+        self.receive().await.bytes()
+    }
+
+    /// Reads the body and decodes it as JSON: [`Received::json`].
     pub async fn json<T: DeserializeOwned>(self) -> Result<Response<T>, Error> {
-        let raw = self.bytes().await?;
+        self.receive().await.json()
+    }
+
+    /// Reads the body as text (invalid UTF-8 is replaced with U+FFFD).
+    pub async fn text(self) -> Result<Response<String>, Error> {
+        self.receive().await.text()
+    }
+
+    /// Returns the body unread, as a stream; for binary downloads.
+    pub fn stream(mut self) -> Response<ByteStream> {
+        let status = self.inner.status();
+        let headers = std::mem::take(self.inner.headers_mut());
+        Response {
+            status,
+            headers,
+            body: ByteStream {
+                inner: Box::pin(self.inner.bytes_stream()),
+            },
+        }
+    }
+
+    /// For a documented status without a body (or whose body is ignored):
+    /// reads and discards the body.
+    pub async fn empty(self) -> Result<Response<()>, Error> {
+        self.receive().await.empty()
+    }
+
+    /// For a status the spec documents as an error: [`Received::documented_error`].
+    pub async fn documented_error(self) -> Error {
+        self.receive().await.documented_error()
+    }
+
+    /// For a status the spec does not document: [`Received::unexpected`].
+    pub async fn unexpected(self) -> Error {
+        self.receive().await.unexpected()
+    }
+}
+
+/// A response with its body read ([`RawResponse::receive`], or
+/// [`crate::RequestBuilder::fetch`]): generated operations await this once, then decode
+/// without awaiting, in code that is not generic over the response.
+#[derive(Debug)]
+pub struct Received {
+    status: StatusCode,
+    headers: HeaderMap,
+    /// All of the body, or its first bytes when `missing` says why the rest is not here.
+    body: Bytes,
+    missing: Option<Error>,
+    retries: u32,
+}
+
+impl Received {
+    /// HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// Response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// How many times the client sent the request again before this response.
+    pub fn retries(&self) -> u32 {
+        self.retries
+    }
+
+    /// The whole body; [`Error::BodyTooLarge`] when it is larger than the client's
+    /// [`crate::Limits::max_body_bytes`], the transport error when it could not be read.
+    pub fn bytes(self) -> Result<Response<Bytes>, Error> {
+        match self.missing {
+            Some(e) => Err(e),
+            None => Ok(Response {
+                status: self.status,
+                headers: self.headers,
+                body: self.body,
+            }),
+        }
+    }
+
+    /// The body decoded as JSON. An empty (or all-whitespace) body decodes as JSON `null`, so
+    /// `Option<T>` and `()` work. A decode failure gives [`Error::Decode`] with status,
+    /// headers, raw body and the serde message (including line and column).
+    pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, Error> {
+        let raw = self.bytes()?;
         let text: &[u8] = if raw.body.trim_ascii().is_empty() {
             b"null"
         } else {
@@ -170,58 +258,38 @@ impl RawResponse {
         }
     }
 
-    /// Reads the body as text (invalid UTF-8 is replaced with U+FFFD).
-    pub async fn text(self) -> Result<Response<String>, Error> {
+    /// The body as text (invalid UTF-8 is replaced with U+FFFD).
+    pub fn text(self) -> Result<Response<String>, Error> {
         Ok(self
-            .bytes()
-            .await?
+            .bytes()?
             .map(|b| String::from_utf8_lossy(&b).into_owned()))
     }
 
-    /// Returns the body unread, as a stream; for binary downloads.
-    pub fn stream(mut self) -> Response<ByteStream> {
-        let status = self.inner.status();
-        let headers = std::mem::take(self.inner.headers_mut());
-        Response {
-            status,
-            headers,
-            body: ByteStream {
-                inner: Box::pin(self.inner.bytes_stream()),
-            },
+    /// For a documented status without a body (or whose body is ignored): the body must
+    /// still have been read whole.
+    pub fn empty(self) -> Result<Response<()>, Error> {
+        Ok(self.bytes()?.map(|_| ()))
+    }
+
+    /// For a status the spec documents as an error: [`Error::Status`], with the body as far
+    /// as it was read (an unreadable body is kept empty). The typed value is available from
+    /// the operation's `*_with_response` function.
+    pub fn documented_error(self) -> Error {
+        Error::Status(Box::new(self.error_response()))
+    }
+
+    /// For a status the spec does not document: [`Error::UnexpectedStatus`], with the body as
+    /// far as it was read.
+    pub fn unexpected(self) -> Error {
+        Error::UnexpectedStatus(Box::new(self.error_response()))
+    }
+
+    fn error_response(self) -> ErrorResponse {
+        ErrorResponse {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
         }
-    }
-
-    /// For a documented status without a body (or whose body is ignored):
-    /// reads and discards the body.
-    pub async fn empty(self) -> Result<Response<()>, Error> {
-        Ok(self.bytes().await?.map(|_| ()))
-    }
-
-    /// For a status the spec documents as an error: reads the body (an unreadable body is kept
-    /// empty) and returns [`Error::Status`]. The typed value is available from the operation's
-    /// `*_with_response` function.
-    pub async fn documented_error(mut self) -> Error {
-        let status = self.inner.status();
-        let headers = std::mem::take(self.inner.headers_mut());
-        let body = read_error_body(&mut self.inner, self.max_body_bytes).await;
-        Error::Status(Box::new(ErrorResponse {
-            status,
-            headers,
-            body,
-        }))
-    }
-
-    /// For a status the spec does not document: reads the body (an
-    /// unreadable body is kept empty) and returns [`Error::UnexpectedStatus`].
-    pub async fn unexpected(mut self) -> Error {
-        let status = self.inner.status();
-        let headers = std::mem::take(self.inner.headers_mut());
-        let body = read_error_body(&mut self.inner, self.max_body_bytes).await;
-        Error::UnexpectedStatus(Box::new(ErrorResponse {
-            status,
-            headers,
-            body,
-        }))
     }
 }
 

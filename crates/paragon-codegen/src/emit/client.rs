@@ -1,5 +1,14 @@
 //! Operations to a `Client` with one async fn per operation (plus `_with_response` for every
 //! documented status, and `_stream` for paged operations).
+//!
+//! What rustc spends its time on decides the shape (BENCHMARKS.md, "Compile time"):
+//!
+//! - An async function only waits for the response (`RequestBuilder::fetch`, one await of
+//!   code the runtime compiled); a plain function reads it, so each operation's state machine is
+//!   small.
+//! - Every function of an operation is `#[inline]`: its machine code, and that of the decoding
+//!   of every type its responses hold, is made in the crate that calls it, for the operations
+//!   that crate calls. The generated crate itself is type-checked, not compiled to machine code.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -435,14 +444,16 @@ pub fn client_part(api: &Api, k: usize) -> TokenStream {
     }
 }
 
-fn body_expr(body: &ResponseBody, api: &Api) -> TokenStream {
+/// How a response's body is read from `raw`: a `RawResponse` when `aw` is `.await` (an
+/// operation with a streamed body), else a `Received`, whose body is read already.
+fn body_expr(body: &ResponseBody, api: &Api, aw: &TokenStream) -> TokenStream {
     match body {
-        ResponseBody::Empty => quote!(raw.empty().await?),
+        ResponseBody::Empty => quote!(raw.empty() #aw ?),
         ResponseBody::Json(ty) => {
             let t = ty_tokens(api, ty);
-            quote!(raw.json::<#t>().await?)
+            quote!(raw.json::<#t>() #aw ?)
         }
-        ResponseBody::Text => quote!(raw.text().await?),
+        ResponseBody::Text => quote!(raw.text() #aw ?),
         ResponseBody::Binary => quote!(raw.stream()),
     }
 }
@@ -677,6 +688,10 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         }
         v
     };
+    // An operation whose every body is read whole awaits once (`fetch`) and decodes in a
+    // plain function; one with a streamed body awaits each read on the `RawResponse`.
+    let streamed = streams_a_body(op);
+    let aw = if streamed { quote!(.await) } else { quote!() };
     let errors = error_patterns(op);
     // A success arm that matches every status (a `default` response read as the success)
     // leaves nothing for an error arm to match.
@@ -690,20 +705,20 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         .iter()
         .any(|r| !r.success && r.status == StatusKey::Default)
     {
-        quote!(_ => Err(raw.documented_error().await),)
+        quote!(_ => Err(raw.documented_error() #aw),)
     } else if errors.is_empty() {
-        quote!(_ => Err(raw.unexpected().await),)
+        quote!(_ => Err(raw.unexpected() #aw),)
     } else {
         quote! {
-            #(#errors)|* => Err(raw.documented_error().await),
-            _ => Err(raw.unexpected().await),
+            #(#errors)|* => Err(raw.documented_error() #aw),
+            _ => Err(raw.unexpected() #aw),
         }
     };
     let responses_type = op.responses_type.as_ref().map(|n| ident(n));
     let (short_ty, short_arms) = match (distinct.as_slice(), &responses_type) {
         ([], _) => (
             quote!(()),
-            quote!(200..=299 => { raw.empty().await?; Ok(()) }),
+            quote!(200..=299 => { raw.empty() #aw ?; Ok(()) }),
         ),
         ([one], _) => {
             let t = body_type(one, api);
@@ -713,9 +728,9 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 joined_patterns(successes.iter().copied())
             };
             let arm = if **one == ResponseBody::Empty {
-                quote!(#(#pats)|* => { raw.empty().await?; Ok(()) })
+                quote!(#(#pats)|* => { raw.empty() #aw ?; Ok(()) })
             } else {
-                let e = body_expr(one, api);
+                let e = body_expr(one, api, &aw);
                 quote!(#(#pats)|* => Ok(#e.body),)
             };
             (quote!(#t), arm)
@@ -725,9 +740,9 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 let pat = status_pattern(r);
                 let v = ident(&r.variant);
                 if r.body == ResponseBody::Empty {
-                    quote!(#pat => { raw.empty().await?; Ok(#rt::#v) })
+                    quote!(#pat => { raw.empty() #aw ?; Ok(#rt::#v) })
                 } else {
-                    let e = body_expr(&r.body, api);
+                    let e = body_expr(&r.body, api, &aw);
                     quote!(#pat => Ok(#rt::#v(#e.body)),)
                 }
             });
@@ -735,7 +750,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         }
         (_, None) => (
             quote!(()),
-            quote!(200..=299 => { raw.empty().await?; Ok(()) }),
+            quote!(200..=299 => { raw.empty() #aw ?; Ok(()) }),
         ),
     };
 
@@ -773,14 +788,14 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             let arms = ordered(op).into_iter().map(|r| {
                 let pat = status_pattern(r);
                 let v = ident(&r.variant);
-                let e = body_expr(&r.body, api);
+                let e = body_expr(&r.body, api, &aw);
                 if r.body == ResponseBody::Empty {
                     quote!(#pat => #e.map(|()| #rt::#v),)
                 } else {
                     quote!(#pat => #e.map(#rt::#v),)
                 }
             });
-            let fallback = (!has_default).then(|| quote!(_ => return Err(raw.unexpected().await),));
+            let fallback = (!has_default).then(|| quote!(_ => return Err(raw.unexpected() #aw),));
             (quote!(#rt), quote!(#(#arms)* #fallback))
         }
         None => {
@@ -788,14 +803,14 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
                 Some(r) => {
                     let t = body_type(&r.body, api);
                     let pat = status_pattern(r);
-                    let e = body_expr(&r.body, api);
+                    let e = body_expr(&r.body, api, &aw);
                     let fallback = (r.status != StatusKey::Default)
-                        .then(|| quote!(_ => return Err(raw.unexpected().await),));
+                        .then(|| quote!(_ => return Err(raw.unexpected() #aw),));
                     (t, quote!(#pat => #e, #fallback))
                 }
                 None => (
                     quote!(()),
-                    quote!(200..=299 => raw.empty().await?, _ => return Err(raw.unexpected().await),),
+                    quote!(200..=299 => raw.empty() #aw ?, _ => return Err(raw.unexpected() #aw),),
                 ),
             };
             (t, arm)
@@ -806,28 +821,69 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         op.fn_name
     );
 
-    let mut fns = quote! {
+    let request = quote! {
+        #[inline]
         fn #request_fn(&self, #(#decls),*) -> ::paragon_runtime::RequestBuilder {
             #request_builder
         }
+    };
+    let mut fns = if streamed {
+        quote! {
+            #request
 
-        #doc_tokens
-        #deprecated
-        pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
-            let raw = self.#request_fn(#(#names),*).send().await?;
-            match raw.status().as_u16() {
-                #short_arms
-                #documented_error_arm
+            #doc_tokens
+            #deprecated
+            #[inline]
+            pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
+                let raw = self.#request_fn(#(#names),*).send().await?;
+                match raw.status().as_u16() {
+                    #short_arms
+                    #documented_error_arm
+                }
+            }
+
+            #[doc = #with_response_doc]
+            #deprecated
+            #[inline]
+            pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
+                let raw = self.#request_fn(#(#names),*).send().await?;
+                Ok(match raw.status().as_u16() {
+                    #full_arms
+                })
             }
         }
+    } else {
+        // The async functions only wait for the response; reading it is a plain function
+        // (rustc checks and compiles far less per operation than with a wait per status).
+        quote! {
+            #request
 
-        #[doc = #with_response_doc]
-        #deprecated
-        pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
-            let raw = self.#request_fn(#(#names),*).send().await?;
-            Ok(match raw.status().as_u16() {
-                #full_arms
-            })
+            #doc_tokens
+            #deprecated
+            #[inline]
+            pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
+                #[inline]
+                fn read(raw: ::paragon_runtime::Received) -> Result<#short_ty, ::paragon_runtime::Error> {
+                    match raw.status().as_u16() {
+                        #short_arms
+                        #documented_error_arm
+                    }
+                }
+                read(self.#request_fn(#(#names),*).fetch().await?)
+            }
+
+            #[doc = #with_response_doc]
+            #deprecated
+            #[inline]
+            pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
+                #[inline]
+                fn read(raw: ::paragon_runtime::Received) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
+                    Ok(match raw.status().as_u16() {
+                        #full_arms
+                    })
+                }
+                read(self.#request_fn(#(#names),*).fetch().await?)
+            }
         }
     };
     if let Some(page) = &op.pagination {
@@ -844,6 +900,11 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     (items, fns)
 }
 
+/// Whether a response of `op` is a body streamed to the caller (read on a `RawResponse`).
+fn streams_a_body(op: &Operation) -> bool {
+    op.responses.iter().any(|r| r.body == ResponseBody::Binary)
+}
+
 fn stream_fn(
     api: &Api,
     op: &Operation,
@@ -853,6 +914,7 @@ fn stream_fn(
     short_arms: &TokenStream,
     error_arm: &TokenStream,
 ) -> TokenStream {
+    let streamed = streams_a_body(op);
     let fn_name = ident(&op.fn_name);
     let stream_fn = format_ident!("{}_stream", op.fn_name);
     let item = ty_tokens(api, &page.item);
@@ -886,16 +948,23 @@ fn stream_fn(
                 this.#fn_name(#(#pass),*).await
             }
         }
-        PageKind::Link => quote! {
+        PageKind::Link => {
+            let send = if streamed {
+                quote!(send)
+            } else {
+                quote!(fetch)
+            };
+            quote! {
             let raw = this.runtime.request_url(::paragon_runtime::reqwest::Method::GET, &__page_token)
                 #head
-                .send()
+                .#send()
                 .await?;
             match raw.status().as_u16() {
                 #short_arms
                 #error_arm
             }
-        },
+            }
+        }
     };
     let clones: Vec<TokenStream> = args
         .iter()
@@ -921,6 +990,7 @@ fn stream_fn(
     quote! {
         #[doc = #doc]
         #deprecated
+        #[inline]
         pub fn #stream_fn(&self, #(#decls),*) -> impl ::paragon_runtime::futures_util::Stream<Item = Result<#item, ::paragon_runtime::Error>> + Send + 'static {
             let this = self.clone();
             #(#owned)*

@@ -204,9 +204,10 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
         TypeKind::Struct { fields, extra } => {
             w.doc(t.doc.as_deref());
             let all_optional = fields.iter().all(|f| matches!(f.ty, Ty::Option(_)));
-            let eq = extra.is_none() && fields.iter().all(|f| total_eq(types, &f.ty, 0));
+            // Derived: what users of an API value reach for (print, copy, compare in a test),
+            // and `Default` when every member may be absent. Not `Eq`/`Hash`/`Ord`: a struct
+            // of a response is no map key, and each derive is code rustc checks per type.
             let mut derives = vec!["Debug", "Clone", "PartialEq"];
-            derives.extend(eq.then_some("Eq"));
             derives.extend(all_optional.then_some("Default"));
             w.derive(&derives);
             let mut extra_name = "additional_properties".to_owned();
@@ -253,15 +254,9 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 other.push_str("Value");
             }
             w.doc(t.doc.as_deref());
-            w.derive(&[
-                "Debug",
-                "Clone",
-                "PartialEq",
-                "Eq",
-                "Hash",
-                "PartialOrd",
-                "Ord",
-            ]);
+            // `Eq` and `Hash` so a value can key a map or a set. Not `Ord`: the order the
+            // document lists values in says nothing about them.
+            w.derive(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]);
             w.line(&format!("pub enum {name} {{"));
             for v in variants {
                 w.doc(Some(&format!("`{}`", v.wire)));
@@ -278,6 +273,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
             w.lines(&format!(
                 "impl {name} {{
                 /// The value as it appears on the wire.
+                #[inline]
                 pub fn as_str(&self) -> &str {{
                 match self {{
                 {as_str}Self::{other}(value) => value,
@@ -285,6 +281,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 }}
                 impl From<String> for {name} {{
+                #[inline]
                 fn from(value: String) -> Self {{
                 match value.as_str() {{
                 {from}_ => Self::{other}(value),
@@ -292,11 +289,13 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 }}
                 impl From<&str> for {name} {{
+                #[inline]
                 fn from(value: &str) -> Self {{
                 Self::from(value.to_owned())
                 }}
                 }}
                 impl From<{name}> for String {{
+                #[inline]
                 fn from(value: {name}) -> Self {{
                 match value {{
                 {name}::{other}(value) => value,
@@ -305,6 +304,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 }}
                 impl ::std::fmt::Display for {name} {{
+                #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{
                 f.write_str(self.as_str())
                 }}
@@ -353,6 +353,7 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 "impl ::std::convert::TryFrom<{inner_text}> for {name} {{
                 type Error = ::paragon_runtime::schema::Invalid;
                 /// Checks the value against the schema.
+                #[inline]
                 fn try_from(value: {inner_text}) -> Result<Self, Self::Error> {{
                 SCHEMA.check_serialized({at:?}, &value)?;
                 Ok(Self(value))
@@ -360,12 +361,14 @@ fn type_def(types: &[TypeDef], t: &TypeDef, w: &mut Writer<'_>) {
                 }}
                 impl ::std::ops::Deref for {name} {{
                 type Target = {inner_text};
+                #[inline]
                 fn deref(&self) -> &Self::Target {{
                 &self.0
                 }}
                 }}
                 impl {name} {{
                 /// The value inside.
+                #[inline]
                 pub fn into_inner(self) -> {inner_text} {{
                 self.0
                 }}
@@ -422,6 +425,7 @@ fn union_def(
     // The value is read once, then each alternative reads it in place: in order (untagged),
     // or the one its tag names.
     w.line(&format!("impl {name} {{"));
+    w.line("#[inline]");
     w.line("fn read_value(");
     w.line("value: ::paragon_runtime::serde_json::Value,");
     w.line(") -> Result<Self, String> {");
@@ -534,6 +538,7 @@ fn deserialize_impl(w: &mut Writer<'_>, t: &TypeDef, read: impl Fn(&str) -> Stri
         impl {name} {{
         /// Checks the value against the schema it was generated from (decoded values are
         /// checked already; this is for values built in code).
+                #[inline]
         pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {{
         SCHEMA.check_serialized({at:?}, self)
         }}
@@ -593,6 +598,7 @@ fn object_impls(
         _ => format!("({})", items.join(", ")),
     };
     w.line(&format!("type Partial = {};", tuple(&slots)));
+    w.line("#[inline]");
     w.line("fn start() -> Self::Partial {");
     let starts: Vec<String> = starts.iter().map(|s| (*s).to_owned()).collect();
     w.line(&tuple(&starts));
@@ -637,9 +643,11 @@ fn object_impls(
         w.line("}");
     }
     if slots.is_empty() {
+        w.line("#[inline]");
         w.line("fn finish(_: Self::Partial) -> Result<Self, &'static str> {");
         w.line("Ok(Self {})");
     } else {
+        w.line("#[inline]");
         w.line("fn finish(partial: Self::Partial) -> Result<Self, &'static str> {");
         w.line("Ok(Self {");
         for (i, f) in fields.iter().enumerate() {

@@ -67,6 +67,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn get_item_request(&self, sku: &Sku) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -77,23 +78,33 @@ impl Client {
             .accept("application/json")
     }
     /// `GET /items/{sku}`
+    #[inline]
     pub async fn get_item(&self, sku: &Sku) -> Result<Item, ::paragon_runtime::Error> {
-        let raw = self.get_item_request(sku).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Item>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Item, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Item>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.get_item_request(sku).fetch().await?)
     }
     /// Like [`Client::get_item`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn get_item_with_response(
         &self,
         sku: &Sku,
     ) -> Result<::paragon_runtime::Response<Item>, ::paragon_runtime::Error> {
-        let raw = self.get_item_request(sku).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Item>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Item>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Item>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.get_item_request(sku).fetch().await?)
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -122,6 +133,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Sku {
 impl Sku {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
+    #[inline]
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
         SCHEMA.check_serialized("/0/components/schemas/Sku", self)
     }
@@ -129,6 +141,7 @@ impl Sku {
 impl ::std::convert::TryFrom<String> for Sku {
     type Error = ::paragon_runtime::schema::Invalid;
     /// Checks the value against the schema.
+    #[inline]
     fn try_from(value: String) -> Result<Self, Self::Error> {
         SCHEMA.check_serialized("/0/components/schemas/Sku", &value)?;
         Ok(Self(value))
@@ -136,12 +149,14 @@ impl ::std::convert::TryFrom<String> for Sku {
 }
 impl ::std::ops::Deref for Sku {
     type Target = String;
+    #[inline]
     fn deref(&self) -> &Self::Target {
         &self.0
     }
 }
 impl Sku {
     /// The value inside.
+    #[inline]
     pub fn into_inner(self) -> String {
         self.0
     }
@@ -162,6 +177,7 @@ impl ::paragon_runtime::codec::Object for Item {
         Option<ItemPrice>,
         Option<Vec<String>>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None)
     }
@@ -179,6 +195,7 @@ impl ::paragon_runtime::codec::Object for Item {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             sku: ::paragon_runtime::codec::required(partial.0, "sku")?,
@@ -217,6 +234,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Item {
 impl Item {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
+    #[inline]
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
         SCHEMA.check_serialized("/0/components/schemas/Item", self)
     }
@@ -247,6 +265,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ItemStock {
 impl ItemStock {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
+    #[inline]
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
         SCHEMA.check_serialized("/0/components/schemas/Item/properties/stock", self)
     }
@@ -254,6 +273,7 @@ impl ItemStock {
 impl ::std::convert::TryFrom<i64> for ItemStock {
     type Error = ::paragon_runtime::schema::Invalid;
     /// Checks the value against the schema.
+    #[inline]
     fn try_from(value: i64) -> Result<Self, Self::Error> {
         SCHEMA.check_serialized("/0/components/schemas/Item/properties/stock", &value)?;
         Ok(Self(value))
@@ -261,12 +281,14 @@ impl ::std::convert::TryFrom<i64> for ItemStock {
 }
 impl ::std::ops::Deref for ItemStock {
     type Target = i64;
+    #[inline]
     fn deref(&self) -> &Self::Target {
         &self.0
     }
 }
 impl ItemStock {
     /// The value inside.
+    #[inline]
     pub fn into_inner(self) -> i64 {
         self.0
     }
@@ -297,6 +319,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ItemPrice {
 impl ItemPrice {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
+    #[inline]
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
         SCHEMA.check_serialized("/0/components/schemas/Item/properties/price", self)
     }
@@ -304,6 +327,7 @@ impl ItemPrice {
 impl ::std::convert::TryFrom<f64> for ItemPrice {
     type Error = ::paragon_runtime::schema::Invalid;
     /// Checks the value against the schema.
+    #[inline]
     fn try_from(value: f64) -> Result<Self, Self::Error> {
         SCHEMA.check_serialized("/0/components/schemas/Item/properties/price", &value)?;
         Ok(Self(value))
@@ -311,12 +335,14 @@ impl ::std::convert::TryFrom<f64> for ItemPrice {
 }
 impl ::std::ops::Deref for ItemPrice {
     type Target = f64;
+    #[inline]
     fn deref(&self) -> &Self::Target {
         &self.0
     }
 }
 impl ItemPrice {
     /// The value inside.
+    #[inline]
     pub fn into_inner(self) -> f64 {
         self.0
     }

@@ -80,6 +80,7 @@ pub mod pets {
         pub fn runtime(&self) -> &::paragon_runtime::Client {
             &self.runtime
         }
+        #[inline]
         fn login_request(&self, body: Option<&LoginBody>) -> ::paragon_runtime::RequestBuilder {
             self.runtime
                 .request(::paragon_runtime::reqwest::Method::POST, "/login")
@@ -88,27 +89,41 @@ pub mod pets {
                 .json_opt(body)
         }
         /// `POST /login`
+        #[inline]
         pub async fn login(
             &self,
             body: Option<&LoginBody>,
         ) -> Result<LoginResponse, ::paragon_runtime::Error> {
-            let raw = self.login_request(body).send().await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<LoginResponse>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<LoginResponse, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<LoginResponse>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(self.login_request(body).fetch().await?)
         }
         /// Like [`Client::login`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn login_with_response(
             &self,
             body: Option<&LoginBody>,
         ) -> Result<::paragon_runtime::Response<LoginResponse>, ::paragon_runtime::Error> {
-            let raw = self.login_request(body).send().await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<LoginResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<LoginResponse>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<LoginResponse>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.login_request(body).fetch().await?)
         }
+        #[inline]
         fn list_pets_request(
             &self,
             x_session: &str,
@@ -123,30 +138,44 @@ pub mod pets {
                 .header("X-Session", x_session)
         }
         /// `GET /pets`
+        #[inline]
         pub async fn list_pets(
             &self,
             x_session: &str,
             options: &ListPetsOptions,
         ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
-            let raw = self.list_pets_request(x_session, options).send().await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<ListPetsResponse>().await?.body),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<ListPetsResponse>()?.body),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(self.list_pets_request(x_session, options).fetch().await?)
         }
         /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn list_pets_with_response(
             &self,
             x_session: &str,
             options: &ListPetsOptions,
         ) -> Result<::paragon_runtime::Response<ListPetsResponse>, ::paragon_runtime::Error>
         {
-            let raw = self.list_pets_request(x_session, options).send().await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<ListPetsResponse>().await?,
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<ListPetsResponse>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<ListPetsResponse>()?,
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.list_pets_request(x_session, options).fetch().await?)
         }
+        #[inline]
         fn create_pet_request(
             &self,
             body: Option<&NewPet>,
@@ -162,32 +191,44 @@ pub mod pets {
                 .json_opt(body)
         }
         /// `POST /pets`
+        #[inline]
         pub async fn create_pet(
             &self,
             body: Option<&NewPet>,
             options: &CreatePetOptions,
         ) -> Result<Pet, ::paragon_runtime::Error> {
-            let raw = self.create_pet_request(body, options).send().await?;
-            match raw.status().as_u16() {
-                201 => Ok(raw.json::<Pet>().await?.body),
-                409 => Err(raw.documented_error().await),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    201 => Ok(raw.json::<Pet>()?.body),
+                    409 => Err(raw.documented_error()),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(self.create_pet_request(body, options).fetch().await?)
         }
         /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn create_pet_with_response(
             &self,
             body: Option<&NewPet>,
             options: &CreatePetOptions,
         ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error>
         {
-            let raw = self.create_pet_request(body, options).send().await?;
-            Ok(match raw.status().as_u16() {
-                201 => raw.json::<Pet>().await?.map(CreatePetResponses::Created),
-                409 => raw.empty().await?.map(|()| CreatePetResponses::Conflict),
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    201 => raw.json::<Pet>()?.map(CreatePetResponses::Created),
+                    409 => raw.empty()?.map(|()| CreatePetResponses::Conflict),
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.create_pet_request(body, options).fetch().await?)
         }
+        #[inline]
         fn get_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
             self.runtime
                 .request(
@@ -199,26 +240,37 @@ pub mod pets {
                 .accept("application/json")
         }
         /// `GET /pets/{petId}`
+        #[inline]
         pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, ::paragon_runtime::Error> {
-            let raw = self.get_pet_request(pet_id).send().await?;
-            match raw.status().as_u16() {
-                200 => Ok(raw.json::<Pet>().await?.body),
-                401 => Err(raw.documented_error().await),
-                _ => Err(raw.unexpected().await),
+            #[inline]
+            fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
+                match raw.status().as_u16() {
+                    200 => Ok(raw.json::<Pet>()?.body),
+                    401 => Err(raw.documented_error()),
+                    _ => Err(raw.unexpected()),
+                }
             }
+            read(self.get_pet_request(pet_id).fetch().await?)
         }
         /// Like [`Client::get_pet`], but returns the status, the headers and the typed body of every documented response.
+        #[inline]
         pub async fn get_pet_with_response(
             &self,
             pet_id: i64,
         ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error>
         {
-            let raw = self.get_pet_request(pet_id).send().await?;
-            Ok(match raw.status().as_u16() {
-                200 => raw.json::<Pet>().await?.map(GetPetResponses::Ok),
-                401 => raw.empty().await?.map(|()| GetPetResponses::Unauthorized),
-                _ => return Err(raw.unexpected().await),
-            })
+            #[inline]
+            fn read(
+                raw: ::paragon_runtime::Received,
+            ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error>
+            {
+                Ok(match raw.status().as_u16() {
+                    200 => raw.json::<Pet>()?.map(GetPetResponses::Ok),
+                    401 => raw.empty()?.map(|()| GetPetResponses::Unauthorized),
+                    _ => return Err(raw.unexpected()),
+                })
+            }
+            read(self.get_pet_request(pet_id).fetch().await?)
         }
     }
     /// The optional parameters of [`Client::list_pets`].
@@ -248,7 +300,7 @@ pub mod pets {
         /// 401: Session expired.
         Unauthorized,
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Status {
         /// `available`
         Available,
@@ -259,6 +311,7 @@ pub mod pets {
     }
     impl Status {
         /// The value as it appears on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Available => "available",
@@ -268,6 +321,7 @@ pub mod pets {
         }
     }
     impl From<String> for Status {
+        #[inline]
         fn from(value: String) -> Self {
             match value.as_str() {
                 "available" => Self::Available,
@@ -277,11 +331,13 @@ pub mod pets {
         }
     }
     impl From<&str> for Status {
+        #[inline]
         fn from(value: &str) -> Self {
             Self::from(value.to_owned())
         }
     }
     impl From<Status> for String {
+        #[inline]
         fn from(value: Status) -> Self {
             match value {
                 Status::Unknown(value) => value,
@@ -290,6 +346,7 @@ pub mod pets {
         }
     }
     impl ::std::fmt::Display for Status {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
@@ -309,7 +366,7 @@ pub mod pets {
             ::paragon_runtime::codec::string(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Pet {
         pub id: i64,
         pub name: String,
@@ -325,6 +382,7 @@ pub mod pets {
             Option<Status>,
             Option<Vec<String>>,
         );
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None, None)
         }
@@ -342,6 +400,7 @@ pub mod pets {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 id: ::paragon_runtime::codec::required(partial.0, "id")?,
@@ -371,7 +430,7 @@ pub mod pets {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct NewPet {
         pub name: Option<String>,
         pub status: Option<Status>,
@@ -381,6 +440,7 @@ pub mod pets {
         const NAME: &'static str = "NewPet";
         const MEMBERS: &'static [&'static str] = &["name", "status", "tags"];
         type Partial = (Option<String>, Option<Status>, Option<Vec<String>>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -397,6 +457,7 @@ pub mod pets {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 name: partial.0,
@@ -424,7 +485,7 @@ pub mod pets {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct LoginBody {
         pub user: Option<String>,
         pub greeting: Option<String>,
@@ -434,6 +495,7 @@ pub mod pets {
         const NAME: &'static str = "LoginBody";
         const MEMBERS: &'static [&'static str] = &["user", "greeting", "password"];
         type Partial = (Option<String>, Option<String>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -450,6 +512,7 @@ pub mod pets {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 user: partial.0,
@@ -477,7 +540,7 @@ pub mod pets {
             ::paragon_runtime::codec::object(deserializer)
         }
     }
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct LoginResponse {
         pub token: Option<String>,
         pub expires_in: Option<i32>,
@@ -486,6 +549,7 @@ pub mod pets {
         const NAME: &'static str = "LoginResponse";
         const MEMBERS: &'static [&'static str] = &["token", "expiresIn"];
         type Partial = (Option<String>, Option<i32>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None)
         }
@@ -501,6 +565,7 @@ pub mod pets {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 token: partial.0,
@@ -535,6 +600,7 @@ pub mod pets {
         const NAME: &'static str = "ListPetsResponse";
         const MEMBERS: &'static [&'static str] = &["items", "total"];
         type Partial = (Option<Vec<Pet>>, Option<i64>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None)
         }
@@ -550,6 +616,7 @@ pub mod pets {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 items: partial.0,
@@ -612,7 +679,7 @@ pub mod login_and_list {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "login-and-list";
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Inputs {
         pub user: String,
         pub password: String,
@@ -622,6 +689,7 @@ pub mod login_and_list {
         const NAME: &'static str = "Inputs";
         const MEMBERS: &'static [&'static str] = &["user", "password", "status"];
         type Partial = (Option<String>, Option<String>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -638,6 +706,7 @@ pub mod login_and_list {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 user: ::paragon_runtime::codec::required(partial.0, "user")?,
@@ -1335,7 +1404,7 @@ pub mod create_or_find {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "create-or-find";
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Inputs {
         pub name: Option<String>,
         pub tag: Option<String>,
@@ -1345,6 +1414,7 @@ pub mod create_or_find {
         const NAME: &'static str = "Inputs";
         const MEMBERS: &'static [&'static str] = &["name", "tag", "petId"];
         type Partial = (Option<String>, Option<String>, Option<i64>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -1361,6 +1431,7 @@ pub mod create_or_find {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 name: partial.0,
@@ -2031,7 +2102,7 @@ pub mod refresh_and_retry {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "refresh-and-retry";
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Inputs {
         pub user: Option<String>,
         pub password: Option<String>,
@@ -2041,6 +2112,7 @@ pub mod refresh_and_retry {
         const NAME: &'static str = "Inputs";
         const MEMBERS: &'static [&'static str] = &["user", "password", "petId"];
         type Partial = (Option<String>, Option<String>, Option<i64>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None)
         }
@@ -2057,6 +2129,7 @@ pub mod refresh_and_retry {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 user: partial.0,
@@ -2689,7 +2762,7 @@ pub mod nested {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "nested";
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Inputs {
         pub user: Option<String>,
         pub password: Option<String>,
@@ -2707,6 +2780,7 @@ pub mod nested {
             Option<String>,
             Option<i64>,
         );
+        #[inline]
         fn start() -> Self::Partial {
             (None, None, None, None, None)
         }
@@ -2725,6 +2799,7 @@ pub mod nested {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 user: partial.0,
@@ -3269,7 +3344,7 @@ pub mod inspect {
     use ::paragon_runtime::arazzo as rt;
     /// The `workflowId`.
     pub const WORKFLOW: &str = "inspect";
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Inputs {
         pub pet_id: Option<i64>,
         pub status: Option<String>,
@@ -3278,6 +3353,7 @@ pub mod inspect {
         const NAME: &'static str = "Inputs";
         const MEMBERS: &'static [&'static str] = &["petId", "status"];
         type Partial = (Option<i64>, Option<String>);
+        #[inline]
         fn start() -> Self::Partial {
             (None, None)
         }
@@ -3293,6 +3369,7 @@ pub mod inspect {
             }
             Ok(())
         }
+        #[inline]
         fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
             Ok(Self {
                 pet_id: partial.0,

@@ -107,6 +107,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn list_pets_request(
         &self,
         x_request_id: &str,
@@ -125,42 +126,55 @@ impl Client {
     /// List pets, a page at a time.
     ///
     /// `GET /pets`
+    #[inline]
     pub async fn list_pets(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
     ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
-        let raw = self.list_pets_request(x_request_id, options).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<ListPetsResponse>().await?.body),
-            400..=599 => Err(raw.documented_error().await),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<ListPetsResponse>()?.body),
+                400..=599 => Err(raw.documented_error()),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(
+            self.list_pets_request(x_request_id, options)
+                .fetch()
+                .await?,
+        )
     }
     /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn list_pets_with_response(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
     ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error> {
-        let raw = self.list_pets_request(x_request_id, options).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw
-                .json::<ListPetsResponse>()
-                .await?
-                .map(ListPetsResponses::Ok),
-            400..=499 => raw
-                .json::<Problem>()
-                .await?
-                .map(ListPetsResponses::ClientError),
-            500..=599 => raw
-                .json::<Problem>()
-                .await?
-                .map(ListPetsResponses::ServerError),
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error>
+        {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<ListPetsResponse>()?.map(ListPetsResponses::Ok),
+                400..=499 => raw.json::<Problem>()?.map(ListPetsResponses::ClientError),
+                500..=599 => raw.json::<Problem>()?.map(ListPetsResponses::ServerError),
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(
+            self.list_pets_request(x_request_id, options)
+                .fetch()
+                .await?,
+        )
     }
     /// Every item of [`Client::list_pets`], following the pages the server links until the last one.
+    #[inline]
     pub fn list_pets_stream(
         &self,
         x_request_id: &str,
@@ -194,6 +208,7 @@ impl Client {
             |page: ListPetsResponse| page.items,
         )
     }
+    #[inline]
     fn create_pet_request(&self, body: &Pet) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/pets")
@@ -203,37 +218,47 @@ impl Client {
             .json(body)
     }
     /// `POST /pets`
+    #[inline]
     pub async fn create_pet(
         &self,
         body: &Pet,
     ) -> Result<CreatePetResponses, ::paragon_runtime::Error> {
-        let raw = self.create_pet_request(body).send().await?;
-        match raw.status().as_u16() {
-            201 => Ok(CreatePetResponses::Created(raw.json::<Pet>().await?.body)),
-            202 => Ok(CreatePetResponses::Accepted(
-                raw.json::<CreatePetAcceptedResponse>().await?.body,
-            )),
-            _ => Err(raw.documented_error().await),
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<CreatePetResponses, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                201 => Ok(CreatePetResponses::Created(raw.json::<Pet>()?.body)),
+                202 => Ok(CreatePetResponses::Accepted(
+                    raw.json::<CreatePetAcceptedResponse>()?.body,
+                )),
+                _ => Err(raw.documented_error()),
+            }
         }
+        read(self.create_pet_request(body).fetch().await?)
     }
     /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn create_pet_with_response(
         &self,
         body: &Pet,
     ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error> {
-        let raw = self.create_pet_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            201 => raw.json::<Pet>().await?.map(CreatePetResponses::Created),
-            202 => raw
-                .json::<CreatePetAcceptedResponse>()
-                .await?
-                .map(CreatePetResponses::Accepted),
-            _ => raw
-                .json::<Problem>()
-                .await?
-                .map(CreatePetResponses::Default),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error>
+        {
+            Ok(match raw.status().as_u16() {
+                201 => raw.json::<Pet>()?.map(CreatePetResponses::Created),
+                202 => raw
+                    .json::<CreatePetAcceptedResponse>()?
+                    .map(CreatePetResponses::Accepted),
+                _ => raw.json::<Problem>()?.map(CreatePetResponses::Default),
+            })
+        }
+        read(self.create_pet_request(body).fetch().await?)
     }
+    #[inline]
     fn get_pets_pet_id_photo_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -244,6 +269,7 @@ impl Client {
             .security(SECURITY_SCHEMES, &[&["token"]])
     }
     /// `GET /pets/{pet-id}/photo`
+    #[inline]
     pub async fn get_pets_pet_id_photo(
         &self,
         pet_id: i64,
@@ -256,6 +282,7 @@ impl Client {
         }
     }
     /// Like [`Client::get_pets_pet_id_photo`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn get_pets_pet_id_photo_with_response(
         &self,
         pet_id: i64,
@@ -271,6 +298,7 @@ impl Client {
             _ => return Err(raw.unexpected().await),
         })
     }
+    #[inline]
     fn upload_photo_request(
         &self,
         pet_id: i64,
@@ -286,32 +314,43 @@ impl Client {
             .body_bytes("image/png", body)
     }
     /// `PUT /pets/{pet-id}/photo`
+    #[inline]
     pub async fn upload_photo(
         &self,
         pet_id: i64,
         body: ::paragon_runtime::bytes::Bytes,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.upload_photo_request(pet_id, body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.upload_photo_request(pet_id, body).fetch().await?)
     }
     /// Like [`Client::upload_photo`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn upload_photo_with_response(
         &self,
         pet_id: i64,
         body: ::paragon_runtime::bytes::Bytes,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.upload_photo_request(pet_id, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.upload_photo_request(pet_id, body).fetch().await?)
     }
+    #[inline]
     fn login_request(&self, body: &LoginBody) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/login")
@@ -319,24 +358,35 @@ impl Client {
             .form(body)
     }
     /// `POST /login`
+    #[inline]
     pub async fn login(&self, body: &LoginBody) -> Result<String, ::paragon_runtime::Error> {
-        let raw = self.login_request(body).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.text().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<String, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.text()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.login_request(body).fetch().await?)
     }
     /// Like [`Client::login`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn login_with_response(
         &self,
         body: &LoginBody,
     ) -> Result<::paragon_runtime::Response<String>, ::paragon_runtime::Error> {
-        let raw = self.login_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.text().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<String>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.text()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.login_request(body).fetch().await?)
     }
+    #[inline]
     fn list_legacy_pets_request(
         &self,
         options: &ListLegacyPetsOptions,
@@ -352,31 +402,42 @@ impl Client {
     ///
     /// `GET /pets/legacy`
     #[deprecated]
+    #[inline]
     pub async fn list_legacy_pets(
         &self,
         options: &ListLegacyPetsOptions,
     ) -> Result<LegacyPage, ::paragon_runtime::Error> {
-        let raw = self.list_legacy_pets_request(options).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<LegacyPage>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<LegacyPage, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<LegacyPage>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.list_legacy_pets_request(options).fetch().await?)
     }
     /// Like [`Client::list_legacy_pets`], but returns the status, the headers and the typed body of every documented response.
     #[deprecated]
+    #[inline]
     pub async fn list_legacy_pets_with_response(
         &self,
         options: &ListLegacyPetsOptions,
     ) -> Result<::paragon_runtime::Response<LegacyPage>, ::paragon_runtime::Error> {
-        let raw = self.list_legacy_pets_request(options).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<LegacyPage>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<LegacyPage>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<LegacyPage>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.list_legacy_pets_request(options).fetch().await?)
     }
     /// Every item of [`Client::list_legacy_pets`], following the pages the server links until the last one.
     #[deprecated]
     #[allow(deprecated)]
+    #[inline]
     pub fn list_legacy_pets_stream(
         &self,
         options: &ListLegacyPetsOptions,
@@ -406,6 +467,7 @@ impl Client {
             |page: LegacyPage| page.items,
         )
     }
+    #[inline]
     fn first_legacy_page_request(&self) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -419,35 +481,42 @@ impl Client {
     /// 200, 201 and 202 carry the same page.
     ///
     /// `GET /pets/legacy/first`
+    #[inline]
     pub async fn first_legacy_page(&self) -> Result<LegacyPage, ::paragon_runtime::Error> {
-        let raw = self.first_legacy_page_request().send().await?;
-        match raw.status().as_u16() {
-            200..=202 => Ok(raw.json::<LegacyPage>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<LegacyPage, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200..=202 => Ok(raw.json::<LegacyPage>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.first_legacy_page_request().fetch().await?)
     }
     /// Like [`Client::first_legacy_page`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn first_legacy_page_with_response(
         &self,
     ) -> Result<::paragon_runtime::Response<FirstLegacyPageResponses>, ::paragon_runtime::Error>
     {
-        let raw = self.first_legacy_page_request().send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw
-                .json::<LegacyPage>()
-                .await?
-                .map(FirstLegacyPageResponses::Ok),
-            201 => raw
-                .json::<LegacyPage>()
-                .await?
-                .map(FirstLegacyPageResponses::Created),
-            202 => raw
-                .json::<LegacyPage>()
-                .await?
-                .map(FirstLegacyPageResponses::Accepted),
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<FirstLegacyPageResponses>, ::paragon_runtime::Error>
+        {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<LegacyPage>()?.map(FirstLegacyPageResponses::Ok),
+                201 => raw
+                    .json::<LegacyPage>()?
+                    .map(FirstLegacyPageResponses::Created),
+                202 => raw
+                    .json::<LegacyPage>()?
+                    .map(FirstLegacyPageResponses::Accepted),
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.first_legacy_page_request().fetch().await?)
     }
+    #[inline]
     fn ping_request(&self) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::GET, "/ping")
@@ -455,21 +524,34 @@ impl Client {
             .accept("application/json")
     }
     /// `GET /ping`
+    #[inline]
     pub async fn ping(&self) -> Result<PingResponse, ::paragon_runtime::Error> {
-        let raw = self.ping_request().send().await?;
-        match raw.status().as_u16() {
-            _ => Ok(raw.json::<PingResponse>().await?.body),
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<PingResponse, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                _ => Ok(raw.json::<PingResponse>()?.body),
+            }
         }
+        read(self.ping_request().fetch().await?)
     }
     /// Like [`Client::ping`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn ping_with_response(
         &self,
     ) -> Result<::paragon_runtime::Response<PingResponse>, ::paragon_runtime::Error> {
-        let raw = self.ping_request().send().await?;
-        Ok(match raw.status().as_u16() {
-            _ => raw.json::<PingResponse>().await?,
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<PingResponse>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                _ => raw.json::<PingResponse>()?,
+            })
+        }
+        read(self.ping_request().fetch().await?)
     }
+    #[inline]
     fn styled_request(
         &self,
         label: &[String],
@@ -526,34 +608,45 @@ impl Client {
     /// Every parameter style that is not the default.
     ///
     /// `GET /styles/{label}/{matrix}`
+    #[inline]
     pub async fn styled(
         &self,
         label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.styled_request(label, matrix, options).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.styled_request(label, matrix, options).fetch().await?)
     }
     /// Like [`Client::styled`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn styled_with_response(
         &self,
         label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.styled_request(label, matrix, options).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.styled_request(label, matrix, options).fetch().await?)
     }
+    #[inline]
     fn summarize_request(&self, name: &str) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -571,27 +664,38 @@ impl Client {
             .operation("summarize")
     }
     /// `GET /resources/{+name}:summary`
+    #[inline]
     pub async fn summarize(&self, name: &str) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.summarize_request(name).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.summarize_request(name).fetch().await?)
     }
     /// Like [`Client::summarize`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn summarize_with_response(
         &self,
         name: &str,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.summarize_request(name).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.summarize_request(name).fetch().await?)
     }
+    #[inline]
     fn styled_form_request(&self, body: &StyledFormBody) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/styles/form")
@@ -614,27 +718,38 @@ impl Client {
             )
     }
     /// `POST /styles/form`
+    #[inline]
     pub async fn styled_form(&self, body: &StyledFormBody) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.styled_form_request(body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.styled_form_request(body).fetch().await?)
     }
     /// Like [`Client::styled_form`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn styled_form_with_response(
         &self,
         body: &StyledFormBody,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.styled_form_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.styled_form_request(body).fetch().await?)
     }
+    #[inline]
     fn upload_documents_request(
         &self,
         pet_id: i64,
@@ -661,32 +776,43 @@ impl Client {
     /// A multipart body with files, text and JSON parts.
     ///
     /// `POST /pets/{pet-id}/documents`
+    #[inline]
     pub async fn upload_documents(
         &self,
         pet_id: i64,
         body: &UploadDocumentsBody,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.upload_documents_request(pet_id, body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.upload_documents_request(pet_id, body).fetch().await?)
     }
     /// Like [`Client::upload_documents`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn upload_documents_with_response(
         &self,
         pet_id: i64,
         body: &UploadDocumentsBody,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.upload_documents_request(pet_id, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.upload_documents_request(pet_id, body).fetch().await?)
     }
+    #[inline]
     fn replace_notes_request(
         &self,
         pet_id: i64,
@@ -706,6 +832,7 @@ impl Client {
     /// An optional multipart body whose schema names no members.
     ///
     /// `PUT /pets/{pet-id}/notes`
+    #[inline]
     pub async fn replace_notes(
         &self,
         pet_id: i64,
@@ -713,16 +840,20 @@ impl Client {
             &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         >,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.replace_notes_request(pet_id, body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.replace_notes_request(pet_id, body).fetch().await?)
     }
     /// Like [`Client::replace_notes`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn replace_notes_with_response(
         &self,
         pet_id: i64,
@@ -730,12 +861,18 @@ impl Client {
             &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         >,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.replace_notes_request(pet_id, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.replace_notes_request(pet_id, body).fetch().await?)
     }
+    #[inline]
     fn restore_retention_request(&self, body: i64) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -748,27 +885,38 @@ impl Client {
     /// A scalar JSON body (an integer), sent as `42`.
     ///
     /// `PUT /settings/retention`
+    #[inline]
     pub async fn restore_retention(&self, body: i64) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.restore_retention_request(body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.restore_retention_request(body).fetch().await?)
     }
     /// Like [`Client::restore_retention`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn restore_retention_with_response(
         &self,
         body: i64,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.restore_retention_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.restore_retention_request(body).fetch().await?)
     }
+    #[inline]
     fn set_banner_request(
         &self,
         strict: bool,
@@ -783,31 +931,41 @@ impl Client {
     /// Scalar bodies of the other kinds; this one optional.
     ///
     /// `PUT /settings/banner`
+    #[inline]
     pub async fn set_banner(
         &self,
         strict: bool,
         body: Option<&f64>,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.set_banner_request(strict, body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.set_banner_request(strict, body).fetch().await?)
     }
     /// Like [`Client::set_banner`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn set_banner_with_response(
         &self,
         strict: bool,
         body: Option<&f64>,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.set_banner_request(strict, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.set_banner_request(strict, body).fetch().await?)
     }
 }
 /// The optional parameters of [`Client::list_pets`].
@@ -881,6 +1039,7 @@ impl ::paragon_runtime::codec::Object for LegacyPage {
     const NAME: &'static str = "LegacyPage";
     const MEMBERS: &'static [&'static str] = &["items", "nextCursor"];
     type Partial = (Option<Vec<Pet>>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -896,6 +1055,7 @@ impl ::paragon_runtime::codec::Object for LegacyPage {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             items: ::paragon_runtime::codec::required(partial.0, "items")?,
@@ -932,6 +1092,7 @@ pub enum Pet {
     Unknown(::paragon_runtime::serde_json::Value),
 }
 impl Pet {
+    #[inline]
     fn read_value(value: ::paragon_runtime::serde_json::Value) -> Result<Self, String> {
         let tag = value
             .get("kind")
@@ -997,6 +1158,7 @@ impl ::paragon_runtime::codec::Object for Cat {
         Option<i32>,
         Option<Mood>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None, None, None, None)
     }
@@ -1018,6 +1180,7 @@ impl ::paragon_runtime::codec::Object for Cat {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: ::paragon_runtime::codec::required(partial.0, "id")?,
@@ -1089,6 +1252,7 @@ impl ::paragon_runtime::codec::Object for Dog {
         Option<bool>,
         Option<Box<Dog>>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None, None, None, None)
     }
@@ -1110,6 +1274,7 @@ impl ::paragon_runtime::codec::Object for Dog {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: ::paragon_runtime::codec::required(partial.0, "id")?,
@@ -1147,7 +1312,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Dog {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Mood {
     /// `happy`
     Happy,
@@ -1160,6 +1325,7 @@ pub enum Mood {
 }
 impl Mood {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Happy => "happy",
@@ -1170,6 +1336,7 @@ impl Mood {
     }
 }
 impl From<String> for Mood {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "happy" => Self::Happy,
@@ -1180,11 +1347,13 @@ impl From<String> for Mood {
     }
 }
 impl From<&str> for Mood {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<Mood> for String {
+    #[inline]
     fn from(value: Mood) -> Self {
         match value {
             Mood::Unknown(value) => value,
@@ -1193,6 +1362,7 @@ impl From<Mood> for String {
     }
 }
 impl ::std::fmt::Display for Mood {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1233,6 +1403,7 @@ impl ::paragon_runtime::codec::Object for Base {
         Option<::std::collections::BTreeMap<String, String>>,
         Option<String>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None, None)
     }
@@ -1252,6 +1423,7 @@ impl ::paragon_runtime::codec::Object for Base {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: ::paragon_runtime::codec::required(partial.0, "id")?,
@@ -1295,6 +1467,7 @@ pub enum Shape {
     Unknown(::paragon_runtime::serde_json::Value),
 }
 impl Shape {
+    #[inline]
     fn read_value(value: ::paragon_runtime::serde_json::Value) -> Result<Self, String> {
         let tag = value
             .get("shape")
@@ -1335,6 +1508,7 @@ impl ::paragon_runtime::codec::Object for ShapeCircle {
     const NAME: &'static str = "ShapeCircle";
     const MEMBERS: &'static [&'static str] = &["shape", "radius"];
     type Partial = (Option<String>, Option<f64>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -1350,6 +1524,7 @@ impl ::paragon_runtime::codec::Object for ShapeCircle {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             shape: ::paragon_runtime::codec::required(partial.0, "shape")?,
@@ -1384,6 +1559,7 @@ impl ::paragon_runtime::codec::Object for ShapeSquare {
     const NAME: &'static str = "ShapeSquare";
     const MEMBERS: &'static [&'static str] = &["shape", "side"];
     type Partial = (Option<String>, Option<f64>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -1399,6 +1575,7 @@ impl ::paragon_runtime::codec::Object for ShapeSquare {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             shape: ::paragon_runtime::codec::required(partial.0, "shape")?,
@@ -1430,6 +1607,7 @@ pub enum Id {
     Integer(i64),
 }
 impl Id {
+    #[inline]
     fn read_value(value: ::paragon_runtime::serde_json::Value) -> Result<Self, String> {
         if let Ok(v) = ::paragon_runtime::codec::from_value(&value) {
             return Ok(Self::String(v));
@@ -1468,6 +1646,7 @@ impl ::paragon_runtime::codec::Object for Tree {
     const NAME: &'static str = "Tree";
     const MEMBERS: &'static [&'static str] = &["value", "children", "parent"];
     type Partial = (Option<String>, Option<Vec<Tree>>, Option<Box<Tree>>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None)
     }
@@ -1484,6 +1663,7 @@ impl ::paragon_runtime::codec::Object for Tree {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             value: partial.0,
@@ -1511,7 +1691,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Tree {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Problem {
     pub title: Option<String>,
     pub status: Option<i64>,
@@ -1520,6 +1700,7 @@ impl ::paragon_runtime::codec::Object for Problem {
     const NAME: &'static str = "Problem";
     const MEMBERS: &'static [&'static str] = &["title", "status"];
     type Partial = (Option<String>, Option<i64>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -1535,6 +1716,7 @@ impl ::paragon_runtime::codec::Object for Problem {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             title: partial.0,
@@ -1569,6 +1751,7 @@ impl ::paragon_runtime::codec::Object for ListPetsResponse {
     const NAME: &'static str = "ListPetsResponse";
     const MEMBERS: &'static [&'static str] = &["items", "nextCursor"];
     type Partial = (Option<Vec<Pet>>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -1584,6 +1767,7 @@ impl ::paragon_runtime::codec::Object for ListPetsResponse {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             items: ::paragon_runtime::codec::required(partial.0, "items")?,
@@ -1609,7 +1793,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ListPetsResponse {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreatePetAcceptedResponse {
     pub ticket: Option<String>,
 }
@@ -1617,6 +1801,7 @@ impl ::paragon_runtime::codec::Object for CreatePetAcceptedResponse {
     const NAME: &'static str = "CreatePetAcceptedResponse";
     const MEMBERS: &'static [&'static str] = &["ticket"];
     type Partial = (Option<String>,);
+    #[inline]
     fn start() -> Self::Partial {
         (None,)
     }
@@ -1630,6 +1815,7 @@ impl ::paragon_runtime::codec::Object for CreatePetAcceptedResponse {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self { ticket: partial.0 })
     }
@@ -1651,7 +1837,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for CreatePetAcceptedRespon
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LoginBody {
     pub user: String,
     pub password: Option<String>,
@@ -1660,6 +1846,7 @@ impl ::paragon_runtime::codec::Object for LoginBody {
     const NAME: &'static str = "LoginBody";
     const MEMBERS: &'static [&'static str] = &["user", "password"];
     type Partial = (Option<String>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -1675,6 +1862,7 @@ impl ::paragon_runtime::codec::Object for LoginBody {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             user: ::paragon_runtime::codec::required(partial.0, "user")?,
@@ -1700,7 +1888,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for LoginBody {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PingResponse {
     pub ok: Option<bool>,
 }
@@ -1708,6 +1896,7 @@ impl ::paragon_runtime::codec::Object for PingResponse {
     const NAME: &'static str = "PingResponse";
     const MEMBERS: &'static [&'static str] = &["ok"];
     type Partial = (Option<bool>,);
+    #[inline]
     fn start() -> Self::Partial {
         (None,)
     }
@@ -1721,6 +1910,7 @@ impl ::paragon_runtime::codec::Object for PingResponse {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self { ok: partial.0 })
     }
@@ -1756,6 +1946,7 @@ impl ::paragon_runtime::codec::Object for StyledFormBody {
         Option<::std::collections::BTreeMap<String, String>>,
         Option<String>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None)
     }
@@ -1772,6 +1963,7 @@ impl ::paragon_runtime::codec::Object for StyledFormBody {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             tags: partial.0,
@@ -1820,6 +2012,7 @@ impl ::paragon_runtime::codec::Object for UploadDocumentsBody {
         Option<Vec<String>>,
         Option<UploadDocumentsBodyMeta>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None, None)
     }
@@ -1839,6 +2032,7 @@ impl ::paragon_runtime::codec::Object for UploadDocumentsBody {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             file: ::paragon_runtime::codec::required(partial.0, "file")?,
@@ -1872,7 +2066,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for UploadDocumentsBody {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadDocumentsBodyMeta {
     pub source: Option<String>,
 }
@@ -1880,6 +2074,7 @@ impl ::paragon_runtime::codec::Object for UploadDocumentsBodyMeta {
     const NAME: &'static str = "UploadDocumentsBodyMeta";
     const MEMBERS: &'static [&'static str] = &["source"];
     type Partial = (Option<String>,);
+    #[inline]
     fn start() -> Self::Partial {
         (None,)
     }
@@ -1893,6 +2088,7 @@ impl ::paragon_runtime::codec::Object for UploadDocumentsBodyMeta {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self { source: partial.0 })
     }

@@ -62,6 +62,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn get_account_request(&self, id: &str) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -72,23 +73,33 @@ impl Client {
             .accept("application/json")
     }
     /// `GET /accounts/{id}`
+    #[inline]
     pub async fn get_account(&self, id: &str) -> Result<Account, ::paragon_runtime::Error> {
-        let raw = self.get_account_request(id).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Account>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Account, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Account>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.get_account_request(id).fetch().await?)
     }
     /// Like [`Client::get_account`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn get_account_with_response(
         &self,
         id: &str,
     ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
-        let raw = self.get_account_request(id).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Account>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Account>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.get_account_request(id).fetch().await?)
     }
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +118,7 @@ impl ::paragon_runtime::codec::Object for Account {
         Option<::paragon_runtime::DateTime>,
         Option<Owner>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None)
     }
@@ -124,6 +136,7 @@ impl ::paragon_runtime::codec::Object for Account {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: ::paragon_runtime::codec::required(partial.0, "id")?,
@@ -153,7 +166,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Account {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Owner {
     pub name: Option<String>,
 }
@@ -161,6 +174,7 @@ impl ::paragon_runtime::codec::Object for Owner {
     const NAME: &'static str = "Owner";
     const MEMBERS: &'static [&'static str] = &["name"];
     type Partial = (Option<String>,);
+    #[inline]
     fn start() -> Self::Partial {
         (None,)
     }
@@ -174,6 +188,7 @@ impl ::paragon_runtime::codec::Object for Owner {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self { name: partial.0 })
     }

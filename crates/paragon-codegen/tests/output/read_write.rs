@@ -62,6 +62,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn create_account_request(&self, body: &AccountRequest) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/accounts")
@@ -70,27 +71,38 @@ impl Client {
             .json(body)
     }
     /// `POST /accounts`
+    #[inline]
     pub async fn create_account(
         &self,
         body: &AccountRequest,
     ) -> Result<Account, ::paragon_runtime::Error> {
-        let raw = self.create_account_request(body).send().await?;
-        match raw.status().as_u16() {
-            201 => Ok(raw.json::<Account>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Account, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                201 => Ok(raw.json::<Account>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.create_account_request(body).fetch().await?)
     }
     /// Like [`Client::create_account`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn create_account_with_response(
         &self,
         body: &AccountRequest,
     ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
-        let raw = self.create_account_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            201 => raw.json::<Account>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                201 => raw.json::<Account>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.create_account_request(body).fetch().await?)
     }
+    #[inline]
     fn get_label_request(&self, id: &str) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -101,24 +113,35 @@ impl Client {
             .accept("application/json")
     }
     /// `GET /accounts/{id}`
+    #[inline]
     pub async fn get_label(&self, id: &str) -> Result<Label, ::paragon_runtime::Error> {
-        let raw = self.get_label_request(id).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Label>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Label, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Label>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.get_label_request(id).fetch().await?)
     }
     /// Like [`Client::get_label`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn get_label_with_response(
         &self,
         id: &str,
     ) -> Result<::paragon_runtime::Response<Label>, ::paragon_runtime::Error> {
-        let raw = self.get_label_request(id).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Label>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Label>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Label>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.get_label_request(id).fetch().await?)
     }
+    #[inline]
     fn replace_account_request(
         &self,
         id: &str,
@@ -134,28 +157,38 @@ impl Client {
             .json_opt(body)
     }
     /// `PUT /accounts/{id}`
+    #[inline]
     pub async fn replace_account(
         &self,
         id: &str,
         body: Option<&TeamRequest>,
     ) -> Result<Team, ::paragon_runtime::Error> {
-        let raw = self.replace_account_request(id, body).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Team>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Team, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Team>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.replace_account_request(id, body).fetch().await?)
     }
     /// Like [`Client::replace_account`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn replace_account_with_response(
         &self,
         id: &str,
         body: Option<&TeamRequest>,
     ) -> Result<::paragon_runtime::Response<Team>, ::paragon_runtime::Error> {
-        let raw = self.replace_account_request(id, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Team>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Team>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Team>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.replace_account_request(id, body).fetch().await?)
     }
 }
 /// As read from a response: without `password`, which only requests carry (`writeOnly`).
@@ -175,6 +208,7 @@ impl ::paragon_runtime::codec::Object for Account {
         Option<::paragon_runtime::DateTime>,
         Option<Label>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None)
     }
@@ -192,6 +226,7 @@ impl ::paragon_runtime::codec::Object for Account {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: ::paragon_runtime::codec::required(partial.0, "id")?,
@@ -221,7 +256,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Account {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Label {
     pub text: Option<String>,
 }
@@ -229,6 +264,7 @@ impl ::paragon_runtime::codec::Object for Label {
     const NAME: &'static str = "Label";
     const MEMBERS: &'static [&'static str] = &["text"];
     type Partial = (Option<String>,);
+    #[inline]
     fn start() -> Self::Partial {
         (None,)
     }
@@ -242,6 +278,7 @@ impl ::paragon_runtime::codec::Object for Label {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self { text: partial.0 })
     }
@@ -272,6 +309,7 @@ impl ::paragon_runtime::codec::Object for Team {
     const NAME: &'static str = "Team";
     const MEMBERS: &'static [&'static str] = &["name", "owner"];
     type Partial = (Option<String>, Option<Account>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -287,6 +325,7 @@ impl ::paragon_runtime::codec::Object for Team {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             name: partial.0,
@@ -323,6 +362,7 @@ impl ::paragon_runtime::codec::Object for AccountRequest {
     const NAME: &'static str = "AccountRequest";
     const MEMBERS: &'static [&'static str] = &["email", "password", "label"];
     type Partial = (Option<String>, Option<String>, Option<Label>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None)
     }
@@ -339,6 +379,7 @@ impl ::paragon_runtime::codec::Object for AccountRequest {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             email: ::paragon_runtime::codec::required(partial.0, "email")?,
@@ -375,6 +416,7 @@ impl ::paragon_runtime::codec::Object for TeamRequest {
     const NAME: &'static str = "TeamRequest";
     const MEMBERS: &'static [&'static str] = &["name", "owner"];
     type Partial = (Option<String>, Option<AccountRequest>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -390,6 +432,7 @@ impl ::paragon_runtime::codec::Object for TeamRequest {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             name: partial.0,

@@ -109,6 +109,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn list_pets_request(
         &self,
         x_request_id: &str,
@@ -131,29 +132,49 @@ impl Client {
     /// Lists pets
     ///
     /// `GET /pets`
+    #[inline]
     pub async fn list_pets(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
     ) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
-        let raw = self.list_pets_request(x_request_id, options).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Vec<Pet>>().await?.body),
-            _ => Err(raw.documented_error().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Vec<Pet>>()?.body),
+                _ => Err(raw.documented_error()),
+            }
         }
+        read(
+            self.list_pets_request(x_request_id, options)
+                .fetch()
+                .await?,
+        )
     }
     /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn list_pets_with_response(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
     ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error> {
-        let raw = self.list_pets_request(x_request_id, options).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Vec<Pet>>().await?.map(ListPetsResponses::Ok),
-            _ => raw.json::<Error>().await?.map(ListPetsResponses::Default),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error>
+        {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Vec<Pet>>()?.map(ListPetsResponses::Ok),
+                _ => raw.json::<Error>()?.map(ListPetsResponses::Default),
+            })
+        }
+        read(
+            self.list_pets_request(x_request_id, options)
+                .fetch()
+                .await?,
+        )
     }
+    #[inline]
     fn create_pet_request(&self, body: &NewPet) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/pets")
@@ -163,24 +184,35 @@ impl Client {
             .json(body)
     }
     /// `POST /pets`
+    #[inline]
     pub async fn create_pet(&self, body: &NewPet) -> Result<Pet, ::paragon_runtime::Error> {
-        let raw = self.create_pet_request(body).send().await?;
-        match raw.status().as_u16() {
-            201 => Ok(raw.json::<Pet>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                201 => Ok(raw.json::<Pet>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.create_pet_request(body).fetch().await?)
     }
     /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn create_pet_with_response(
         &self,
         body: &NewPet,
     ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
-        let raw = self.create_pet_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            201 => raw.json::<Pet>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                201 => raw.json::<Pet>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.create_pet_request(body).fetch().await?)
     }
+    #[inline]
     fn get_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -192,26 +224,38 @@ impl Client {
             .accept("application/json")
     }
     /// `GET /pets/{petId}`
+    #[inline]
     pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, ::paragon_runtime::Error> {
-        let raw = self.get_pet_request(pet_id).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Pet>().await?.body),
-            404 => Err(raw.documented_error().await),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Pet>()?.body),
+                404 => Err(raw.documented_error()),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.get_pet_request(pet_id).fetch().await?)
     }
     /// Like [`Client::get_pet`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn get_pet_with_response(
         &self,
         pet_id: i64,
     ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error> {
-        let raw = self.get_pet_request(pet_id).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Pet>().await?.map(GetPetResponses::Ok),
-            404 => raw.json::<Error>().await?.map(GetPetResponses::NotFound),
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error>
+        {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Pet>()?.map(GetPetResponses::Ok),
+                404 => raw.json::<Error>()?.map(GetPetResponses::NotFound),
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.get_pet_request(pet_id).fetch().await?)
     }
+    #[inline]
     fn delete_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -222,27 +266,38 @@ impl Client {
             .security(SECURITY_SCHEMES, &[&["oauth"]])
     }
     /// `DELETE /pets/{petId}`
+    #[inline]
     pub async fn delete_pet(&self, pet_id: i64) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.delete_pet_request(pet_id).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.delete_pet_request(pet_id).fetch().await?)
     }
     /// Like [`Client::delete_pet`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn delete_pet_with_response(
         &self,
         pet_id: i64,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.delete_pet_request(pet_id).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.delete_pet_request(pet_id).fetch().await?)
     }
+    #[inline]
     fn upload_photo_request(
         &self,
         pet_id: i64,
@@ -263,29 +318,40 @@ impl Client {
             )
     }
     /// `POST /pets/{petId}/photo`
+    #[inline]
     pub async fn upload_photo(
         &self,
         pet_id: i64,
         body: &UploadPhotoBody,
     ) -> Result<Pet, ::paragon_runtime::Error> {
-        let raw = self.upload_photo_request(pet_id, body).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Pet>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Pet>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.upload_photo_request(pet_id, body).fetch().await?)
     }
     /// Like [`Client::upload_photo`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn upload_photo_with_response(
         &self,
         pet_id: i64,
         body: &UploadPhotoBody,
     ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
-        let raw = self.upload_photo_request(pet_id, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Pet>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Pet>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.upload_photo_request(pet_id, body).fetch().await?)
     }
+    #[inline]
     fn rename_pet_request(
         &self,
         pet_id: i64,
@@ -302,28 +368,38 @@ impl Client {
             .form(body)
     }
     /// `PUT /pets/{petId}/name`
+    #[inline]
     pub async fn rename_pet(
         &self,
         pet_id: i64,
         body: &RenamePetBody,
     ) -> Result<Pet, ::paragon_runtime::Error> {
-        let raw = self.rename_pet_request(pet_id, body).send().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<Pet>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                200 => Ok(raw.json::<Pet>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.rename_pet_request(pet_id, body).fetch().await?)
     }
     /// Like [`Client::rename_pet`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn rename_pet_with_response(
         &self,
         pet_id: i64,
         body: &RenamePetBody,
     ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
-        let raw = self.rename_pet_request(pet_id, body).send().await?;
-        Ok(match raw.status().as_u16() {
-            200 => raw.json::<Pet>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                200 => raw.json::<Pet>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.rename_pet_request(pet_id, body).fetch().await?)
     }
 }
 /// The optional parameters of [`Client::list_pets`].
@@ -349,7 +425,7 @@ pub enum GetPetResponses {
     /// 404: No such pet
     NotFound(Error),
 }
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewPet {
     pub name: String,
     pub tag: Option<String>,
@@ -359,6 +435,7 @@ impl ::paragon_runtime::codec::Object for NewPet {
     const NAME: &'static str = "NewPet";
     const MEMBERS: &'static [&'static str] = &["name", "tag", "kind"];
     type Partial = (Option<String>, Option<String>, Option<NewPetKind>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None)
     }
@@ -375,6 +452,7 @@ impl ::paragon_runtime::codec::Object for NewPet {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             name: ::paragon_runtime::codec::required(partial.0, "name")?,
@@ -402,7 +480,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for NewPet {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NewPetKind {
     /// `dog`
     Dog,
@@ -413,6 +491,7 @@ pub enum NewPetKind {
 }
 impl NewPetKind {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Dog => "dog",
@@ -422,6 +501,7 @@ impl NewPetKind {
     }
 }
 impl From<String> for NewPetKind {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "dog" => Self::Dog,
@@ -431,11 +511,13 @@ impl From<String> for NewPetKind {
     }
 }
 impl From<&str> for NewPetKind {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<NewPetKind> for String {
+    #[inline]
     fn from(value: NewPetKind) -> Self {
         match value {
             NewPetKind::Unknown(value) => value,
@@ -444,6 +526,7 @@ impl From<NewPetKind> for String {
     }
 }
 impl ::std::fmt::Display for NewPetKind {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -463,7 +546,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for NewPetKind {
         ::paragon_runtime::codec::string(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub name: String,
     pub tag: Option<String>,
@@ -479,6 +562,7 @@ impl ::paragon_runtime::codec::Object for Pet {
         Option<NewPetKind>,
         Option<i64>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None)
     }
@@ -496,6 +580,7 @@ impl ::paragon_runtime::codec::Object for Pet {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             name: ::paragon_runtime::codec::required(partial.0, "name")?,
@@ -525,7 +610,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Pet {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Error {
     pub code: i32,
     pub message: String,
@@ -534,6 +619,7 @@ impl ::paragon_runtime::codec::Object for Error {
     const NAME: &'static str = "Error";
     const MEMBERS: &'static [&'static str] = &["code", "message"];
     type Partial = (Option<i32>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -549,6 +635,7 @@ impl ::paragon_runtime::codec::Object for Error {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             code: ::paragon_runtime::codec::required(partial.0, "code")?,
@@ -574,7 +661,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Error {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListPetsStatusItem {
     /// `available`
     Available,
@@ -585,6 +672,7 @@ pub enum ListPetsStatusItem {
 }
 impl ListPetsStatusItem {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Available => "available",
@@ -594,6 +682,7 @@ impl ListPetsStatusItem {
     }
 }
 impl From<String> for ListPetsStatusItem {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "available" => Self::Available,
@@ -603,11 +692,13 @@ impl From<String> for ListPetsStatusItem {
     }
 }
 impl From<&str> for ListPetsStatusItem {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<ListPetsStatusItem> for String {
+    #[inline]
     fn from(value: ListPetsStatusItem) -> Self {
         match value {
             ListPetsStatusItem::Unknown(value) => value,
@@ -616,6 +707,7 @@ impl From<ListPetsStatusItem> for String {
     }
 }
 impl ::std::fmt::Display for ListPetsStatusItem {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -645,6 +737,7 @@ impl ::paragon_runtime::codec::Object for UploadPhotoBody {
     const NAME: &'static str = "UploadPhotoBody";
     const MEMBERS: &'static [&'static str] = &["file", "note"];
     type Partial = (Option<::paragon_runtime::FilePart>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None)
     }
@@ -660,6 +753,7 @@ impl ::paragon_runtime::codec::Object for UploadPhotoBody {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             file: ::paragon_runtime::codec::required(partial.0, "file")?,
@@ -685,7 +779,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for UploadPhotoBody {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RenamePetBody {
     pub name: String,
 }
@@ -693,6 +787,7 @@ impl ::paragon_runtime::codec::Object for RenamePetBody {
     const NAME: &'static str = "RenamePetBody";
     const MEMBERS: &'static [&'static str] = &["name"];
     type Partial = (Option<String>,);
+    #[inline]
     fn start() -> Self::Partial {
         (None,)
     }
@@ -706,6 +801,7 @@ impl ::paragon_runtime::codec::Object for RenamePetBody {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             name: ::paragon_runtime::codec::required(partial.0, "name")?,

@@ -65,6 +65,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[inline]
     fn create_user_request(&self, body: &User) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::POST, "/users")
@@ -75,24 +76,35 @@ impl Client {
     /// Creates a user from a SCIM body.
     ///
     /// `POST /users`
+    #[inline]
     pub async fn create_user(&self, body: &User) -> Result<User, ::paragon_runtime::Error> {
-        let raw = self.create_user_request(body).send().await?;
-        match raw.status().as_u16() {
-            201 => Ok(raw.json::<User>().await?.body),
-            _ => Err(raw.unexpected().await),
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<User, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                201 => Ok(raw.json::<User>()?.body),
+                _ => Err(raw.unexpected()),
+            }
         }
+        read(self.create_user_request(body).fetch().await?)
     }
     /// Like [`Client::create_user`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn create_user_with_response(
         &self,
         body: &User,
     ) -> Result<::paragon_runtime::Response<User>, ::paragon_runtime::Error> {
-        let raw = self.create_user_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            201 => raw.json::<User>().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<User>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                201 => raw.json::<User>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.create_user_request(body).fetch().await?)
     }
+    #[inline]
     fn set_retention_request(&self, body: i64) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::PUT, "/config/retention")
@@ -102,27 +114,38 @@ impl Client {
     /// Restores the retention setting (an integer body)
     ///
     /// `PUT /config/retention`
+    #[inline]
     pub async fn set_retention(&self, body: i64) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.set_retention_request(body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.set_retention_request(body).fetch().await?)
     }
     /// Like [`Client::set_retention`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn set_retention_with_response(
         &self,
         body: i64,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.set_retention_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.set_retention_request(body).fetch().await?)
     }
+    #[inline]
     fn set_motd_request(&self, body: &str) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::PUT, "/config/motd")
@@ -130,27 +153,38 @@ impl Client {
             .json(body)
     }
     /// `PUT /config/motd`
+    #[inline]
     pub async fn set_motd(&self, body: &str) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.set_motd_request(body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.set_motd_request(body).fetch().await?)
     }
     /// Like [`Client::set_motd`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn set_motd_with_response(
         &self,
         body: &str,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.set_motd_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.set_motd_request(body).fetch().await?)
     }
+    #[inline]
     fn set_maintenance_request(&self, body: Option<&bool>) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(
@@ -161,30 +195,41 @@ impl Client {
             .json_opt(body)
     }
     /// `PUT /config/maintenance`
+    #[inline]
     pub async fn set_maintenance(
         &self,
         body: Option<&bool>,
     ) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.set_maintenance_request(body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.set_maintenance_request(body).fetch().await?)
     }
     /// Like [`Client::set_maintenance`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn set_maintenance_with_response(
         &self,
         body: Option<&bool>,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.set_maintenance_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.set_maintenance_request(body).fetch().await?)
     }
+    #[inline]
     fn set_ratio_request(&self, body: f64) -> ::paragon_runtime::RequestBuilder {
         self.runtime
             .request(::paragon_runtime::reqwest::Method::PUT, "/config/ratio")
@@ -192,26 +237,36 @@ impl Client {
             .json(&body)
     }
     /// `PUT /config/ratio`
+    #[inline]
     pub async fn set_ratio(&self, body: f64) -> Result<(), ::paragon_runtime::Error> {
-        let raw = self.set_ratio_request(body).send().await?;
-        match raw.status().as_u16() {
-            204 => {
-                raw.empty().await?;
-                Ok(())
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                204 => {
+                    raw.empty()?;
+                    Ok(())
+                }
+                _ => Err(raw.unexpected()),
             }
-            _ => Err(raw.unexpected().await),
         }
+        read(self.set_ratio_request(body).fetch().await?)
     }
     /// Like [`Client::set_ratio`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
     pub async fn set_ratio_with_response(
         &self,
         body: f64,
     ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
-        let raw = self.set_ratio_request(body).send().await?;
-        Ok(match raw.status().as_u16() {
-            204 => raw.empty().await?,
-            _ => return Err(raw.unexpected().await),
-        })
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                204 => raw.empty()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.set_ratio_request(body).fetch().await?)
     }
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +288,7 @@ impl ::paragon_runtime::codec::Object for User {
         Option<Address>,
         Option<::paragon_runtime::serde_json::Value>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None)
     }
@@ -251,6 +307,7 @@ impl ::paragon_runtime::codec::Object for User {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             user_name: ::paragon_runtime::codec::required(partial.0, "userName")?,
@@ -282,7 +339,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for User {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Address {
     pub street: Option<String>,
     pub city: Option<String>,
@@ -293,6 +350,7 @@ impl ::paragon_runtime::codec::Object for Address {
     const NAME: &'static str = "Address";
     const MEMBERS: &'static [&'static str] = &["street", "city", "country"];
     type Partial = (Option<String>, Option<String>, Option<String>);
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None)
     }
@@ -309,6 +367,7 @@ impl ::paragon_runtime::codec::Object for Address {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             street: partial.0,

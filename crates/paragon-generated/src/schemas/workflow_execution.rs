@@ -23,7 +23,7 @@ pub static SCHEMA: ::paragon_runtime::schema::Embedded = ::paragon_runtime::sche
 /// Paragon Workflow Execution
 ///
 /// A Workflow Execution represents a single historical run of an integration workflow, including its status, duration, and task count.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WorkflowExecution {
     /// The unique identifier for the workflow execution.
     pub id: Option<String>,
@@ -64,6 +64,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecution {
         Option<::paragon_runtime::DateTime>,
         Option<::paragon_runtime::DateTime>,
     );
+    #[inline]
     fn start() -> Self::Partial {
         (None, None, None, None, None, None, None, None)
     }
@@ -85,6 +86,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecution {
         }
         Ok(())
     }
+    #[inline]
     fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
         Ok(Self {
             id: partial.0,
@@ -131,12 +133,13 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
 impl WorkflowExecution {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
+    #[inline]
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
         SCHEMA.check_serialized("", self)
     }
 }
 /// The status of the workflow execution.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WorkflowExecutionStatus {
     /// `SUCCEEDED`
     Succeeded,
@@ -147,6 +150,7 @@ pub enum WorkflowExecutionStatus {
 }
 impl WorkflowExecutionStatus {
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Succeeded => "SUCCEEDED",
@@ -156,6 +160,7 @@ impl WorkflowExecutionStatus {
     }
 }
 impl From<String> for WorkflowExecutionStatus {
+    #[inline]
     fn from(value: String) -> Self {
         match value.as_str() {
             "SUCCEEDED" => Self::Succeeded,
@@ -165,11 +170,13 @@ impl From<String> for WorkflowExecutionStatus {
     }
 }
 impl From<&str> for WorkflowExecutionStatus {
+    #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
 impl From<WorkflowExecutionStatus> for String {
+    #[inline]
     fn from(value: WorkflowExecutionStatus) -> Self {
         match value {
             WorkflowExecutionStatus::Unknown(value) => value,
@@ -178,6 +185,7 @@ impl From<WorkflowExecutionStatus> for String {
     }
 }
 impl ::std::fmt::Display for WorkflowExecutionStatus {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -206,6 +214,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus
 impl WorkflowExecutionStatus {
     /// Checks the value against the schema it was generated from (decoded values are
     /// checked already; this is for values built in code).
+    #[inline]
     pub fn validate(&self) -> Result<(), ::paragon_runtime::schema::Invalid> {
         SCHEMA.check_serialized("/properties/status", self)
     }
