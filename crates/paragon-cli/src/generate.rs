@@ -12,6 +12,13 @@ use crate::args::{GenerateArgs, Runtime};
 const CARGO_TOML: &str = include_str!("../templates/Cargo.toml.j2");
 const README: &str = include_str!("../templates/README.md.j2");
 
+/// A cargo feature of the crate, for Cargo.toml.
+#[derive(Serialize)]
+struct Feature {
+    name: String,
+    what: String,
+}
+
 #[derive(Serialize)]
 struct Module {
     name: String,
@@ -148,6 +155,8 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
         })
         .closed_enums(opts.closed_enums);
     let mut modules: Vec<Module> = Vec::new();
+    // The crate's cargo features: a feature per tag of each OpenAPI client.
+    let mut features: Vec<Feature> = Vec::new();
     // Path in the crate, then the text in two pieces (a header, the rest).
     let mut files: Vec<(String, String, String)> = Vec::new();
     let mut failures = String::new();
@@ -179,6 +188,10 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
             }
         }
     }
+    let openapi_modules = kinds
+        .iter()
+        .filter(|k| **k == Some(DocumentKind::OpenApi))
+        .count();
     // The Arazzo documents, and the OpenAPI files they read (canonical path → Rust path).
     let mut workflows = Vec::new();
     let mut embedded: Vec<(PathBuf, String)> = Vec::new();
@@ -229,7 +242,14 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
                     example.get_or_insert_with(|| {
                         format!("let client = {name}::Client::builder().build()?;")
                     });
-                    generator.openapi(spec)
+                    // With several clients in the crate, each one's features start with its
+                    // module's name.
+                    let prefix = if openapi_modules > 1 {
+                        format!("{}-", name.replace('_', "-"))
+                    } else {
+                        String::new()
+                    };
+                    generator.clone().tag_features(Some(prefix)).openapi(spec)
                 } else {
                     generator.schema(spec)
                 };
@@ -238,6 +258,10 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
                         let source = g
                             .source()
                             .map_err(|e| format!("error: {}: {e}", spec.display()))?;
+                        features.extend(g.features.iter().map(|f| Feature {
+                            name: f.name.clone(),
+                            what: format!("`{name}`: {}", f.description()),
+                        }));
                         (source, g.summary(), g.diagnostics)
                     }
                     Err(d) => {
@@ -321,7 +345,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
         render(
             "Cargo.toml",
             CARGO_TOML,
-            minijinja::context! { name => &crate_name, specs => &specs, runtime => &runtime },
+            minijinja::context! { name => &crate_name, specs => &specs, runtime => &runtime, features => &features },
         )?,
     ));
     files.push((
@@ -330,7 +354,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
         render(
             "README.md",
             README,
-            minijinja::context! { name => &crate_name, specs => &specs, modules => &modules, example => &example },
+            minijinja::context! { name => &crate_name, specs => &specs, modules => &modules, example => &example, features => &features },
         )?,
     ));
     for (rel, head, body) in &files {

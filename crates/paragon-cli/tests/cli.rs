@@ -296,6 +296,61 @@ fn an_api_that_a_workflow_document_also_reads_is_generated_once() {
     assert!(readme.contains("client re-exported from"), "{readme}");
 }
 
+/// A feature per tag, all on by default; with two APIs in one crate each one's features start
+/// with its module's name. With one feature on, the crate builds (see `paragon-golden`'s
+/// `tagged` module for a build of a part, and `cargo xtask bench --only builds`).
+#[test]
+fn generate_writes_a_feature_per_tag() {
+    let dir = scratch("features");
+    generate_ok(&[
+        "--spec",
+        &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
+        "--spec",
+        &repo("specs/openapi/paragon-managed-sync-api-openapi.yml"),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    let features = &manifest[manifest.find("[features]").expect("a [features] table")..];
+    assert!(
+        features.contains(r#"default = ["full"]"#)
+            && features.contains(
+                r#"full = ["paragon-task-history-api-task-history", "paragon-managed-sync-api-sync", "paragon-managed-sync-api-permissions"]"#
+            ),
+        "{manifest}"
+    );
+    assert!(
+        features.contains(
+            "# `paragon_managed_sync_api`: tag `Sync` (5 operation(s))\nparagon-managed-sync-api-sync = []"
+        ),
+        "{manifest}"
+    );
+    let api = std::fs::read_to_string(dir.join("src/paragon_managed_sync_api.rs")).unwrap();
+    assert!(
+        api.contains(r#"#[cfg(feature = "paragon-managed-sync-api-permissions")]"#),
+        "{api}"
+    );
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(
+        readme.contains("- `paragon-managed-sync-api-sync`:"),
+        "{readme}"
+    );
+
+    // One API: the features are the tags' names.
+    let one = scratch("features-one");
+    generate_ok(&[
+        "--spec",
+        &repo("specs/openapi/paragon-task-history-api-openapi.yml"),
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    let manifest = std::fs::read_to_string(one.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains(r#"full = ["task-history"]"#),
+        "{manifest}"
+    );
+}
+
 #[test]
 fn generate_writes_nothing_when_a_document_has_errors() {
     let dir = scratch("gen-bad");

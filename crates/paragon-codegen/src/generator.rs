@@ -18,6 +18,19 @@ use crate::{DocumentKind, document_kind};
 pub struct Generator {
     load: LoadOptions,
     closed_enums: bool,
+    expand: Expand,
+    tag_features: Option<String>,
+}
+
+/// Which operations of its source descriptions an Arazzo document's expansion holds.
+#[derive(Debug, Clone, Default)]
+pub struct Expand {
+    /// Every operation: the whole client.
+    pub all: bool,
+    /// These operationIds too, beside those the steps call.
+    pub operations: Vec<String>,
+    /// The operations with these tags too.
+    pub tags: Vec<String>,
 }
 
 /// What one document became.
@@ -29,6 +42,9 @@ pub struct Output {
     pub files: Vec<PathBuf>,
     /// Warnings (errors make generation fail).
     pub diagnostics: Diagnostics,
+    /// The cargo features of an OpenAPI client generated with
+    /// [`Generator::tag_features`], in order.
+    pub features: Vec<crate::ir::select::Feature>,
     plan: Plan,
 }
 
@@ -58,6 +74,20 @@ impl Generator {
         self
     }
 
+    /// Which operations an Arazzo document's clients hold: by default only those its steps
+    /// call (and the types they reach).
+    pub fn expand(mut self, expand: Expand) -> Self {
+        self.expand = expand;
+        self
+    }
+
+    /// An OpenAPI client puts each operation under a cargo feature per tag, named
+    /// `{prefix}{tag}` ([`crate::ir::select::tag_features`]); [`Output::features`] lists them.
+    pub fn tag_features(mut self, prefix: Option<String>) -> Self {
+        self.tag_features = prefix;
+        self
+    }
+
     /// The settings files are read with.
     pub fn load(&self) -> &LoadOptions {
         &self.load
@@ -76,26 +106,38 @@ impl Generator {
     pub fn openapi(&self, path: &Path) -> Result<Output, Diagnostics> {
         let (api, diags) = crate::plan_openapi_with(path, &self.load);
         match api {
-            Some(api) if !diags.has_errors() => Ok(Output {
-                kind: DocumentKind::OpenApi,
-                files: vec![path.to_path_buf()],
-                diagnostics: diags,
-                plan: Plan::OpenApi(api),
-            }),
+            Some(mut api) if !diags.has_errors() => {
+                let features = match &self.tag_features {
+                    Some(prefix) => crate::ir::select::tag_features(&mut api, prefix),
+                    None => Vec::new(),
+                };
+                Ok(Output {
+                    kind: DocumentKind::OpenApi,
+                    files: vec![path.to_path_buf()],
+                    diagnostics: diags,
+                    features,
+                    plan: Plan::OpenApi(api),
+                })
+            }
             _ => Err(diags),
         }
     }
 
     /// An Arazzo document's workflows, with the clients of the APIs they call.
     pub fn workflows(&self, path: &Path) -> Result<Output, Diagnostics> {
-        let (doc, diags) = crate::arazzo::compile::plan_document_with(path, &self.load);
+        let (doc, mut diags) = crate::arazzo::compile::plan_document_with(path, &self.load);
         match doc {
-            Some(doc) if !diags.has_errors() => {
+            Some(mut doc) if !diags.has_errors() => {
+                self.select_operations(&mut doc, path, &mut diags);
+                if diags.has_errors() {
+                    return Err(diags);
+                }
                 let tokens = crate::emit::workflow::document_tokens(&doc);
                 Ok(Output {
                     kind: DocumentKind::Arazzo,
                     files: doc.files.clone(),
                     diagnostics: diags,
+                    features: Vec::new(),
                     plan: Plan::Workflows(doc, tokens),
                 })
             }
@@ -113,8 +155,61 @@ impl Generator {
             kind: DocumentKind::JsonSchema,
             files: std::mem::take(&mut g.files),
             diagnostics: std::mem::take(&mut g.diagnostics),
+            features: Vec::new(),
             plan: Plan::Schema(g),
         })
+    }
+
+    /// Keeps, in each client of `doc`, the operations [`Expand`] asks for: those the steps
+    /// call, plus the named ones, or all. A name that matches nothing is an error.
+    fn select_operations(&self, doc: &mut WorkflowDoc, path: &Path, diags: &mut Diagnostics) {
+        if self.expand.all {
+            return;
+        }
+        let mut keep: Vec<Vec<bool>> = doc
+            .apis
+            .iter()
+            .map(|a| vec![false; a.api.operations.len()])
+            .collect();
+        for step in doc.workflows.iter().flat_map(|w| &w.steps) {
+            if let crate::ir::workflow::Call::Operation { api, op, .. } = &step.call
+                && let Some(flag) = keep.get_mut(*api).and_then(|k| k.get_mut(*op))
+            {
+                *flag = true;
+            }
+        }
+        let mut named =
+            |what: &str,
+             names: &[String],
+             matches: &dyn Fn(&crate::ir::operations::Operation, &str) -> bool| {
+                for name in names {
+                    let mut found = false;
+                    for (a, source) in doc.apis.iter().enumerate() {
+                        for (i, op) in source.api.operations.iter().enumerate() {
+                            if matches(op, name) {
+                                keep[a][i] = true;
+                                found = true;
+                            }
+                        }
+                    }
+                    if !found {
+                        diags.push(crate::diag::Diagnostic::error(
+                            path,
+                            None,
+                            format!(
+                                "{what} `{name}` is in none of the document's source descriptions"
+                            ),
+                        ));
+                    }
+                }
+            };
+        named("operationId", &self.expand.operations, &|op, n| op.id == n);
+        named("tag", &self.expand.tags, &|op, n| {
+            op.tags.iter().any(|t| t == n)
+        });
+        for (source, keep) in doc.apis.iter_mut().zip(&keep) {
+            crate::ir::select::keep_operations(&mut source.api, keep);
+        }
     }
 
     /// Every diagnostic of a document of any kind: what `paragon-codegen check` prints.

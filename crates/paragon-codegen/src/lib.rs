@@ -42,7 +42,7 @@ pub mod names;
 pub(crate) mod pointer;
 pub mod stages;
 
-pub use generator::{Generator, Output, generated_header};
+pub use generator::{Expand, Generator, Output, generated_header};
 pub use jsonschema::GeneratedSchema;
 
 use std::path::Path;

@@ -177,3 +177,81 @@ fn features_workflow() {
     };
     compare("features_workflow", &generated);
 }
+
+/// A feature per tag: an operation is under the features of its tags (`adopt` has two), one
+/// without a tag under `untagged`, a type under the features of every operation that reaches
+/// it, through members, items, unions and enums, and a schema no operation uses under
+/// `unreferenced-types`. `paragon-golden` builds the file with only `pets` on.
+#[test]
+fn tagged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let g = paragon_codegen::Generator::new()
+        .tag_features(Some(String::new()))
+        .openapi(&dir.join("fixtures/tagged.yml"))
+        .unwrap_or_else(|d| panic!("tagged has errors:\n{}", d.render()));
+    let features: Vec<(&str, &str, usize)> = g
+        .features
+        .iter()
+        .map(|f| (f.name.as_str(), f.what.as_str(), f.operations))
+        .collect();
+    assert_eq!(
+        features,
+        [
+            ("pets", "Pets", 2),
+            ("store-front-v2", "Store Front / v2", 2),
+            ("untagged", "operations without a tag", 1),
+            ("unreferenced-types", "the schemas no operation uses", 0),
+        ]
+    );
+    let text = g.formatted(true).unwrap();
+    compare("tagged", &text);
+    // The attribute right before an item (past its doc comment and other attributes).
+    let gate = |item: &str| {
+        let at = text
+            .find(item)
+            .unwrap_or_else(|| panic!("no `{item}` in\n{text}"));
+        text[..at]
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| l.starts_with("#[cfg("))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let pets = r#"#[cfg(feature = "pets")]"#;
+    let store = r#"#[cfg(feature = "store-front-v2")]"#;
+    let both = r#"#[cfg(any(feature = "pets", feature = "store-front-v2"))]"#;
+    assert_eq!(gate("pub async fn list_pets("), pets);
+    assert_eq!(gate("pub async fn get_store("), store);
+    assert_eq!(gate("pub async fn adopt("), both);
+    assert_eq!(
+        gate("pub async fn ping("),
+        r#"#[cfg(feature = "untagged")]"#
+    );
+    assert_eq!(gate("pub struct Address {"), store);
+    assert_eq!(gate("pub struct Owner {"), both);
+    assert_eq!(
+        gate("pub struct Pet {"),
+        both,
+        "reached through `Adoption` too"
+    );
+    assert_eq!(gate("pub enum Tag {"), both);
+    assert_eq!(gate("pub enum Kind {"), both);
+    assert_eq!(gate("pub struct Problem {"), both, "an error body of both");
+    assert_eq!(
+        gate("pub struct Audit {"),
+        r#"#[cfg(feature = "unreferenced-types")]"#
+    );
+    // Every item that belongs to a gated type carries its gate.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut impls = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("impl")
+            && (line.contains(" for Address ") || line.starts_with("impl Address "))
+        {
+            impls += 1;
+            assert_eq!(lines[i - 1], store, "{line}");
+        }
+    }
+    assert!(impls >= 3, "the codec's impls of `Address`:\n{text}");
+}

@@ -80,6 +80,7 @@ impl Client {
     pub fn runtime(&self) -> &::paragon_runtime::Client {
         &self.runtime
     }
+    #[cfg(feature = "task-history")]
     #[inline]
     fn get_workflow_executions_request(
         &self,
@@ -111,6 +112,7 @@ impl Client {
     /// Search through historical workflow executions with filtering options. Returns paginated results with up to 100 records per page. If additional pages are available, the response will include a nextLink URL to retrieve the next page.
     ///
     /// `GET /projects/{projectId}/task-history/workflow-executions`
+    #[cfg(feature = "task-history")]
     #[inline]
     pub async fn get_workflow_executions(
         &self,
@@ -134,6 +136,7 @@ impl Client {
         )
     }
     /// Like [`Client::get_workflow_executions`], but returns the status, the headers and the typed body of every documented response.
+    #[cfg(feature = "task-history")]
     #[inline]
     pub async fn get_workflow_executions_with_response(
         &self,
@@ -167,6 +170,7 @@ impl Client {
                 .await?,
         )
     }
+    #[cfg(feature = "task-history")]
     /// Every item of [`Client::get_workflow_executions`], following the pages the server links until the last one.
     #[inline]
     pub fn get_workflow_executions_stream(
@@ -211,6 +215,7 @@ impl Client {
             |page: WorkflowExecutionList| page.data.unwrap_or_default(),
         )
     }
+    #[cfg(feature = "task-history")]
     #[inline]
     fn replay_workflow_execution_request(
         &self,
@@ -235,6 +240,7 @@ impl Client {
     /// Replays a specific workflow execution using the same version of the workflow that the execution originally ran with. This endpoint is in beta and may not be suitable for use in production applications.
     ///
     /// `POST /projects/{projectId}/task-history/workflow-executions/{executionId}/replay`
+    #[cfg(feature = "task-history")]
     #[inline]
     pub async fn replay_workflow_execution(
         &self,
@@ -258,6 +264,7 @@ impl Client {
         )
     }
     /// Like [`Client::replay_workflow_execution`], but returns the status, the headers and the typed body of every documented response.
+    #[cfg(feature = "task-history")]
     #[inline]
     pub async fn replay_workflow_execution_with_response(
         &self,
@@ -298,6 +305,7 @@ impl Client {
     }
 }
 /// The optional parameters of [`Client::get_workflow_executions`].
+#[cfg(feature = "task-history")]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetWorkflowExecutionsOptions {
     /// Filter by integration name (e.g., salesforce, hubspot).
@@ -318,6 +326,7 @@ pub struct GetWorkflowExecutionsOptions {
     pub offset: Option<i64>,
 }
 /// Every documented response of [`Client::get_workflow_executions`].
+#[cfg(feature = "task-history")]
 #[derive(Debug)]
 pub enum GetWorkflowExecutionsResponses {
     /// 200: Successfully retrieved workflow executions.
@@ -328,6 +337,7 @@ pub enum GetWorkflowExecutionsResponses {
     TooManyRequests,
 }
 /// Every documented response of [`Client::replay_workflow_execution`].
+#[cfg(feature = "task-history")]
 #[derive(Debug)]
 pub enum ReplayWorkflowExecutionResponses {
     /// 200: Successfully replayed the workflow execution.
@@ -339,6 +349,7 @@ pub enum ReplayWorkflowExecutionResponses {
     /// 429: Rate limit exceeded. The Task History API has a rate limit of 1,000 requests per 10 minutes.
     TooManyRequests,
 }
+#[cfg(feature = "task-history")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WorkflowExecutionList {
     pub data: Option<Vec<WorkflowExecution>>,
@@ -347,6 +358,7 @@ pub struct WorkflowExecutionList {
     /// URL to retrieve the next page of results. Null if there are no more pages.
     pub next_link: Option<String>,
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::codec::Object for WorkflowExecutionList {
     const NAME: &'static str = "WorkflowExecutionList";
     const MEMBERS: &'static [&'static str] = &["data", "total", "nextLink"];
@@ -377,6 +389,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecutionList {
         })
     }
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::serde::Serialize for WorkflowExecutionList {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
@@ -389,6 +402,7 @@ impl ::paragon_runtime::serde::Serialize for WorkflowExecutionList {
         members.end()
     }
 }
+#[cfg(feature = "task-history")]
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionList {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
@@ -396,6 +410,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionList {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
+#[cfg(feature = "task-history")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WorkflowExecution {
     /// The unique identifier for the workflow execution.
@@ -415,6 +430,7 @@ pub struct WorkflowExecution {
     /// The date and time the workflow execution ended.
     pub date_ended: Option<::paragon_runtime::DateTime>,
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::codec::Object for WorkflowExecution {
     const NAME: &'static str = "WorkflowExecution";
     const MEMBERS: &'static [&'static str] = &[
@@ -473,6 +489,7 @@ impl ::paragon_runtime::codec::Object for WorkflowExecution {
         })
     }
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::serde::Serialize for WorkflowExecution {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
@@ -490,6 +507,7 @@ impl ::paragon_runtime::serde::Serialize for WorkflowExecution {
         members.end()
     }
 }
+#[cfg(feature = "task-history")]
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
@@ -497,6 +515,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecution {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
+#[cfg(feature = "task-history")]
 /// The status of the workflow execution.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WorkflowExecutionStatus {
@@ -507,6 +526,7 @@ pub enum WorkflowExecutionStatus {
     /// A value this client does not know, kept as sent.
     Unknown(String),
 }
+#[cfg(feature = "task-history")]
 impl WorkflowExecutionStatus {
     /// The value as it appears on the wire.
     #[inline]
@@ -518,6 +538,7 @@ impl WorkflowExecutionStatus {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl From<String> for WorkflowExecutionStatus {
     #[inline]
     fn from(value: String) -> Self {
@@ -528,12 +549,14 @@ impl From<String> for WorkflowExecutionStatus {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl From<&str> for WorkflowExecutionStatus {
     #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
+#[cfg(feature = "task-history")]
 impl From<WorkflowExecutionStatus> for String {
     #[inline]
     fn from(value: WorkflowExecutionStatus) -> Self {
@@ -543,12 +566,14 @@ impl From<WorkflowExecutionStatus> for String {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl ::std::fmt::Display for WorkflowExecutionStatus {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::serde::Serialize for WorkflowExecutionStatus {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
@@ -557,6 +582,7 @@ impl ::paragon_runtime::serde::Serialize for WorkflowExecutionStatus {
         ::paragon_runtime::codec::write_str(self.as_str(), serializer)
     }
 }
+#[cfg(feature = "task-history")]
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
@@ -564,6 +590,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for WorkflowExecutionStatus
         ::paragon_runtime::codec::string(deserializer)
     }
 }
+#[cfg(feature = "task-history")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetWorkflowExecutionsStatus {
     /// `SUCCEEDED`
@@ -573,6 +600,7 @@ pub enum GetWorkflowExecutionsStatus {
     /// A value this client does not know, kept as sent.
     Unknown(String),
 }
+#[cfg(feature = "task-history")]
 impl GetWorkflowExecutionsStatus {
     /// The value as it appears on the wire.
     #[inline]
@@ -584,6 +612,7 @@ impl GetWorkflowExecutionsStatus {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl From<String> for GetWorkflowExecutionsStatus {
     #[inline]
     fn from(value: String) -> Self {
@@ -594,12 +623,14 @@ impl From<String> for GetWorkflowExecutionsStatus {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl From<&str> for GetWorkflowExecutionsStatus {
     #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
+#[cfg(feature = "task-history")]
 impl From<GetWorkflowExecutionsStatus> for String {
     #[inline]
     fn from(value: GetWorkflowExecutionsStatus) -> Self {
@@ -609,12 +640,14 @@ impl From<GetWorkflowExecutionsStatus> for String {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl ::std::fmt::Display for GetWorkflowExecutionsStatus {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::serde::Serialize for GetWorkflowExecutionsStatus {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
@@ -623,6 +656,7 @@ impl ::paragon_runtime::serde::Serialize for GetWorkflowExecutionsStatus {
         ::paragon_runtime::codec::write_str(self.as_str(), serializer)
     }
 }
+#[cfg(feature = "task-history")]
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for GetWorkflowExecutionsStatus {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
@@ -630,6 +664,7 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for GetWorkflowExecutionsSt
         ::paragon_runtime::codec::string(deserializer)
     }
 }
+#[cfg(feature = "task-history")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetWorkflowExecutionsSortBy {
     /// `ASC`
@@ -639,6 +674,7 @@ pub enum GetWorkflowExecutionsSortBy {
     /// A value this client does not know, kept as sent.
     Unknown(String),
 }
+#[cfg(feature = "task-history")]
 impl GetWorkflowExecutionsSortBy {
     /// The value as it appears on the wire.
     #[inline]
@@ -650,6 +686,7 @@ impl GetWorkflowExecutionsSortBy {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl From<String> for GetWorkflowExecutionsSortBy {
     #[inline]
     fn from(value: String) -> Self {
@@ -660,12 +697,14 @@ impl From<String> for GetWorkflowExecutionsSortBy {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl From<&str> for GetWorkflowExecutionsSortBy {
     #[inline]
     fn from(value: &str) -> Self {
         Self::from(value.to_owned())
     }
 }
+#[cfg(feature = "task-history")]
 impl From<GetWorkflowExecutionsSortBy> for String {
     #[inline]
     fn from(value: GetWorkflowExecutionsSortBy) -> Self {
@@ -675,12 +714,14 @@ impl From<GetWorkflowExecutionsSortBy> for String {
         }
     }
 }
+#[cfg(feature = "task-history")]
 impl ::std::fmt::Display for GetWorkflowExecutionsSortBy {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "task-history")]
 impl ::paragon_runtime::serde::Serialize for GetWorkflowExecutionsSortBy {
     fn serialize<S: ::paragon_runtime::serde::Serializer>(
         &self,
@@ -689,6 +730,7 @@ impl ::paragon_runtime::serde::Serialize for GetWorkflowExecutionsSortBy {
         ::paragon_runtime::codec::write_str(self.as_str(), serializer)
     }
 }
+#[cfg(feature = "task-history")]
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for GetWorkflowExecutionsSortBy {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,3 +21,8 @@ pub mod read_write;
 
 #[path = "../../paragon-codegen/tests/output/checked.rs"]
 pub mod checked;
+
+/// Generated with a cargo feature per tag; this crate turns on `pets` alone, so it builds the
+/// part of the client that tag needs and none of the rest.
+#[path = "../../paragon-codegen/tests/output/tagged.rs"]
+pub mod tagged;

@@ -25,6 +25,10 @@
 //! as any JSON) are compiler warnings; `deny_warnings` makes them compile errors:
 //! `paragon_workflow!("flow.yml", deny_warnings)`.
 //!
+//! The clients hold the operations the workflows' steps call, and the types those reach:
+//! nothing else of a large API is compiled. `all_operations` expands whole clients;
+//! `operations("getPet", …)` and `tags("store", …)` add operations by `operationId` or tag.
+//!
 //! `check_schemas` makes the API types check what they decode against their schemas
 //! (`minLength`, `pattern`, `maximum`, `required`, …), as `paragon_schema!`'s types always do;
 //! it is off by default so a client can read a server that drifts from its description.
@@ -59,6 +63,10 @@ struct Args {
     /// `paragon_schema!` only.
     closed_enums: Option<Ident>,
     check_schemas: bool,
+    /// `paragon_workflow!` only: which operations the clients hold besides those called.
+    all_operations: bool,
+    operations: Vec<LitStr>,
+    tags: Vec<LitStr>,
 }
 
 impl Parse for Args {
@@ -69,6 +77,9 @@ impl Parse for Args {
         let mut deny_warnings = false;
         let mut closed_enums = None;
         let mut check_schemas = false;
+        let mut all_operations = false;
+        let mut operations = Vec::new();
+        let mut tags = Vec::new();
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -80,6 +91,17 @@ impl Parse for Args {
                 deny_warnings = true;
             } else if setting == "check_schemas" {
                 check_schemas = true;
+            } else if setting == "all_operations" {
+                all_operations = true;
+            } else if setting == "operations" || setting == "tags" {
+                syn::parenthesized!(content in input);
+                let names = content
+                    .parse_terminated(|c: ParseStream<'_>| c.parse::<LitStr>(), Token![,])?;
+                if setting == "tags" {
+                    tags.extend(names);
+                } else {
+                    operations.extend(names);
+                }
             } else if setting == "closed_enums" {
                 closed_enums = Some(setting);
             } else if setting == "ref_map" {
@@ -109,7 +131,7 @@ impl Parse for Args {
                 return Err(syn::Error::new(
                     setting.span(),
                     format!(
-                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)`, `deny_warnings`, `check_schemas` or (for `paragon_schema!`) `closed_enums`"
+                        "unknown setting `{setting}`; expected `ref_map(\"URL_PREFIX\" = \"DIR\", …)`, `allow_path(\"DIR\", …)`, `deny_warnings`, `check_schemas`, (for `paragon_workflow!`) `all_operations`, `operations(\"operationId\", …)`, `tags(\"tag\", …)` or (for `paragon_schema!`) `closed_enums`"
                     ),
                 ));
             }
@@ -121,6 +143,9 @@ impl Parse for Args {
             deny_warnings,
             closed_enums,
             check_schemas,
+            all_operations,
+            operations,
+            tags,
         })
     }
 }
@@ -263,7 +288,13 @@ fn expand(
         Ok(at) => at,
         Err(e) => return e,
     };
-    let generator = paragon_codegen::Generator::new().with_load(at.options.clone());
+    let generator = paragon_codegen::Generator::new()
+        .with_load(at.options.clone())
+        .expand(paragon_codegen::Expand {
+            all: args.all_operations,
+            operations: args.operations.iter().map(LitStr::value).collect(),
+            tags: args.tags.iter().map(LitStr::value).collect(),
+        });
     expansion(args, &at, generator.workflows(&at.path))
 }
 
@@ -308,6 +339,13 @@ fn expand_schema(
     manifest: Option<PathBuf>,
     call_file: Option<PathBuf>,
 ) -> proc_macro2::TokenStream {
+    if args.all_operations || !args.operations.is_empty() || !args.tags.is_empty() {
+        return syn::Error::new(
+            args.path.span(),
+            "`all_operations`, `operations(…)` and `tags(…)` are settings of `paragon_workflow!`",
+        )
+        .to_compile_error();
+    }
     let at = match locate(args, manifest, call_file, "paragon_schema") {
         Ok(at) => at,
         Err(e) => return e,
@@ -330,6 +368,9 @@ mod tests {
             deny_warnings: false,
             closed_enums: None,
             check_schemas: false,
+            all_operations: false,
+            operations: Vec::new(),
+            tags: Vec::new(),
         }
     }
 
@@ -426,8 +467,11 @@ mod tests {
     #[test]
     fn expansion_equals_the_committed_generated_code() {
         let spec = "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml";
-        let expanded: syn::File =
-            syn::parse2(expand(&args(spec), Some(workspace()), None)).unwrap();
+        let whole = Args {
+            all_operations: true,
+            ..args(spec)
+        };
+        let expanded: syn::File = syn::parse2(expand(&whole, Some(workspace()), None)).unwrap();
         // The macro adds `include_bytes!` consts for rebuild tracking (and one per warning); the
         // file has none.
         let items: Vec<syn::Item> = expanded
@@ -439,7 +483,7 @@ mod tests {
         let header = paragon_codegen::generated_header(
             "`cargo xtask regen`",
             spec,
-            Some(&format!("paragon_workflow!(\"{spec}\")")),
+            Some(&format!("paragon_workflow!(\"{spec}\", all_operations)")),
         );
         let formatted = paragon_codegen::rustfmt(&(header + &body)).unwrap();
         let committed =
@@ -456,6 +500,91 @@ mod tests {
                 line + 1
             );
         }
+    }
+
+    /// The public async functions of every `impl Client` and the types of the expansion.
+    fn client_fns_and_types(tokens: proc_macro2::TokenStream) -> (Vec<String>, Vec<String>) {
+        let file: syn::File = syn::parse2(tokens).unwrap();
+        let (mut fns, mut types) = (Vec::new(), Vec::new());
+        let mut stack: Vec<syn::Item> = file.items;
+        while let Some(item) = stack.pop() {
+            match item {
+                syn::Item::Mod(m) => {
+                    stack.extend(m.content.map(|(_, items)| items).unwrap_or_default())
+                }
+                syn::Item::Impl(i) => {
+                    let ty = &i.self_ty;
+                    if i.trait_.is_some() || quote!(#ty).to_string() != "Client" {
+                        continue;
+                    }
+                    for it in i.items {
+                        if let syn::ImplItem::Fn(f) = it
+                            && f.sig.asyncness.is_some()
+                        {
+                            fns.push(f.sig.ident.to_string());
+                        }
+                    }
+                }
+                syn::Item::Struct(s) => types.push(s.ident.to_string()),
+                syn::Item::Enum(e) => types.push(e.ident.to_string()),
+                _ => {}
+            }
+        }
+        fns.sort();
+        types.sort();
+        (fns, types)
+    }
+
+    /// By default the seed workflow's expansion holds the three operations its steps call, and
+    /// none of the seven others of the Managed Sync API, nor the types only those reach;
+    /// `all_operations`, `operations(…)` and `tags(…)` add them.
+    #[test]
+    fn the_expansion_holds_only_the_operations_the_steps_call() {
+        let spec = "specs/arazzo/paragon-enable-sync-and-pull-records-workflow.yml";
+        let (fns, types) = client_fns_and_types(expand(&args(spec), Some(workspace()), None));
+        assert_eq!(
+            fns,
+            [
+                "enable_sync",
+                "enable_sync_with_response",
+                "get_sync_status",
+                "get_sync_status_with_response",
+                "pull_synced_records",
+                "pull_synced_records_with_response",
+            ]
+        );
+        for absent in [
+            "AccessCheck",
+            "CheckAccessResponse",
+            "BatchCheckAccessBody",
+            "ListUsersBody",
+        ] {
+            assert!(!types.iter().any(|t| t == absent), "{absent} in {types:?}");
+        }
+        assert!(types.iter().any(|t| t == "EnableSyncBody"), "{types:?}");
+
+        let whole = Args {
+            all_operations: true,
+            ..args(spec)
+        };
+        let (all, all_types) = client_fns_and_types(expand(&whole, Some(workspace()), None));
+        assert_eq!(all.len(), 20, "{all:?}");
+        assert!(all_types.len() > types.len());
+
+        let more: Args = syn::parse_str(&format!(
+            "{spec:?}, operations(\"listUsers\"), tags(\"Permissions\")"
+        ))
+        .unwrap();
+        let (some, _) = client_fns_and_types(expand(&more, Some(workspace()), None));
+        assert!(some.iter().any(|f| f == "list_users"), "{some:?}");
+        assert!(!some.iter().any(|f| f == "get_synced_record"), "{some:?}");
+
+        let wrong: Args = syn::parse_str(&format!("{spec:?}, operations(\"nope\")")).unwrap();
+        let out = expand(&wrong, Some(workspace()), None).to_string();
+        assert!(
+            out.contains("operationId `nope` is in none of the document's source descriptions"),
+            "{out}"
+        );
     }
 
     #[test]

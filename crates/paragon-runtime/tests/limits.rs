@@ -129,6 +129,25 @@ async fn bodies_over_the_cap_are_refused_with_or_without_a_length() {
         panic!("expected UnexpectedStatus")
     };
     assert_eq!(r.body.len(), 1 << 10);
+    // The same through `fetch`, the one wait of a generated operation: the body is read once,
+    // then decoded (or refused) without waiting.
+    let fetch = |p: &'static str| client.request(Method::GET, p).fetch();
+    let err = fetch("/big")
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 1024, .. }),
+        "{err:?}"
+    );
+    let received = fetch("/error").await.unwrap();
+    assert_eq!(received.status(), 500);
+    let Error::UnexpectedStatus(r) = received.unexpected() else {
+        panic!("expected UnexpectedStatus")
+    };
+    assert_eq!(r.body.len(), 1 << 10);
+    assert!(r.body.iter().all(|b| *b == b'e'));
 
     // Chunked, no length: the cap is found while reading.
     let chunk = format!("400\r\n{}\r\n", "x".repeat(1024));
@@ -147,6 +166,12 @@ async fn bodies_over_the_cap_are_refused_with_or_without_a_length() {
         .unwrap();
     let raw = client.request(Method::GET, "/x").send().await.unwrap();
     let err = raw.text().await.unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 4096, .. }),
+        "{err:?}"
+    );
+    let received = client.request(Method::GET, "/x").fetch().await.unwrap();
+    let err = received.bytes().unwrap_err();
     assert!(
         matches!(err, Error::BodyTooLarge { limit: 4096, .. }),
         "{err:?}"

@@ -19,6 +19,7 @@ use crate::ir::operations::{
     BodyKind, Operation, PageKind, Param, ParamIn, PathPiece, ResponseBody, ResponseIr,
     Serialization, StatusKey, Style,
 };
+use crate::ir::select::Gate;
 use crate::ir::{Api, SchemeKind, Ty, TypeKind};
 
 /// `::paragon_runtime::ParamStyle::new(Style::…, explode)`, with `.reserved()` when asked.
@@ -299,13 +300,17 @@ pub fn client_part(api: &Api, k: usize) -> TokenStream {
     // beside it.
     let mut options_and_responses = TokenStream::new();
     let mut methods = TokenStream::new();
-    for op in api
+    for (i, op) in api
         .operations
         .iter()
+        .enumerate()
         .skip(k * OPS_PER_PART)
         .take(OPS_PER_PART)
     {
-        let (items, fns) = operation(api, op);
+        let Some(cfg) = gate_attr(api.gates.operation(i)) else {
+            continue;
+        };
+        let (items, fns) = operation(api, op, &cfg);
         options_and_responses.extend(items);
         methods.extend(fns);
     }
@@ -532,7 +537,23 @@ fn ordered(op: &Operation) -> Vec<&ResponseIr> {
     rs
 }
 
-fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
+/// The attribute an item under `gate` carries (`#[cfg(feature = …)]`, `#[cfg(any(feature = …,
+/// …))]`, or nothing), or
+/// `None` when the item is not emitted.
+pub(crate) fn gate_attr(gate: &Gate) -> Option<TokenStream> {
+    match gate {
+        Gate::Always => Some(TokenStream::new()),
+        Gate::Never => None,
+        Gate::Features(names) if names.len() == 1 => {
+            let name = &names[0];
+            Some(quote!(#[cfg(feature = #name)]))
+        }
+        Gate::Features(names) => Some(quote!(#[cfg(any(#(feature = #names),*))])),
+    }
+}
+
+/// The items beside `impl Client` and the methods in it for one operation, each with `cfg`.
+fn operation(api: &Api, op: &Operation, cfg: &TokenStream) -> (TokenStream, TokenStream) {
     let mut items = TokenStream::new();
     let fn_name = ident(&op.fn_name);
     let request_fn = format_ident!("{}_request", op.fn_name);
@@ -578,6 +599,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         let doc = format!(" The optional parameters of [`Client::{}`].", op.fn_name);
         items.extend(quote! {
             #[doc = #doc]
+            #cfg
             #[derive(Debug, Clone, Default, PartialEq)]
             pub struct #oname { #(#fields)* }
         });
@@ -781,6 +803,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             let edoc = format!(" Every documented response of [`Client::{}`].", op.fn_name);
             items.extend(quote! {
                 #[doc = #edoc]
+                #cfg
                 #[derive(Debug)]
                 pub enum #rt { #(#variants)* }
             });
@@ -822,6 +845,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     );
 
     let request = quote! {
+        #cfg
         #[inline]
         fn #request_fn(&self, #(#decls),*) -> ::paragon_runtime::RequestBuilder {
             #request_builder
@@ -832,6 +856,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             #request
 
             #doc_tokens
+            #cfg
             #deprecated
             #[inline]
             pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
@@ -843,6 +868,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             }
 
             #[doc = #with_response_doc]
+            #cfg
             #deprecated
             #[inline]
             pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
@@ -859,6 +885,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             #request
 
             #doc_tokens
+            #cfg
             #deprecated
             #[inline]
             pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
@@ -873,6 +900,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
             }
 
             #[doc = #with_response_doc]
+            #cfg
             #deprecated
             #[inline]
             pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
@@ -887,6 +915,7 @@ fn operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         }
     };
     if let Some(page) = &op.pagination {
+        fns.extend(cfg.clone());
         fns.extend(stream_fn(
             api,
             op,

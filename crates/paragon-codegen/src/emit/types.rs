@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use proc_macro2::{Ident, Span, TokenStream};
 
 use super::doc_lines;
+use crate::ir::select::Gate;
 use crate::ir::{Api, Ty, TypeDef, TypeKind, UnionVariant};
 
 pub(crate) fn ident(name: &str) -> Ident {
@@ -95,15 +96,50 @@ pub fn types_parts(api: &Api) -> usize {
 /// Part `k` of the API's types as formatted source: the definitions of types `k * TYPES_PER_PART ..`.
 pub fn types_part_text(api: &Api, k: usize) -> String {
     let mut out = String::new();
-    for t in api
+    let mut one = String::new();
+    for (i, t) in api
         .types
         .iter()
+        .enumerate()
         .skip(k * TYPES_PER_PART)
         .take(TYPES_PER_PART)
     {
-        type_def(&api.types, t, &mut Writer::new(&mut out));
+        match api.gates.ty(i) {
+            Gate::Always => type_def(&api.types, t, &mut Writer::new(&mut out)),
+            Gate::Never => {}
+            Gate::Features(names) => {
+                one.clear();
+                type_def(&api.types, t, &mut Writer::new(&mut one));
+                let features: Vec<String> =
+                    names.iter().map(|n| format!("feature = {n:?}")).collect();
+                let cfg = match features.as_slice() {
+                    [single] => format!("#[cfg({single})]"),
+                    _ => format!("#[cfg(any({}))]", features.join(", ")),
+                };
+                gate_items(&one, &cfg, &mut out);
+            }
+        }
     }
     out
+}
+
+/// `text` (items written by [`type_def`] at the top level) with `cfg` before each item. An
+/// item ends at a line at the top level that closes it: `}`, or one ending in `;` or `{}`.
+fn gate_items(text: &str, cfg: &str, out: &mut String) {
+    let mut at_start = true;
+    for line in text.lines() {
+        if at_start && !line.is_empty() {
+            out.push_str(cfg);
+            out.push('\n');
+            at_start = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+        let top = !line.starts_with([' ', '/', '#']);
+        if top && (line == "}" || line.ends_with(';') || line.ends_with("{}")) {
+            at_start = true;
+        }
+    }
 }
 
 /// Part `k` of the API's types, as tokens.

@@ -3,6 +3,7 @@
 //! at the documents.
 
 pub mod operations;
+pub mod select;
 pub mod types;
 pub mod workflow;
 
@@ -162,6 +163,9 @@ pub struct Api {
     /// With `check_schemas`: every file of the document as one JSON text, which the types'
     /// schema pointers point into.
     pub schema_text: Option<String>,
+    /// Which operations and types are emitted, and under which cargo features
+    /// ([`select`]); every one by default.
+    pub gates: select::Gates,
 }
 
 /// How a credential is sent.

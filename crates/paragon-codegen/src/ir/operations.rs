@@ -490,6 +490,7 @@ pub fn plan_api_with(
         types,
         operations,
         schema_text: check_schemas.then(|| checked_text(sources)),
+        gates: Default::default(),
     };
     (api, extra_tys)
 }
