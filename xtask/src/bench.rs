@@ -6,17 +6,16 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
 use crate::root;
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-fn run(cmd: &mut Command, what: &str) -> Result<String> {
+pub(crate) fn run(cmd: &mut Command, what: &str) -> Result<String> {
     let out = cmd.output().with_context(|| format!("running {what}"))?;
     if !out.status.success() {
         bail!(
@@ -152,57 +151,7 @@ fn counted(bin: &Path, side: &str) -> Option<Counted> {
     })
 }
 
-/// Generates `doc` as a crate under `dir`, builds it once to warm the dependencies, then times a
-/// clean build of the generated crate alone. Returns (lines, seconds).
-fn generated_crate_build(doc: &Path, dir: &Path) -> Result<(usize, f64)> {
-    let g = paragon_codegen::Generator::new()
-        .openapi(doc)
-        .map_err(|d| anyhow::anyhow!("{}: {}", doc.display(), d))?;
-    let source = g
-        .formatted(true)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", doc.display()))?;
-    let lines = source.lines().count();
-    std::fs::create_dir_all(dir.join("src"))?;
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"bench-generated\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nparagon-runtime = {{ path = {:?} }}\n\n[workspace]\n",
-            root().join("crates/paragon-runtime").display().to_string()
-        ),
-    )?;
-    std::fs::write(dir.join("src/lib.rs"), source)?;
-    let target = root().join("target/bench-generated");
-    let manifest = dir.join("Cargo.toml");
-    let build = |what: &str| -> Result<()> {
-        run(
-            cargo()
-                .args(["build", "--quiet", "--manifest-path"])
-                .arg(&manifest)
-                .env("CARGO_TARGET_DIR", &target),
-            what,
-        )
-        .map(|_| ())
-    };
-    build("warming the generated crate's dependencies")?;
-    run(
-        cargo()
-            .args([
-                "clean",
-                "--quiet",
-                "-p",
-                "bench-generated",
-                "--manifest-path",
-            ])
-            .arg(&manifest)
-            .env("CARGO_TARGET_DIR", &target),
-        "cargo clean -p bench-generated",
-    )?;
-    let start = Instant::now();
-    build("building the generated crate")?;
-    Ok((lines, start.elapsed().as_secs_f64()))
-}
-
-fn machine() -> String {
+pub(crate) fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|c| {
@@ -293,7 +242,8 @@ const NOTES: &str = "\
   progenitor's memory grows with the document (870 MiB at 5.9 MB), ours stays at 150 MiB.
 ";
 
-const BENCH_USAGE: &str = "usage: cargo xtask bench [--write] [--only generate|runtime|large]";
+const BENCH_USAGE: &str =
+    "usage: cargo xtask bench [--write] [--only generate|runtime|large|builds]";
 
 /// Marks the soak section of BENCHMARKS.md (written from `cargo xtask soak` output; a full
 /// `--write` keeps it).
@@ -466,12 +416,20 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         Some("generate") => (true, false),
         Some("runtime") => (false, true),
         Some("large") => return large_only(write),
+        Some("builds") => {
+            return crate::bench_builds::only(
+                write,
+                &root().join("../shared/corpus/openapi/oxide/oxide.json"),
+            );
+        }
         Some(other) => {
-            bail!("`--only {other}`: there are `generate`, `runtime` and `large`\n{BENCH_USAGE}")
+            bail!(
+                "`--only {other}`: there are `generate`, `runtime`, `large` and `builds`\n{BENCH_USAGE}"
+            )
         }
     };
     if write && only.is_some() {
-        bail!("`--write` needs every figure, so it goes with no `--only` but `large`");
+        bail!("`--write` needs every figure, so it goes with no `--only` but `large` and `builds`");
     }
     let root = root();
     let criterion_dir = root.join("target/criterion");
@@ -540,6 +498,8 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     if generation {
         generation_report(&mut r, &get, &release_bin("gen-once")?, &oxide, &mistral)?;
         large_report(&mut r, &release_bin("gen-once")?, &release_bin("synth")?)?;
+        eprintln!("timing the builds of generated crates (several minutes)…");
+        crate::bench_builds::report(&mut r, &oxide)?;
     }
     if runtime {
         runtime_report(&mut r, &get, &counts);
@@ -669,15 +629,6 @@ fn generation_report(
         if let Some(o) = gen_median(bin, which, file, 5) {
             let _ = writeln!(r, "| {label} | {:.0} ms | {:.1} MiB |", o.ms, o.rss_mib);
         }
-    }
-    // 2. Generated code.
-    if oxide.is_file() {
-        eprintln!("building the generated oxide.json crate…");
-        let (lines, secs) = generated_crate_build(oxide, &root().join("target/bench/oxide-crate"))?;
-        let _ = writeln!(
-            r,
-            "\n## Generated code\n\noxide.json (315 operations): {lines} lines; clean `cargo build` of the generated crate alone (dependencies built): {secs:.1} s.\n"
-        );
     }
     // 3. Macro.
     if let Some(t) = get("macro/seed-workflow") {

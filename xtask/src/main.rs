@@ -11,6 +11,7 @@
 //!   simulator with seeded faults; fails on a panic, a hang or growing memory.
 
 mod bench;
+mod bench_builds;
 mod conformance;
 mod corpus;
 mod fuzz;

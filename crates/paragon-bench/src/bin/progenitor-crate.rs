@@ -10,7 +10,7 @@ const DEPENDENCIES: &str = r#"base64 = "0.22"
 bytes = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std", "clock"] }
 futures = "0.3"
-progenitor-client = "0.13"
+progenitor-client = "0.15"
 rand = "0.9"
 regress = "0.10"
 reqwest = { version = "0.13", default-features = false, features = ["json", "query", "stream", "rustls"] }
