@@ -192,6 +192,17 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
         .iter()
         .filter(|k| **k == Some(DocumentKind::OpenApi))
         .count();
+    // A workflow's clients hold the operations its steps call; when OpenAPI documents are given
+    // too, every operation, since such a document's module re-exports the workflow's client
+    // and must lose nothing.
+    let workflow_generator = if openapi_modules > 0 {
+        generator.clone().expand(paragon_codegen::Expand {
+            all: true,
+            ..Default::default()
+        })
+    } else {
+        generator.clone()
+    };
     // The Arazzo documents, and the OpenAPI files they read (canonical path → Rust path).
     let mut workflows = Vec::new();
     let mut embedded: Vec<(PathBuf, String)> = Vec::new();
@@ -200,7 +211,7 @@ pub fn run(opts: &GenerateArgs) -> Result<String, String> {
             workflows.push(None);
             continue;
         }
-        match generator.workflows(spec) {
+        match workflow_generator.workflows(spec) {
             Ok(g) => {
                 for a in g.workflows().map(|d| d.apis.as_slice()).unwrap_or_default() {
                     if let Ok(path) = std::fs::canonicalize(&a.path) {

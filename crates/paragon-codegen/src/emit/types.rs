@@ -635,10 +635,15 @@ fn object_impls(
     };
     w.line(&format!("type Partial = {};", tuple(&slots)));
     w.line("#[inline]");
-    w.line("fn start() -> Self::Partial {");
-    let starts: Vec<String> = starts.iter().map(|s| (*s).to_owned()).collect();
-    w.line(&tuple(&starts));
-    w.line("}");
+    if starts.is_empty() {
+        // Nothing to hold: `()`, which a body of `()` would spell twice (clippy's `unused_unit`).
+        w.line("fn start() -> Self::Partial {}");
+    } else {
+        w.line("fn start() -> Self::Partial {");
+        let starts: Vec<String> = starts.iter().map(|s| (*s).to_owned()).collect();
+        w.line(&tuple(&starts));
+        w.line("}");
+    }
     if !fields.is_empty() {
         w.line("fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(");
         w.line("partial: &mut Self::Partial,");

@@ -190,6 +190,46 @@ impl Client {
         }
         read(self.replace_account_request(id, body).fetch().await?)
     }
+    #[inline]
+    fn activate_request(&self, body: &ActivationRequest) -> ::paragon_runtime::RequestBuilder {
+        self.runtime
+            .request(::paragon_runtime::reqwest::Method::POST, "/activations")
+            .operation("activate")
+            .accept("application/json")
+            .json(body)
+    }
+    /// `POST /activations`
+    #[inline]
+    pub async fn activate(
+        &self,
+        body: &ActivationRequest,
+    ) -> Result<Activation, ::paragon_runtime::Error> {
+        #[inline]
+        fn read(raw: ::paragon_runtime::Received) -> Result<Activation, ::paragon_runtime::Error> {
+            match raw.status().as_u16() {
+                201 => Ok(raw.json::<Activation>()?.body),
+                _ => Err(raw.unexpected()),
+            }
+        }
+        read(self.activate_request(body).fetch().await?)
+    }
+    /// Like [`Client::activate`], but returns the status, the headers and the typed body of every documented response.
+    #[inline]
+    pub async fn activate_with_response(
+        &self,
+        body: &ActivationRequest,
+    ) -> Result<::paragon_runtime::Response<Activation>, ::paragon_runtime::Error> {
+        #[inline]
+        fn read(
+            raw: ::paragon_runtime::Received,
+        ) -> Result<::paragon_runtime::Response<Activation>, ::paragon_runtime::Error> {
+            Ok(match raw.status().as_u16() {
+                201 => raw.json::<Activation>()?,
+                _ => return Err(raw.unexpected()),
+            })
+        }
+        read(self.activate_request(body).fetch().await?)
+    }
 }
 /// As read from a response: without `password`, which only requests carry (`writeOnly`).
 #[derive(Debug, Clone, PartialEq)]
@@ -351,6 +391,37 @@ impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Team {
         ::paragon_runtime::codec::object(deserializer)
     }
 }
+/// Every member is `writeOnly`, so its response shape has none.
+///
+/// As read from a response: without `token`, which only requests carry (`writeOnly`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Activation {}
+impl ::paragon_runtime::codec::Object for Activation {
+    const NAME: &'static str = "Activation";
+    const MEMBERS: &'static [&'static str] = &[];
+    type Partial = ();
+    #[inline]
+    fn start() -> Self::Partial {}
+    #[inline]
+    fn finish(_: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self {})
+    }
+}
+impl ::paragon_runtime::serde::Serialize for Activation {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::paragon_runtime::codec::Members::start(serializer)?.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for Activation {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
 /// As sent in a request: without `id`, `createdAt`, which the server sets (`readOnly`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountRequest {
@@ -452,6 +523,51 @@ impl ::paragon_runtime::serde::Serialize for TeamRequest {
     }
 }
 impl<'de> ::paragon_runtime::serde::Deserialize<'de> for TeamRequest {
+    fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ::paragon_runtime::codec::object(deserializer)
+    }
+}
+/// Every member is `writeOnly`, so its response shape has none.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActivationRequest {
+    pub token: Option<String>,
+}
+impl ::paragon_runtime::codec::Object for ActivationRequest {
+    const NAME: &'static str = "ActivationRequest";
+    const MEMBERS: &'static [&'static str] = &["token"];
+    type Partial = (Option<String>,);
+    #[inline]
+    fn start() -> Self::Partial {
+        (None,)
+    }
+    fn member<'de, A: ::paragon_runtime::serde::de::MapAccess<'de>>(
+        partial: &mut Self::Partial,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if index == 0 {
+            partial.0 = map.next_value()?;
+        }
+        Ok(())
+    }
+    #[inline]
+    fn finish(partial: Self::Partial) -> Result<Self, &'static str> {
+        Ok(Self { token: partial.0 })
+    }
+}
+impl ::paragon_runtime::serde::Serialize for ActivationRequest {
+    fn serialize<S: ::paragon_runtime::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut members = ::paragon_runtime::codec::Members::start(serializer)?;
+        members.optional("token", &self.token)?;
+        members.end()
+    }
+}
+impl<'de> ::paragon_runtime::serde::Deserialize<'de> for ActivationRequest {
     fn deserialize<D: ::paragon_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
