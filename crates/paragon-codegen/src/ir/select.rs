@@ -110,13 +110,6 @@ fn reach_from(api: &Api, mut work: Vec<TypeId>) -> Vec<bool> {
     seen
 }
 
-/// The types operation `op` reaches.
-pub fn reached_by(api: &Api, op: usize) -> Vec<bool> {
-    let mut roots = Vec::new();
-    operation_roots(api, op, &mut roots);
-    reach_from(api, roots)
-}
-
 /// Keeps the operations `keep` flags (by index) and the types they reach; the rest is
 /// [`Gate::Never`].
 pub fn keep_operations(api: &mut Api, keep: &[bool]) {
@@ -219,11 +212,19 @@ pub fn tag_features(api: &mut Api, prefix: &str) -> Vec<Feature> {
         let names: Vec<String> = named.into_iter().map(|(n, _)| n).collect();
         op_features.push(names);
     }
+    // One walk per feature from the roots of all its operations (not one per operation: a
+    // large API has many operations and few tags).
     let mut type_features: Vec<Vec<String>> = vec![Vec::new(); api.types.len()];
-    for (i, names) in op_features.iter().enumerate() {
-        for (t, reached) in reached_by(api, i).into_iter().enumerate() {
+    for f in &features {
+        let mut roots = Vec::new();
+        for (i, names) in op_features.iter().enumerate() {
+            if names.contains(&f.name) {
+                operation_roots(api, i, &mut roots);
+            }
+        }
+        for (t, reached) in reach_from(api, roots).into_iter().enumerate() {
             if reached {
-                type_features[t].extend(names.iter().cloned());
+                type_features[t].push(f.name.clone());
             }
         }
     }
