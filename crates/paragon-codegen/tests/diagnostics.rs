@@ -226,7 +226,7 @@ fn missing_operation_ids_get_derived_names() {
     );
     let g = paragon_codegen::Generator::new().openapi(&path).unwrap();
     assert_eq!(g.api().unwrap().operations[0].fn_name, "get_pets_id");
-    assert!(g.source().unwrap().contains("pub async fn get_pets_id("));
+    assert!(g.source().unwrap().contains("pub fn get_pets_id("));
 }
 
 #[test]

@@ -221,13 +221,10 @@ fn tagged() {
     let pets = r#"#[cfg(feature = "pets")]"#;
     let store = r#"#[cfg(feature = "store-front-v2")]"#;
     let both = r#"#[cfg(any(feature = "pets", feature = "store-front-v2"))]"#;
-    assert_eq!(gate("pub async fn list_pets("), pets);
-    assert_eq!(gate("pub async fn get_store("), store);
-    assert_eq!(gate("pub async fn adopt("), both);
-    assert_eq!(
-        gate("pub async fn ping("),
-        r#"#[cfg(feature = "untagged")]"#
-    );
+    assert_eq!(gate("pub fn list_pets("), pets);
+    assert_eq!(gate("pub fn get_store("), store);
+    assert_eq!(gate("pub fn adopt("), both);
+    assert_eq!(gate("pub fn ping("), r#"#[cfg(feature = "untagged")]"#);
     assert_eq!(gate("pub struct Address {"), store);
     assert_eq!(gate("pub struct Owner {"), both);
     assert_eq!(

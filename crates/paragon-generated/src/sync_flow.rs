@@ -107,11 +107,11 @@ pub mod managed_sync_api {
         ///
         /// `POST /projects/{projectId}/sync/enable`
         #[inline]
-        pub async fn enable_sync(
+        pub fn enable_sync(
             &self,
             project_id: &str,
             body: &EnableSyncBody,
-        ) -> Result<SyncStatus, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<SyncStatus> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -121,15 +121,15 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.enable_sync_request(project_id, body).fetch().await?)
+            self.enable_sync_request(project_id, body).call(read)
         }
         /// Like [`Client::enable_sync`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn enable_sync_with_response(
+        pub fn enable_sync_with_response(
             &self,
             project_id: &str,
             body: &EnableSyncBody,
-        ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<SyncStatus>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -140,7 +140,7 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.enable_sync_request(project_id, body).fetch().await?)
+            self.enable_sync_request(project_id, body).call(read)
         }
         #[inline]
         fn get_sync_status_request(
@@ -169,12 +169,12 @@ pub mod managed_sync_api {
         ///
         /// `GET /projects/{projectId}/sync/status`
         #[inline]
-        pub async fn get_sync_status(
+        pub fn get_sync_status(
             &self,
             project_id: &str,
             integration: &str,
             sync_type: &str,
-        ) -> Result<SyncStatus, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<SyncStatus> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -184,20 +184,17 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(
-                self.get_sync_status_request(project_id, integration, sync_type)
-                    .fetch()
-                    .await?,
-            )
+            self.get_sync_status_request(project_id, integration, sync_type)
+                .call(read)
         }
         /// Like [`Client::get_sync_status`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn get_sync_status_with_response(
+        pub fn get_sync_status_with_response(
             &self,
             project_id: &str,
             integration: &str,
             sync_type: &str,
-        ) -> Result<::paragon_runtime::Response<SyncStatus>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<SyncStatus>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -208,11 +205,8 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(
-                self.get_sync_status_request(project_id, integration, sync_type)
-                    .fetch()
-                    .await?,
-            )
+            self.get_sync_status_request(project_id, integration, sync_type)
+                .call(read)
         }
         #[inline]
         fn pull_synced_records_request(
@@ -243,13 +237,13 @@ pub mod managed_sync_api {
         ///
         /// `GET /projects/{projectId}/sync/records`
         #[inline]
-        pub async fn pull_synced_records(
+        pub fn pull_synced_records(
             &self,
             project_id: &str,
             integration: &str,
             sync_type: &str,
             options: &PullSyncedRecordsOptions,
-        ) -> Result<PullSyncedRecordsResponse, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<PullSyncedRecordsResponse> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -259,21 +253,18 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(
-                self.pull_synced_records_request(project_id, integration, sync_type, options)
-                    .fetch()
-                    .await?,
-            )
+            self.pull_synced_records_request(project_id, integration, sync_type, options)
+                .call(read)
         }
         /// Like [`Client::pull_synced_records`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn pull_synced_records_with_response(
+        pub fn pull_synced_records_with_response(
             &self,
             project_id: &str,
             integration: &str,
             sync_type: &str,
             options: &PullSyncedRecordsOptions,
-        ) -> Result<::paragon_runtime::Response<PullSyncedRecordsResponse>, ::paragon_runtime::Error>
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<PullSyncedRecordsResponse>>
         {
             #[inline]
             fn read(
@@ -287,11 +278,8 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(
-                self.pull_synced_records_request(project_id, integration, sync_type, options)
-                    .fetch()
-                    .await?,
-            )
+            self.pull_synced_records_request(project_id, integration, sync_type, options)
+                .call(read)
         }
         /// Every item of [`Client::pull_synced_records`], following the pages the server links until the last one.
         #[inline]
@@ -366,11 +354,11 @@ pub mod managed_sync_api {
         ///
         /// `GET /projects/{projectId}/sync/records/{recordId}`
         #[inline]
-        pub async fn get_synced_record(
+        pub fn get_synced_record(
             &self,
             project_id: &str,
             record_id: &str,
-        ) -> Result<SyncedRecord, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<SyncedRecord> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -380,19 +368,16 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(
-                self.get_synced_record_request(project_id, record_id)
-                    .fetch()
-                    .await?,
-            )
+            self.get_synced_record_request(project_id, record_id)
+                .call(read)
         }
         /// Like [`Client::get_synced_record`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn get_synced_record_with_response(
+        pub fn get_synced_record_with_response(
             &self,
             project_id: &str,
             record_id: &str,
-        ) -> Result<::paragon_runtime::Response<SyncedRecord>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<SyncedRecord>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -403,11 +388,8 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(
-                self.get_synced_record_request(project_id, record_id)
-                    .fetch()
-                    .await?,
-            )
+            self.get_synced_record_request(project_id, record_id)
+                .call(read)
         }
         #[inline]
         fn download_content_request(
@@ -491,11 +473,11 @@ pub mod managed_sync_api {
         ///
         /// `POST /projects/{projectId}/permissions/check-access`
         #[inline]
-        pub async fn check_access(
+        pub fn check_access(
             &self,
             project_id: &str,
             body: &AccessCheck,
-        ) -> Result<CheckAccessResponse, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<CheckAccessResponse> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -505,16 +487,15 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.check_access_request(project_id, body).fetch().await?)
+            self.check_access_request(project_id, body).call(read)
         }
         /// Like [`Client::check_access`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn check_access_with_response(
+        pub fn check_access_with_response(
             &self,
             project_id: &str,
             body: &AccessCheck,
-        ) -> Result<::paragon_runtime::Response<CheckAccessResponse>, ::paragon_runtime::Error>
-        {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<CheckAccessResponse>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -525,7 +506,7 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.check_access_request(project_id, body).fetch().await?)
+            self.check_access_request(project_id, body).call(read)
         }
         #[inline]
         fn batch_check_access_request(
@@ -552,11 +533,11 @@ pub mod managed_sync_api {
         ///
         /// `POST /projects/{projectId}/permissions/batch-check-access`
         #[inline]
-        pub async fn batch_check_access(
+        pub fn batch_check_access(
             &self,
             project_id: &str,
             body: &BatchCheckAccessBody,
-        ) -> Result<BatchCheckAccessResponse, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<BatchCheckAccessResponse> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -566,19 +547,15 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(
-                self.batch_check_access_request(project_id, body)
-                    .fetch()
-                    .await?,
-            )
+            self.batch_check_access_request(project_id, body).call(read)
         }
         /// Like [`Client::batch_check_access`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn batch_check_access_with_response(
+        pub fn batch_check_access_with_response(
             &self,
             project_id: &str,
             body: &BatchCheckAccessBody,
-        ) -> Result<::paragon_runtime::Response<BatchCheckAccessResponse>, ::paragon_runtime::Error>
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<BatchCheckAccessResponse>>
         {
             #[inline]
             fn read(
@@ -592,11 +569,7 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(
-                self.batch_check_access_request(project_id, body)
-                    .fetch()
-                    .await?,
-            )
+            self.batch_check_access_request(project_id, body).call(read)
         }
         #[inline]
         fn list_users_request(
@@ -622,11 +595,11 @@ pub mod managed_sync_api {
         ///
         /// `POST /projects/{projectId}/permissions/list-users`
         #[inline]
-        pub async fn list_users(
+        pub fn list_users(
             &self,
             project_id: &str,
             body: &ListUsersBody,
-        ) -> Result<(), ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<()> {
             #[inline]
             fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
                 match raw.status().as_u16() {
@@ -637,15 +610,15 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.list_users_request(project_id, body).fetch().await?)
+            self.list_users_request(project_id, body).call(read)
         }
         /// Like [`Client::list_users`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn list_users_with_response(
+        pub fn list_users_with_response(
             &self,
             project_id: &str,
             body: &ListUsersBody,
-        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -655,7 +628,7 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.list_users_request(project_id, body).fetch().await?)
+            self.list_users_request(project_id, body).call(read)
         }
         #[inline]
         fn list_objects_request(
@@ -681,11 +654,11 @@ pub mod managed_sync_api {
         ///
         /// `POST /projects/{projectId}/permissions/list-objects`
         #[inline]
-        pub async fn list_objects(
+        pub fn list_objects(
             &self,
             project_id: &str,
             body: &ListObjectsBody,
-        ) -> Result<(), ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<()> {
             #[inline]
             fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
                 match raw.status().as_u16() {
@@ -696,15 +669,15 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.list_objects_request(project_id, body).fetch().await?)
+            self.list_objects_request(project_id, body).call(read)
         }
         /// Like [`Client::list_objects`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn list_objects_with_response(
+        pub fn list_objects_with_response(
             &self,
             project_id: &str,
             body: &ListObjectsBody,
-        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -714,7 +687,7 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.list_objects_request(project_id, body).fetch().await?)
+            self.list_objects_request(project_id, body).call(read)
         }
         #[inline]
         fn expand_relationships_request(
@@ -740,11 +713,11 @@ pub mod managed_sync_api {
         ///
         /// `POST /projects/{projectId}/permissions/expand`
         #[inline]
-        pub async fn expand_relationships(
+        pub fn expand_relationships(
             &self,
             project_id: &str,
             body: &AccessCheck,
-        ) -> Result<(), ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<()> {
             #[inline]
             fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
                 match raw.status().as_u16() {
@@ -755,19 +728,16 @@ pub mod managed_sync_api {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(
-                self.expand_relationships_request(project_id, body)
-                    .fetch()
-                    .await?,
-            )
+            self.expand_relationships_request(project_id, body)
+                .call(read)
         }
         /// Like [`Client::expand_relationships`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn expand_relationships_with_response(
+        pub fn expand_relationships_with_response(
             &self,
             project_id: &str,
             body: &AccessCheck,
-        ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -777,11 +747,8 @@ pub mod managed_sync_api {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(
-                self.expand_relationships_request(project_id, body)
-                    .fetch()
-                    .await?,
-            )
+            self.expand_relationships_request(project_id, body)
+                .call(read)
         }
     }
     /// The optional parameters of [`Client::pull_synced_records`].

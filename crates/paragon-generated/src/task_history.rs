@@ -114,11 +114,11 @@ impl Client {
     /// `GET /projects/{projectId}/task-history/workflow-executions`
     #[cfg(feature = "task-history")]
     #[inline]
-    pub async fn get_workflow_executions(
+    pub fn get_workflow_executions(
         &self,
         project_id: &str,
         options: &GetWorkflowExecutionsOptions,
-    ) -> Result<WorkflowExecutionList, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<WorkflowExecutionList> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -129,21 +129,17 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(
-            self.get_workflow_executions_request(project_id, options)
-                .fetch()
-                .await?,
-        )
+        self.get_workflow_executions_request(project_id, options)
+            .call(read)
     }
     /// Like [`Client::get_workflow_executions`], but returns the status, the headers and the typed body of every documented response.
     #[cfg(feature = "task-history")]
     #[inline]
-    pub async fn get_workflow_executions_with_response(
+    pub fn get_workflow_executions_with_response(
         &self,
         project_id: &str,
         options: &GetWorkflowExecutionsOptions,
-    ) -> Result<::paragon_runtime::Response<GetWorkflowExecutionsResponses>, ::paragon_runtime::Error>
-    {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<GetWorkflowExecutionsResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -164,11 +160,8 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(
-            self.get_workflow_executions_request(project_id, options)
-                .fetch()
-                .await?,
-        )
+        self.get_workflow_executions_request(project_id, options)
+            .call(read)
     }
     #[cfg(feature = "task-history")]
     /// Every item of [`Client::get_workflow_executions`], following the pages the server links until the last one.
@@ -242,11 +235,11 @@ impl Client {
     /// `POST /projects/{projectId}/task-history/workflow-executions/{executionId}/replay`
     #[cfg(feature = "task-history")]
     #[inline]
-    pub async fn replay_workflow_execution(
+    pub fn replay_workflow_execution(
         &self,
         project_id: &str,
         execution_id: &str,
-    ) -> Result<WorkflowExecution, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<WorkflowExecution> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -257,23 +250,18 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(
-            self.replay_workflow_execution_request(project_id, execution_id)
-                .fetch()
-                .await?,
-        )
+        self.replay_workflow_execution_request(project_id, execution_id)
+            .call(read)
     }
     /// Like [`Client::replay_workflow_execution`], but returns the status, the headers and the typed body of every documented response.
     #[cfg(feature = "task-history")]
     #[inline]
-    pub async fn replay_workflow_execution_with_response(
+    pub fn replay_workflow_execution_with_response(
         &self,
         project_id: &str,
         execution_id: &str,
-    ) -> Result<
-        ::paragon_runtime::Response<ReplayWorkflowExecutionResponses>,
-        ::paragon_runtime::Error,
-    > {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<ReplayWorkflowExecutionResponses>>
+    {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -297,11 +285,8 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(
-            self.replay_workflow_execution_request(project_id, execution_id)
-                .fetch()
-                .await?,
-        )
+        self.replay_workflow_execution_request(project_id, execution_id)
+            .call(read)
     }
 }
 /// The optional parameters of [`Client::get_workflow_executions`].

@@ -502,7 +502,14 @@ mod tests {
         }
     }
 
-    /// The public async functions of every `impl Client` and the types of the expansion.
+    /// Whether a method of `Client` is an operation: it returns a `paragon_runtime::Call` (or is
+    /// async, for a body streamed to the caller).
+    fn is_operation(sig: &syn::Signature) -> bool {
+        let output = &sig.output;
+        sig.asyncness.is_some() || quote!(#output).to_string().contains(":: Call <")
+    }
+
+    /// The operations of every `impl Client` and the types of the expansion.
     fn client_fns_and_types(tokens: proc_macro2::TokenStream) -> (Vec<String>, Vec<String>) {
         let file: syn::File = syn::parse2(tokens).unwrap();
         let (mut fns, mut types) = (Vec::new(), Vec::new());
@@ -519,7 +526,7 @@ mod tests {
                     }
                     for it in i.items {
                         if let syn::ImplItem::Fn(f) = it
-                            && f.sig.asyncness.is_some()
+                            && is_operation(&f.sig)
                         {
                             fns.push(f.sig.ident.to_string());
                         }

@@ -30,6 +30,7 @@ pub use url;
 
 pub mod arazzo;
 pub mod base64_bytes;
+mod call;
 mod client;
 mod clock;
 pub mod codec;
@@ -52,6 +53,7 @@ pub mod schema;
 #[cfg(feature = "xpath")]
 pub mod xpath;
 
+pub use call::{Call, Read};
 pub use client::{
     ApiKeyLocation, Client, ClientBuilder, Credential, DEFAULT_USER_AGENT, SchemeKind,
     SecurityScheme,

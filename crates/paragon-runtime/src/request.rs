@@ -392,6 +392,12 @@ impl RequestBuilder {
         Ok(self.send().await?.receive().await)
     }
 
+    /// [`RequestBuilder::fetch`], then `read` on the response: the future a generated
+    /// operation returns (see [`crate::Call`]).
+    pub fn call<T>(self, read: crate::Read<T>) -> crate::Call<T> {
+        crate::Call::new(self, read)
+    }
+
     /// Sends the request, applying the client's rate limit and retry policy
     /// (see [`crate::RetryPolicy`]). Returns the response whatever its status;
     /// only invalid requests ([`Error::InvalidRequest`]) and transport

@@ -1,11 +1,14 @@
-//! Operations to a `Client` with one async fn per operation (plus `_with_response` for every
+//! Operations to a `Client`: one function per operation (plus `_with_response` for every
 //! documented status, and `_stream` for paged operations).
 //!
 //! What rustc spends its time on decides the shape (BENCHMARKS.md, "Compile time"):
 //!
-//! - An async function only waits for the response (`RequestBuilder::fetch`, one await of
-//!   code the runtime compiled); a plain function reads it, so each operation's state machine is
-//!   small.
+//! - An operation is a plain function that builds its request and returns
+//!   `request.call(read)`, a `paragon_runtime::Call<T>`: the wait (retries, the body read under
+//!   its cap) is one future compiled once in the runtime, and `read` is a plain function from
+//!   the whole response to the result. No `async` state machine per operation: rustc would
+//!   type-check, borrow-check and prove `Send` for each (a quarter of `cargo check` on a
+//!   300-operation API). Operations whose response body is streamed to the caller stay `async`.
 //! - Every function of an operation is `#[inline]`: its machine code, and that of the decoding
 //!   of every type its responses hold, is made in the crate that calls it, for the operations
 //!   that crate calls. The generated crate itself is type-checked, not compiled to machine code.
@@ -896,7 +899,7 @@ fn operation(api: &Api, op: &Operation, cfg: &TokenStream) -> (TokenStream, Toke
             #cfg
             #deprecated
             #[inline]
-            pub async fn #fn_name(&self, #(#decls),*) -> Result<#short_ty, ::paragon_runtime::Error> {
+            pub fn #fn_name(&self, #(#decls),*) -> ::paragon_runtime::Call<#short_ty> {
                 #[inline]
                 #short_allow
                 fn read(raw: ::paragon_runtime::Received) -> Result<#short_ty, ::paragon_runtime::Error> {
@@ -905,14 +908,14 @@ fn operation(api: &Api, op: &Operation, cfg: &TokenStream) -> (TokenStream, Toke
                         #documented_error_arm
                     }
                 }
-                read(self.#request_fn(#(#names),*).fetch().await?)
+                self.#request_fn(#(#names),*).call(read)
             }
 
             #[doc = #with_response_doc]
             #cfg
             #deprecated
             #[inline]
-            pub async fn #with_response_fn(&self, #(#decls),*) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
+            pub fn #with_response_fn(&self, #(#decls),*) -> ::paragon_runtime::Call<::paragon_runtime::Response<#full_ty>> {
                 #[inline]
                 #full_allow
                 fn read(raw: ::paragon_runtime::Received) -> Result<::paragon_runtime::Response<#full_ty>, ::paragon_runtime::Error> {
@@ -920,7 +923,7 @@ fn operation(api: &Api, op: &Operation, cfg: &TokenStream) -> (TokenStream, Toke
                         #full_arms
                     })
                 }
-                read(self.#request_fn(#(#names),*).fetch().await?)
+                self.#request_fn(#(#names),*).call(read)
             }
         }
     };

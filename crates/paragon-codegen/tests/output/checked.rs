@@ -79,7 +79,7 @@ impl Client {
     }
     /// `GET /items/{sku}`
     #[inline]
-    pub async fn get_item(&self, sku: &Sku) -> Result<Item, ::paragon_runtime::Error> {
+    pub fn get_item(&self, sku: &Sku) -> ::paragon_runtime::Call<Item> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Item, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -87,14 +87,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.get_item_request(sku).fetch().await?)
+        self.get_item_request(sku).call(read)
     }
     /// Like [`Client::get_item`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn get_item_with_response(
+    pub fn get_item_with_response(
         &self,
         sku: &Sku,
-    ) -> Result<::paragon_runtime::Response<Item>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Item>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -104,7 +104,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.get_item_request(sku).fetch().await?)
+        self.get_item_request(sku).call(read)
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -90,10 +90,7 @@ pub mod pets {
         }
         /// `POST /login`
         #[inline]
-        pub async fn login(
-            &self,
-            body: Option<&LoginBody>,
-        ) -> Result<LoginResponse, ::paragon_runtime::Error> {
+        pub fn login(&self, body: Option<&LoginBody>) -> ::paragon_runtime::Call<LoginResponse> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -103,14 +100,14 @@ pub mod pets {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.login_request(body).fetch().await?)
+            self.login_request(body).call(read)
         }
         /// Like [`Client::login`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn login_with_response(
+        pub fn login_with_response(
             &self,
             body: Option<&LoginBody>,
-        ) -> Result<::paragon_runtime::Response<LoginResponse>, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<LoginResponse>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -121,7 +118,7 @@ pub mod pets {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.login_request(body).fetch().await?)
+            self.login_request(body).call(read)
         }
         #[inline]
         fn list_pets_request(
@@ -139,11 +136,11 @@ pub mod pets {
         }
         /// `GET /pets`
         #[inline]
-        pub async fn list_pets(
+        pub fn list_pets(
             &self,
             x_session: &str,
             options: &ListPetsOptions,
-        ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<ListPetsResponse> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -153,16 +150,15 @@ pub mod pets {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.list_pets_request(x_session, options).fetch().await?)
+            self.list_pets_request(x_session, options).call(read)
         }
         /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn list_pets_with_response(
+        pub fn list_pets_with_response(
             &self,
             x_session: &str,
             options: &ListPetsOptions,
-        ) -> Result<::paragon_runtime::Response<ListPetsResponse>, ::paragon_runtime::Error>
-        {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<ListPetsResponse>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -173,7 +169,7 @@ pub mod pets {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.list_pets_request(x_session, options).fetch().await?)
+            self.list_pets_request(x_session, options).call(read)
         }
         #[inline]
         fn create_pet_request(
@@ -192,11 +188,11 @@ pub mod pets {
         }
         /// `POST /pets`
         #[inline]
-        pub async fn create_pet(
+        pub fn create_pet(
             &self,
             body: Option<&NewPet>,
             options: &CreatePetOptions,
-        ) -> Result<Pet, ::paragon_runtime::Error> {
+        ) -> ::paragon_runtime::Call<Pet> {
             #[inline]
             fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
                 match raw.status().as_u16() {
@@ -205,16 +201,15 @@ pub mod pets {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.create_pet_request(body, options).fetch().await?)
+            self.create_pet_request(body, options).call(read)
         }
         /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn create_pet_with_response(
+        pub fn create_pet_with_response(
             &self,
             body: Option<&NewPet>,
             options: &CreatePetOptions,
-        ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error>
-        {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<CreatePetResponses>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -226,7 +221,7 @@ pub mod pets {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.create_pet_request(body, options).fetch().await?)
+            self.create_pet_request(body, options).call(read)
         }
         #[inline]
         fn get_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
@@ -241,7 +236,7 @@ pub mod pets {
         }
         /// `GET /pets/{petId}`
         #[inline]
-        pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, ::paragon_runtime::Error> {
+        pub fn get_pet(&self, pet_id: i64) -> ::paragon_runtime::Call<Pet> {
             #[inline]
             fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
                 match raw.status().as_u16() {
@@ -250,15 +245,14 @@ pub mod pets {
                     _ => Err(raw.unexpected()),
                 }
             }
-            read(self.get_pet_request(pet_id).fetch().await?)
+            self.get_pet_request(pet_id).call(read)
         }
         /// Like [`Client::get_pet`], but returns the status, the headers and the typed body of every documented response.
         #[inline]
-        pub async fn get_pet_with_response(
+        pub fn get_pet_with_response(
             &self,
             pet_id: i64,
-        ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error>
-        {
+        ) -> ::paragon_runtime::Call<::paragon_runtime::Response<GetPetResponses>> {
             #[inline]
             fn read(
                 raw: ::paragon_runtime::Received,
@@ -270,7 +264,7 @@ pub mod pets {
                     _ => return Err(raw.unexpected()),
                 })
             }
-            read(self.get_pet_request(pet_id).fetch().await?)
+            self.get_pet_request(pet_id).call(read)
         }
     }
     /// The optional parameters of [`Client::list_pets`].

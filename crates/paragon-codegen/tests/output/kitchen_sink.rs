@@ -127,11 +127,11 @@ impl Client {
     ///
     /// `GET /pets`
     #[inline]
-    pub async fn list_pets(
+    pub fn list_pets(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
-    ) -> Result<ListPetsResponse, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<ListPetsResponse> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -142,19 +142,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(
-            self.list_pets_request(x_request_id, options)
-                .fetch()
-                .await?,
-        )
+        self.list_pets_request(x_request_id, options).call(read)
     }
     /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn list_pets_with_response(
+    pub fn list_pets_with_response(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
-    ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<ListPetsResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -167,11 +163,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(
-            self.list_pets_request(x_request_id, options)
-                .fetch()
-                .await?,
-        )
+        self.list_pets_request(x_request_id, options).call(read)
     }
     /// Every item of [`Client::list_pets`], following the pages the server links until the last one.
     #[inline]
@@ -219,10 +211,7 @@ impl Client {
     }
     /// `POST /pets`
     #[inline]
-    pub async fn create_pet(
-        &self,
-        body: &Pet,
-    ) -> Result<CreatePetResponses, ::paragon_runtime::Error> {
+    pub fn create_pet(&self, body: &Pet) -> ::paragon_runtime::Call<CreatePetResponses> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -235,14 +224,14 @@ impl Client {
                 _ => Err(raw.documented_error()),
             }
         }
-        read(self.create_pet_request(body).fetch().await?)
+        self.create_pet_request(body).call(read)
     }
     /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn create_pet_with_response(
+    pub fn create_pet_with_response(
         &self,
         body: &Pet,
-    ) -> Result<::paragon_runtime::Response<CreatePetResponses>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<CreatePetResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -256,7 +245,7 @@ impl Client {
                 _ => raw.json::<Problem>()?.map(CreatePetResponses::Default),
             })
         }
-        read(self.create_pet_request(body).fetch().await?)
+        self.create_pet_request(body).call(read)
     }
     #[inline]
     fn get_pets_pet_id_photo_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
@@ -315,11 +304,11 @@ impl Client {
     }
     /// `PUT /pets/{pet-id}/photo`
     #[inline]
-    pub async fn upload_photo(
+    pub fn upload_photo(
         &self,
         pet_id: i64,
         body: ::paragon_runtime::bytes::Bytes,
-    ) -> Result<(), ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -330,15 +319,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.upload_photo_request(pet_id, body).fetch().await?)
+        self.upload_photo_request(pet_id, body).call(read)
     }
     /// Like [`Client::upload_photo`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn upload_photo_with_response(
+    pub fn upload_photo_with_response(
         &self,
         pet_id: i64,
         body: ::paragon_runtime::bytes::Bytes,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -348,7 +337,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.upload_photo_request(pet_id, body).fetch().await?)
+        self.upload_photo_request(pet_id, body).call(read)
     }
     #[inline]
     fn login_request(&self, body: &LoginBody) -> ::paragon_runtime::RequestBuilder {
@@ -359,7 +348,7 @@ impl Client {
     }
     /// `POST /login`
     #[inline]
-    pub async fn login(&self, body: &LoginBody) -> Result<String, ::paragon_runtime::Error> {
+    pub fn login(&self, body: &LoginBody) -> ::paragon_runtime::Call<String> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<String, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -367,14 +356,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.login_request(body).fetch().await?)
+        self.login_request(body).call(read)
     }
     /// Like [`Client::login`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn login_with_response(
+    pub fn login_with_response(
         &self,
         body: &LoginBody,
-    ) -> Result<::paragon_runtime::Response<String>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<String>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -384,7 +373,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.login_request(body).fetch().await?)
+        self.login_request(body).call(read)
     }
     #[inline]
     fn list_legacy_pets_request(
@@ -403,10 +392,10 @@ impl Client {
     /// `GET /pets/legacy`
     #[deprecated]
     #[inline]
-    pub async fn list_legacy_pets(
+    pub fn list_legacy_pets(
         &self,
         options: &ListLegacyPetsOptions,
-    ) -> Result<LegacyPage, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<LegacyPage> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<LegacyPage, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -414,15 +403,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.list_legacy_pets_request(options).fetch().await?)
+        self.list_legacy_pets_request(options).call(read)
     }
     /// Like [`Client::list_legacy_pets`], but returns the status, the headers and the typed body of every documented response.
     #[deprecated]
     #[inline]
-    pub async fn list_legacy_pets_with_response(
+    pub fn list_legacy_pets_with_response(
         &self,
         options: &ListLegacyPetsOptions,
-    ) -> Result<::paragon_runtime::Response<LegacyPage>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<LegacyPage>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -432,7 +421,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.list_legacy_pets_request(options).fetch().await?)
+        self.list_legacy_pets_request(options).call(read)
     }
     /// Every item of [`Client::list_legacy_pets`], following the pages the server links until the last one.
     #[deprecated]
@@ -482,7 +471,7 @@ impl Client {
     ///
     /// `GET /pets/legacy/first`
     #[inline]
-    pub async fn first_legacy_page(&self) -> Result<LegacyPage, ::paragon_runtime::Error> {
+    pub fn first_legacy_page(&self) -> ::paragon_runtime::Call<LegacyPage> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<LegacyPage, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -490,14 +479,13 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.first_legacy_page_request().fetch().await?)
+        self.first_legacy_page_request().call(read)
     }
     /// Like [`Client::first_legacy_page`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn first_legacy_page_with_response(
+    pub fn first_legacy_page_with_response(
         &self,
-    ) -> Result<::paragon_runtime::Response<FirstLegacyPageResponses>, ::paragon_runtime::Error>
-    {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<FirstLegacyPageResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -514,7 +502,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.first_legacy_page_request().fetch().await?)
+        self.first_legacy_page_request().call(read)
     }
     #[inline]
     fn ping_request(&self) -> ::paragon_runtime::RequestBuilder {
@@ -525,7 +513,7 @@ impl Client {
     }
     /// `GET /ping`
     #[inline]
-    pub async fn ping(&self) -> Result<PingResponse, ::paragon_runtime::Error> {
+    pub fn ping(&self) -> ::paragon_runtime::Call<PingResponse> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -534,13 +522,13 @@ impl Client {
                 _ => Ok(raw.json::<PingResponse>()?.body),
             }
         }
-        read(self.ping_request().fetch().await?)
+        self.ping_request().call(read)
     }
     /// Like [`Client::ping`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn ping_with_response(
+    pub fn ping_with_response(
         &self,
-    ) -> Result<::paragon_runtime::Response<PingResponse>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<PingResponse>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -549,7 +537,7 @@ impl Client {
                 _ => raw.json::<PingResponse>()?,
             })
         }
-        read(self.ping_request().fetch().await?)
+        self.ping_request().call(read)
     }
     #[inline]
     fn styled_request(
@@ -609,12 +597,12 @@ impl Client {
     ///
     /// `GET /styles/{label}/{matrix}`
     #[inline]
-    pub async fn styled(
+    pub fn styled(
         &self,
         label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
-    ) -> Result<(), ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -625,16 +613,16 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.styled_request(label, matrix, options).fetch().await?)
+        self.styled_request(label, matrix, options).call(read)
     }
     /// Like [`Client::styled`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn styled_with_response(
+    pub fn styled_with_response(
         &self,
         label: &[String],
         matrix: &::std::collections::BTreeMap<String, i64>,
         options: &StyledOptions,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -644,7 +632,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.styled_request(label, matrix, options).fetch().await?)
+        self.styled_request(label, matrix, options).call(read)
     }
     #[inline]
     fn summarize_request(&self, name: &str) -> ::paragon_runtime::RequestBuilder {
@@ -665,7 +653,7 @@ impl Client {
     }
     /// `GET /resources/{+name}:summary`
     #[inline]
-    pub async fn summarize(&self, name: &str) -> Result<(), ::paragon_runtime::Error> {
+    pub fn summarize(&self, name: &str) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -676,14 +664,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.summarize_request(name).fetch().await?)
+        self.summarize_request(name).call(read)
     }
     /// Like [`Client::summarize`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn summarize_with_response(
+    pub fn summarize_with_response(
         &self,
         name: &str,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -693,7 +681,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.summarize_request(name).fetch().await?)
+        self.summarize_request(name).call(read)
     }
     #[inline]
     fn styled_form_request(&self, body: &StyledFormBody) -> ::paragon_runtime::RequestBuilder {
@@ -719,7 +707,7 @@ impl Client {
     }
     /// `POST /styles/form`
     #[inline]
-    pub async fn styled_form(&self, body: &StyledFormBody) -> Result<(), ::paragon_runtime::Error> {
+    pub fn styled_form(&self, body: &StyledFormBody) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -730,14 +718,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.styled_form_request(body).fetch().await?)
+        self.styled_form_request(body).call(read)
     }
     /// Like [`Client::styled_form`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn styled_form_with_response(
+    pub fn styled_form_with_response(
         &self,
         body: &StyledFormBody,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -747,7 +735,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.styled_form_request(body).fetch().await?)
+        self.styled_form_request(body).call(read)
     }
     #[inline]
     fn upload_documents_request(
@@ -777,11 +765,11 @@ impl Client {
     ///
     /// `POST /pets/{pet-id}/documents`
     #[inline]
-    pub async fn upload_documents(
+    pub fn upload_documents(
         &self,
         pet_id: i64,
         body: &UploadDocumentsBody,
-    ) -> Result<(), ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -792,15 +780,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.upload_documents_request(pet_id, body).fetch().await?)
+        self.upload_documents_request(pet_id, body).call(read)
     }
     /// Like [`Client::upload_documents`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn upload_documents_with_response(
+    pub fn upload_documents_with_response(
         &self,
         pet_id: i64,
         body: &UploadDocumentsBody,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -810,7 +798,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.upload_documents_request(pet_id, body).fetch().await?)
+        self.upload_documents_request(pet_id, body).call(read)
     }
     #[inline]
     fn replace_notes_request(
@@ -833,13 +821,13 @@ impl Client {
     ///
     /// `PUT /pets/{pet-id}/notes`
     #[inline]
-    pub async fn replace_notes(
+    pub fn replace_notes(
         &self,
         pet_id: i64,
         body: Option<
             &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         >,
-    ) -> Result<(), ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -850,17 +838,17 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.replace_notes_request(pet_id, body).fetch().await?)
+        self.replace_notes_request(pet_id, body).call(read)
     }
     /// Like [`Client::replace_notes`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn replace_notes_with_response(
+    pub fn replace_notes_with_response(
         &self,
         pet_id: i64,
         body: Option<
             &::paragon_runtime::serde_json::Map<String, ::paragon_runtime::serde_json::Value>,
         >,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -870,7 +858,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.replace_notes_request(pet_id, body).fetch().await?)
+        self.replace_notes_request(pet_id, body).call(read)
     }
     #[inline]
     fn restore_retention_request(&self, body: i64) -> ::paragon_runtime::RequestBuilder {
@@ -886,7 +874,7 @@ impl Client {
     ///
     /// `PUT /settings/retention`
     #[inline]
-    pub async fn restore_retention(&self, body: i64) -> Result<(), ::paragon_runtime::Error> {
+    pub fn restore_retention(&self, body: i64) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -897,14 +885,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.restore_retention_request(body).fetch().await?)
+        self.restore_retention_request(body).call(read)
     }
     /// Like [`Client::restore_retention`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn restore_retention_with_response(
+    pub fn restore_retention_with_response(
         &self,
         body: i64,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -914,7 +902,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.restore_retention_request(body).fetch().await?)
+        self.restore_retention_request(body).call(read)
     }
     #[inline]
     fn set_banner_request(
@@ -932,11 +920,7 @@ impl Client {
     ///
     /// `PUT /settings/banner`
     #[inline]
-    pub async fn set_banner(
-        &self,
-        strict: bool,
-        body: Option<&f64>,
-    ) -> Result<(), ::paragon_runtime::Error> {
+    pub fn set_banner(&self, strict: bool, body: Option<&f64>) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -947,15 +931,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.set_banner_request(strict, body).fetch().await?)
+        self.set_banner_request(strict, body).call(read)
     }
     /// Like [`Client::set_banner`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn set_banner_with_response(
+    pub fn set_banner_with_response(
         &self,
         strict: bool,
         body: Option<&f64>,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -965,7 +949,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.set_banner_request(strict, body).fetch().await?)
+        self.set_banner_request(strict, body).call(read)
     }
 }
 /// The optional parameters of [`Client::list_pets`].

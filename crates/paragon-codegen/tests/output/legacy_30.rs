@@ -74,7 +74,7 @@ impl Client {
     }
     /// `GET /accounts/{id}`
     #[inline]
-    pub async fn get_account(&self, id: &str) -> Result<Account, ::paragon_runtime::Error> {
+    pub fn get_account(&self, id: &str) -> ::paragon_runtime::Call<Account> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Account, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -82,14 +82,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.get_account_request(id).fetch().await?)
+        self.get_account_request(id).call(read)
     }
     /// Like [`Client::get_account`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn get_account_with_response(
+    pub fn get_account_with_response(
         &self,
         id: &str,
-    ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Account>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -99,7 +99,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.get_account_request(id).fetch().await?)
+        self.get_account_request(id).call(read)
     }
 }
 #[derive(Debug, Clone, PartialEq)]

@@ -72,10 +72,7 @@ impl Client {
     }
     /// `POST /accounts`
     #[inline]
-    pub async fn create_account(
-        &self,
-        body: &AccountRequest,
-    ) -> Result<Account, ::paragon_runtime::Error> {
+    pub fn create_account(&self, body: &AccountRequest) -> ::paragon_runtime::Call<Account> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Account, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -83,14 +80,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.create_account_request(body).fetch().await?)
+        self.create_account_request(body).call(read)
     }
     /// Like [`Client::create_account`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn create_account_with_response(
+    pub fn create_account_with_response(
         &self,
         body: &AccountRequest,
-    ) -> Result<::paragon_runtime::Response<Account>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Account>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -100,7 +97,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.create_account_request(body).fetch().await?)
+        self.create_account_request(body).call(read)
     }
     #[inline]
     fn get_label_request(&self, id: &str) -> ::paragon_runtime::RequestBuilder {
@@ -114,7 +111,7 @@ impl Client {
     }
     /// `GET /accounts/{id}`
     #[inline]
-    pub async fn get_label(&self, id: &str) -> Result<Label, ::paragon_runtime::Error> {
+    pub fn get_label(&self, id: &str) -> ::paragon_runtime::Call<Label> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Label, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -122,14 +119,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.get_label_request(id).fetch().await?)
+        self.get_label_request(id).call(read)
     }
     /// Like [`Client::get_label`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn get_label_with_response(
+    pub fn get_label_with_response(
         &self,
         id: &str,
-    ) -> Result<::paragon_runtime::Response<Label>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Label>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -139,7 +136,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.get_label_request(id).fetch().await?)
+        self.get_label_request(id).call(read)
     }
     #[inline]
     fn replace_account_request(
@@ -158,11 +155,11 @@ impl Client {
     }
     /// `PUT /accounts/{id}`
     #[inline]
-    pub async fn replace_account(
+    pub fn replace_account(
         &self,
         id: &str,
         body: Option<&TeamRequest>,
-    ) -> Result<Team, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<Team> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Team, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -170,15 +167,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.replace_account_request(id, body).fetch().await?)
+        self.replace_account_request(id, body).call(read)
     }
     /// Like [`Client::replace_account`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn replace_account_with_response(
+    pub fn replace_account_with_response(
         &self,
         id: &str,
         body: Option<&TeamRequest>,
-    ) -> Result<::paragon_runtime::Response<Team>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Team>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -188,7 +185,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.replace_account_request(id, body).fetch().await?)
+        self.replace_account_request(id, body).call(read)
     }
     #[inline]
     fn activate_request(&self, body: &ActivationRequest) -> ::paragon_runtime::RequestBuilder {
@@ -200,10 +197,7 @@ impl Client {
     }
     /// `POST /activations`
     #[inline]
-    pub async fn activate(
-        &self,
-        body: &ActivationRequest,
-    ) -> Result<Activation, ::paragon_runtime::Error> {
+    pub fn activate(&self, body: &ActivationRequest) -> ::paragon_runtime::Call<Activation> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Activation, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -211,14 +205,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.activate_request(body).fetch().await?)
+        self.activate_request(body).call(read)
     }
     /// Like [`Client::activate`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn activate_with_response(
+    pub fn activate_with_response(
         &self,
         body: &ActivationRequest,
-    ) -> Result<::paragon_runtime::Response<Activation>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Activation>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -228,7 +222,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.activate_request(body).fetch().await?)
+        self.activate_request(body).call(read)
     }
 }
 /// As read from a response: without `password`, which only requests carry (`writeOnly`).

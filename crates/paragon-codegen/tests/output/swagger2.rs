@@ -133,11 +133,11 @@ impl Client {
     ///
     /// `GET /pets`
     #[inline]
-    pub async fn list_pets(
+    pub fn list_pets(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
-    ) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<Vec<Pet>> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -145,19 +145,15 @@ impl Client {
                 _ => Err(raw.documented_error()),
             }
         }
-        read(
-            self.list_pets_request(x_request_id, options)
-                .fetch()
-                .await?,
-        )
+        self.list_pets_request(x_request_id, options).call(read)
     }
     /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn list_pets_with_response(
+    pub fn list_pets_with_response(
         &self,
         x_request_id: &str,
         options: &ListPetsOptions,
-    ) -> Result<::paragon_runtime::Response<ListPetsResponses>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<ListPetsResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -168,11 +164,7 @@ impl Client {
                 _ => raw.json::<Error>()?.map(ListPetsResponses::Default),
             })
         }
-        read(
-            self.list_pets_request(x_request_id, options)
-                .fetch()
-                .await?,
-        )
+        self.list_pets_request(x_request_id, options).call(read)
     }
     #[inline]
     fn create_pet_request(&self, body: &NewPet) -> ::paragon_runtime::RequestBuilder {
@@ -185,7 +177,7 @@ impl Client {
     }
     /// `POST /pets`
     #[inline]
-    pub async fn create_pet(&self, body: &NewPet) -> Result<Pet, ::paragon_runtime::Error> {
+    pub fn create_pet(&self, body: &NewPet) -> ::paragon_runtime::Call<Pet> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -193,14 +185,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.create_pet_request(body).fetch().await?)
+        self.create_pet_request(body).call(read)
     }
     /// Like [`Client::create_pet`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn create_pet_with_response(
+    pub fn create_pet_with_response(
         &self,
         body: &NewPet,
-    ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Pet>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -210,7 +202,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.create_pet_request(body).fetch().await?)
+        self.create_pet_request(body).call(read)
     }
     #[inline]
     fn get_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
@@ -225,7 +217,7 @@ impl Client {
     }
     /// `GET /pets/{petId}`
     #[inline]
-    pub async fn get_pet(&self, pet_id: i64) -> Result<Pet, ::paragon_runtime::Error> {
+    pub fn get_pet(&self, pet_id: i64) -> ::paragon_runtime::Call<Pet> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -234,14 +226,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.get_pet_request(pet_id).fetch().await?)
+        self.get_pet_request(pet_id).call(read)
     }
     /// Like [`Client::get_pet`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn get_pet_with_response(
+    pub fn get_pet_with_response(
         &self,
         pet_id: i64,
-    ) -> Result<::paragon_runtime::Response<GetPetResponses>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<GetPetResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -253,7 +245,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.get_pet_request(pet_id).fetch().await?)
+        self.get_pet_request(pet_id).call(read)
     }
     #[inline]
     fn delete_pet_request(&self, pet_id: i64) -> ::paragon_runtime::RequestBuilder {
@@ -267,7 +259,7 @@ impl Client {
     }
     /// `DELETE /pets/{petId}`
     #[inline]
-    pub async fn delete_pet(&self, pet_id: i64) -> Result<(), ::paragon_runtime::Error> {
+    pub fn delete_pet(&self, pet_id: i64) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -278,14 +270,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.delete_pet_request(pet_id).fetch().await?)
+        self.delete_pet_request(pet_id).call(read)
     }
     /// Like [`Client::delete_pet`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn delete_pet_with_response(
+    pub fn delete_pet_with_response(
         &self,
         pet_id: i64,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -295,7 +287,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.delete_pet_request(pet_id).fetch().await?)
+        self.delete_pet_request(pet_id).call(read)
     }
     #[inline]
     fn upload_photo_request(
@@ -319,11 +311,11 @@ impl Client {
     }
     /// `POST /pets/{petId}/photo`
     #[inline]
-    pub async fn upload_photo(
+    pub fn upload_photo(
         &self,
         pet_id: i64,
         body: &UploadPhotoBody,
-    ) -> Result<Pet, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<Pet> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -331,15 +323,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.upload_photo_request(pet_id, body).fetch().await?)
+        self.upload_photo_request(pet_id, body).call(read)
     }
     /// Like [`Client::upload_photo`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn upload_photo_with_response(
+    pub fn upload_photo_with_response(
         &self,
         pet_id: i64,
         body: &UploadPhotoBody,
-    ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Pet>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -349,7 +341,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.upload_photo_request(pet_id, body).fetch().await?)
+        self.upload_photo_request(pet_id, body).call(read)
     }
     #[inline]
     fn rename_pet_request(
@@ -369,11 +361,7 @@ impl Client {
     }
     /// `PUT /pets/{petId}/name`
     #[inline]
-    pub async fn rename_pet(
-        &self,
-        pet_id: i64,
-        body: &RenamePetBody,
-    ) -> Result<Pet, ::paragon_runtime::Error> {
+    pub fn rename_pet(&self, pet_id: i64, body: &RenamePetBody) -> ::paragon_runtime::Call<Pet> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Pet, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -381,15 +369,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.rename_pet_request(pet_id, body).fetch().await?)
+        self.rename_pet_request(pet_id, body).call(read)
     }
     /// Like [`Client::rename_pet`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn rename_pet_with_response(
+    pub fn rename_pet_with_response(
         &self,
         pet_id: i64,
         body: &RenamePetBody,
-    ) -> Result<::paragon_runtime::Response<Pet>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Pet>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -399,7 +387,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.rename_pet_request(pet_id, body).fetch().await?)
+        self.rename_pet_request(pet_id, body).call(read)
     }
 }
 /// The optional parameters of [`Client::list_pets`].

@@ -74,10 +74,7 @@ impl Client {
     /// `GET /pets`
     #[cfg(feature = "pets")]
     #[inline]
-    pub async fn list_pets(
-        &self,
-        options: &ListPetsOptions,
-    ) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
+    pub fn list_pets(&self, options: &ListPetsOptions) -> ::paragon_runtime::Call<Vec<Pet>> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Vec<Pet>, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -85,15 +82,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.list_pets_request(options).fetch().await?)
+        self.list_pets_request(options).call(read)
     }
     /// Like [`Client::list_pets`], but returns the status, the headers and the typed body of every documented response.
     #[cfg(feature = "pets")]
     #[inline]
-    pub async fn list_pets_with_response(
+    pub fn list_pets_with_response(
         &self,
         options: &ListPetsOptions,
-    ) -> Result<::paragon_runtime::Response<Vec<Pet>>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<Vec<Pet>>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -103,7 +100,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.list_pets_request(options).fetch().await?)
+        self.list_pets_request(options).call(read)
     }
     #[cfg(feature = "store-front-v2")]
     #[inline]
@@ -119,7 +116,7 @@ impl Client {
     /// `GET /stores/{id}`
     #[cfg(feature = "store-front-v2")]
     #[inline]
-    pub async fn get_store(&self, id: &str) -> Result<Store, ::paragon_runtime::Error> {
+    pub fn get_store(&self, id: &str) -> ::paragon_runtime::Call<Store> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Store, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -128,15 +125,15 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.get_store_request(id).fetch().await?)
+        self.get_store_request(id).call(read)
     }
     /// Like [`Client::get_store`], but returns the status, the headers and the typed body of every documented response.
     #[cfg(feature = "store-front-v2")]
     #[inline]
-    pub async fn get_store_with_response(
+    pub fn get_store_with_response(
         &self,
         id: &str,
-    ) -> Result<::paragon_runtime::Response<GetStoreResponses>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<GetStoreResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -148,7 +145,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.get_store_request(id).fetch().await?)
+        self.get_store_request(id).call(read)
     }
     #[cfg(any(feature = "pets", feature = "store-front-v2"))]
     #[inline]
@@ -162,7 +159,7 @@ impl Client {
     /// `POST /adoptions`
     #[cfg(any(feature = "pets", feature = "store-front-v2"))]
     #[inline]
-    pub async fn adopt(&self, body: &Adoption) -> Result<Adoption, ::paragon_runtime::Error> {
+    pub fn adopt(&self, body: &Adoption) -> ::paragon_runtime::Call<Adoption> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<Adoption, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -170,15 +167,15 @@ impl Client {
                 _ => Err(raw.documented_error()),
             }
         }
-        read(self.adopt_request(body).fetch().await?)
+        self.adopt_request(body).call(read)
     }
     /// Like [`Client::adopt`], but returns the status, the headers and the typed body of every documented response.
     #[cfg(any(feature = "pets", feature = "store-front-v2"))]
     #[inline]
-    pub async fn adopt_with_response(
+    pub fn adopt_with_response(
         &self,
         body: &Adoption,
-    ) -> Result<::paragon_runtime::Response<AdoptResponses>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<AdoptResponses>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -188,7 +185,7 @@ impl Client {
                 _ => raw.json::<Problem>()?.map(AdoptResponses::Default),
             })
         }
-        read(self.adopt_request(body).fetch().await?)
+        self.adopt_request(body).call(read)
     }
     #[cfg(feature = "untagged")]
     #[inline]
@@ -200,7 +197,7 @@ impl Client {
     /// `GET /ping`
     #[cfg(feature = "untagged")]
     #[inline]
-    pub async fn ping(&self) -> Result<(), ::paragon_runtime::Error> {
+    pub fn ping(&self) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -211,14 +208,12 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.ping_request().fetch().await?)
+        self.ping_request().call(read)
     }
     /// Like [`Client::ping`], but returns the status, the headers and the typed body of every documented response.
     #[cfg(feature = "untagged")]
     #[inline]
-    pub async fn ping_with_response(
-        &self,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    pub fn ping_with_response(&self) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -228,7 +223,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.ping_request().fetch().await?)
+        self.ping_request().call(read)
     }
 }
 /// The optional parameters of [`Client::list_pets`].

@@ -77,7 +77,7 @@ impl Client {
     ///
     /// `POST /users`
     #[inline]
-    pub async fn create_user(&self, body: &User) -> Result<User, ::paragon_runtime::Error> {
+    pub fn create_user(&self, body: &User) -> ::paragon_runtime::Call<User> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<User, ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -85,14 +85,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.create_user_request(body).fetch().await?)
+        self.create_user_request(body).call(read)
     }
     /// Like [`Client::create_user`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn create_user_with_response(
+    pub fn create_user_with_response(
         &self,
         body: &User,
-    ) -> Result<::paragon_runtime::Response<User>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<User>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -102,7 +102,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.create_user_request(body).fetch().await?)
+        self.create_user_request(body).call(read)
     }
     #[inline]
     fn set_retention_request(&self, body: i64) -> ::paragon_runtime::RequestBuilder {
@@ -115,7 +115,7 @@ impl Client {
     ///
     /// `PUT /config/retention`
     #[inline]
-    pub async fn set_retention(&self, body: i64) -> Result<(), ::paragon_runtime::Error> {
+    pub fn set_retention(&self, body: i64) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -126,14 +126,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.set_retention_request(body).fetch().await?)
+        self.set_retention_request(body).call(read)
     }
     /// Like [`Client::set_retention`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn set_retention_with_response(
+    pub fn set_retention_with_response(
         &self,
         body: i64,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -143,7 +143,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.set_retention_request(body).fetch().await?)
+        self.set_retention_request(body).call(read)
     }
     #[inline]
     fn set_motd_request(&self, body: &str) -> ::paragon_runtime::RequestBuilder {
@@ -154,7 +154,7 @@ impl Client {
     }
     /// `PUT /config/motd`
     #[inline]
-    pub async fn set_motd(&self, body: &str) -> Result<(), ::paragon_runtime::Error> {
+    pub fn set_motd(&self, body: &str) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -165,14 +165,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.set_motd_request(body).fetch().await?)
+        self.set_motd_request(body).call(read)
     }
     /// Like [`Client::set_motd`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn set_motd_with_response(
+    pub fn set_motd_with_response(
         &self,
         body: &str,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -182,7 +182,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.set_motd_request(body).fetch().await?)
+        self.set_motd_request(body).call(read)
     }
     #[inline]
     fn set_maintenance_request(&self, body: Option<&bool>) -> ::paragon_runtime::RequestBuilder {
@@ -196,10 +196,7 @@ impl Client {
     }
     /// `PUT /config/maintenance`
     #[inline]
-    pub async fn set_maintenance(
-        &self,
-        body: Option<&bool>,
-    ) -> Result<(), ::paragon_runtime::Error> {
+    pub fn set_maintenance(&self, body: Option<&bool>) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -210,14 +207,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.set_maintenance_request(body).fetch().await?)
+        self.set_maintenance_request(body).call(read)
     }
     /// Like [`Client::set_maintenance`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn set_maintenance_with_response(
+    pub fn set_maintenance_with_response(
         &self,
         body: Option<&bool>,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -227,7 +224,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.set_maintenance_request(body).fetch().await?)
+        self.set_maintenance_request(body).call(read)
     }
     #[inline]
     fn set_ratio_request(&self, body: f64) -> ::paragon_runtime::RequestBuilder {
@@ -238,7 +235,7 @@ impl Client {
     }
     /// `PUT /config/ratio`
     #[inline]
-    pub async fn set_ratio(&self, body: f64) -> Result<(), ::paragon_runtime::Error> {
+    pub fn set_ratio(&self, body: f64) -> ::paragon_runtime::Call<()> {
         #[inline]
         fn read(raw: ::paragon_runtime::Received) -> Result<(), ::paragon_runtime::Error> {
             match raw.status().as_u16() {
@@ -249,14 +246,14 @@ impl Client {
                 _ => Err(raw.unexpected()),
             }
         }
-        read(self.set_ratio_request(body).fetch().await?)
+        self.set_ratio_request(body).call(read)
     }
     /// Like [`Client::set_ratio`], but returns the status, the headers and the typed body of every documented response.
     #[inline]
-    pub async fn set_ratio_with_response(
+    pub fn set_ratio_with_response(
         &self,
         body: f64,
-    ) -> Result<::paragon_runtime::Response<()>, ::paragon_runtime::Error> {
+    ) -> ::paragon_runtime::Call<::paragon_runtime::Response<()>> {
         #[inline]
         fn read(
             raw: ::paragon_runtime::Received,
@@ -266,7 +263,7 @@ impl Client {
                 _ => return Err(raw.unexpected()),
             })
         }
-        read(self.set_ratio_request(body).fetch().await?)
+        self.set_ratio_request(body).call(read)
     }
 }
 #[derive(Debug, Clone, PartialEq)]
