@@ -902,3 +902,40 @@ async fn pagination_stops_at_the_page_cap() {
     assert!(matches!(results[5], Err(Error::TooManyPages { limit: 5 })));
     assert_eq!(fetched.load(std::sync::atomic::Ordering::SeqCst), 4);
 }
+
+/// What a generated operation returns: `request.call(read)` owns everything it needs (the
+/// client and the request builder can be dropped, the future spawned), runs `read` on the
+/// whole response, and never calls `read` when the request fails before an answer.
+#[tokio::test]
+async fn a_call_owns_its_request_and_reads_the_answer_once() {
+    fn assert_spawnable<F: std::future::Future + Send + Unpin + 'static>(f: F) -> F {
+        f
+    }
+    fn read(raw: paragon_runtime::Received) -> Result<(u16, String), Error> {
+        let status = raw.status().as_u16();
+        Ok((status, raw.text()?.body))
+    }
+    let server = MockServer::start().await;
+    Mock::given(path("/hello"))
+        .respond_with(ResponseTemplate::new(201).set_body_string("hi"))
+        .mount(&server)
+        .await;
+    let client = Client::builder(&server.uri()).build().unwrap();
+    let call = assert_spawnable(client.request(Method::GET, "/hello").call(read));
+    drop(client);
+    let answer = tokio::spawn(call).await.unwrap().unwrap();
+    assert_eq!(answer, (201, "hi".to_owned()));
+
+    // An invalid request ends before `read`: its error is the call's.
+    fn never(_: paragon_runtime::Received) -> Result<(), Error> {
+        panic!("read must not run without a response")
+    }
+    let client = Client::builder(&server.uri()).build().unwrap();
+    let err = client
+        .request(Method::GET, "/x")
+        .header("X-Bad", &"line\nbreak")
+        .call(never)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+}
