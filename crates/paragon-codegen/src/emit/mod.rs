@@ -29,9 +29,9 @@ pub fn doc_attrs(doc: Option<&str>) -> TokenStream {
 /// A part of an API module that can be emitted and formatted on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// [`client::client_part`].
+    /// The `n`th group of operations (`client::client_part`).
     Client(usize),
-    /// [`types::types_part`].
+    /// The `n`th group of types (`types::types_part`).
     Types(usize),
 }
 

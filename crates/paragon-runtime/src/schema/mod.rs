@@ -8,7 +8,7 @@
 //!
 //! The code generator prepares the embedded text: every `$ref` (by relative URI, `$id` or
 //! `$anchor`, to another file) is rewritten to a pointer into that one document, and every
-//! `pattern` is already in the syntax of the [`regex`](crate::regex) crate. What is checked
+//! `pattern` is already in the syntax of the [`regex`] crate. What is checked
 //! here is therefore one self-contained document.
 //!
 //! ```
@@ -59,7 +59,7 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// A value the schema refuses: every rule it breaks (the first [`MAX_REPORTED`]).
+/// A value the schema refuses: every rule it breaks (the first 16).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     violations: Vec<Violation>,
