@@ -202,7 +202,8 @@ const NOTES: &str = "\
   include its rustfmt run, which neither side runs here. progenitor reads only OpenAPI 3.0
   (through `openapiv3`), so it is not run on the Paragon specs and Mistral's document (3.1).
 - **Generated code.** One `impl Client` per 64 operations. Each operation has a private request
-  builder, `op` and `op_with_response`. Retries, authentication, query encoding and error
+  builder, `op` and `op_with_response` (plain functions returning `paragon_runtime::Call<T>`,
+  one boxed future per request). Retries, authentication, query encoding and error
   bodies live in `paragon-runtime`, once.
 - **Workflow overhead.** Each compiled step keeps only what its own expressions read: the
   request record, `$url` and `$method` are built only for steps whose criteria or outputs use
@@ -260,6 +261,12 @@ const RESTATE_END: &str = "<!-- /restate -->";
 /// `--write` keeps it).
 const COLD_BEGIN: &str = "<!-- cold-builds: bash scripts/cold-build.sh [BEFORE_COMMIT] -->";
 const COLD_END: &str = "<!-- /cold-builds -->";
+
+/// Marks the notes written by hand under the large-document table (from several runs); every
+/// `--write` keeps them, right after that table.
+const LARGE_NOTES_BEGIN: &str =
+    "<!-- large-notes: written by hand from several runs; every `--write` keeps them -->";
+const LARGE_NOTES_END: &str = "<!-- /large-notes -->";
 
 /// Marks the large-document section of BENCHMARKS.md, which `--only large --write` replaces.
 const LARGE_BEGIN: &str = "<!-- large-documents: cargo xtask bench --only large --write -->";
@@ -527,10 +534,28 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             }
         }
         let text = format!("{}\n{kept}", text.trim_end());
+        let text = keep_after(&old, text, (LARGE_NOTES_BEGIN, LARGE_NOTES_END), LARGE_END);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(())
+}
+
+/// `new` with the block `begin`…`end` of `old` (if it has one) put right after the line that
+/// holds `anchor` in `new` (or at the end when `new` has no such line): notes written by hand
+/// survive a rewrite of the tables around them.
+fn keep_after(old: &str, new: String, (begin, end): (&str, &str), anchor: &str) -> String {
+    let block = match (old.find(begin), old.find(end)) {
+        (Some(a), Some(b)) if b > a => &old[a..b + end.len()],
+        _ => return new,
+    };
+    match new.find(anchor) {
+        Some(at) => {
+            let cut = new[at..].find('\n').map_or(new.len(), |n| at + n + 1);
+            format!("{}\n{block}\n{}", &new[..cut], &new[cut..])
+        }
+        None => format!("{}\n\n{block}\n", new.trim_end()),
+    }
 }
 
 fn build_bench_bin(name: &str) -> Result<PathBuf> {
@@ -698,6 +723,33 @@ fn runtime_report(
             ms(rt),
             ms(p),
             rt / p
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_notes_survive_a_rewrite_right_after_their_table() {
+        let notes = (LARGE_NOTES_BEGIN, LARGE_NOTES_END);
+        let old = format!("# B\n{LARGE_END}\n\n{LARGE_NOTES_BEGIN}\nby hand\n{LARGE_NOTES_END}\n");
+        let new = format!("# B\n| new |\n{LARGE_END}\n\n## Next\n");
+        let kept = keep_after(&old, new.clone(), notes, LARGE_END);
+        assert_eq!(
+            kept,
+            format!(
+                "# B\n| new |\n{LARGE_END}\n\n{LARGE_NOTES_BEGIN}\nby hand\n{LARGE_NOTES_END}\n\n## Next\n"
+            )
+        );
+        // Nothing to keep: the text is as written.
+        assert_eq!(keep_after("# B\n", new.clone(), notes, LARGE_END), new);
+        // No table to follow: the notes go at the end, not lost.
+        let end = keep_after(&old, "# B\n".into(), notes, LARGE_END);
+        assert!(
+            end.ends_with(&format!("by hand\n{LARGE_NOTES_END}\n")),
+            "{end}"
         );
     }
 }
