@@ -527,10 +527,8 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             (RESTATE_BEGIN, RESTATE_END),
             (COLD_BEGIN, COLD_END),
         ] {
-            if let (Some(a), Some(b)) = (old.find(begin), old.find(end))
-                && b > a
-            {
-                kept.push_str(&format!("\n{}\n", &old[a..b + end.len()]));
+            if let Some(block) = marked(&old, begin, end) {
+                kept.push_str(&format!("\n{}\n", &old[block]));
             }
         }
         let text = format!("{}\n{kept}", text.trim_end());
@@ -541,13 +539,27 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Where the block from the line mark `begin` to `end` (both included) lies in `text`.
+fn marked(text: &str, begin: &str, end: &str) -> Option<std::ops::Range<usize>> {
+    let (a, b) = (text.find(begin)?, text.find(end)?);
+    (b > a).then(|| a..b + end.len())
+}
+
+/// `text` with its block `begin`…`end` replaced by `section` (which carries both marks), or
+/// with `section` added at the end when it has no such block.
+pub(crate) fn replace_marked(text: &str, begin: &str, end: &str, section: &str) -> String {
+    match marked(text, begin, end) {
+        Some(block) => format!("{}{section}{}", &text[..block.start], &text[block.end..]),
+        None => format!("{}\n\n{section}\n", text.trim_end()),
+    }
+}
+
 /// `new` with the block `begin`…`end` of `old` (if it has one) put right after the line that
 /// holds `anchor` in `new` (or at the end when `new` has no such line): notes written by hand
 /// survive a rewrite of the tables around them.
 fn keep_after(old: &str, new: String, (begin, end): (&str, &str), anchor: &str) -> String {
-    let block = match (old.find(begin), old.find(end)) {
-        (Some(a), Some(b)) if b > a => &old[a..b + end.len()],
-        _ => return new,
+    let Some(block) = marked(old, begin, end).map(|r| &old[r]) else {
+        return new;
     };
     match new.find(anchor) {
         Some(at) => {
@@ -591,12 +603,7 @@ fn large_only(write: bool) -> Result<()> {
         let path = root().join("BENCHMARKS.md");
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let section = r[r.find(LARGE_BEGIN).unwrap_or(0)..].trim_end().to_owned();
-        let updated = match (text.find(LARGE_BEGIN), text.find(LARGE_END)) {
-            (Some(a), Some(b)) if b > a => {
-                format!("{}{section}{}", &text[..a], &text[b + LARGE_END.len()..])
-            }
-            _ => format!("{}\n\n{section}\n", text.trim_end()),
-        };
+        let updated = replace_marked(&text, LARGE_BEGIN, LARGE_END, &section);
         std::fs::write(&path, updated).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote the large-document section of {}", path.display());
     }
@@ -730,6 +737,20 @@ fn runtime_report(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marked_section_is_replaced_in_place_or_added_at_the_end() {
+        let section = format!("{LARGE_BEGIN}\nnew\n{LARGE_END}");
+        let text = format!("# B\n{LARGE_BEGIN}\nold\n{LARGE_END}\n## After\n");
+        assert_eq!(
+            replace_marked(&text, LARGE_BEGIN, LARGE_END, &section),
+            format!("# B\n{section}\n## After\n")
+        );
+        assert_eq!(
+            replace_marked("# B\n\n", LARGE_BEGIN, LARGE_END, &section),
+            format!("# B\n\n{section}\n")
+        );
+    }
 
     #[test]
     fn hand_notes_survive_a_rewrite_right_after_their_table() {

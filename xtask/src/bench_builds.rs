@@ -356,12 +356,7 @@ pub fn only(write: bool, oxide: &Path) -> Result<()> {
         let path = root().join("BENCHMARKS.md");
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let section = r.trim_end();
-        let updated = match (text.find(BEGIN), text.find(END)) {
-            (Some(a), Some(b)) if b > a => {
-                format!("{}{section}{}", &text[..a], &text[b + END.len()..])
-            }
-            _ => format!("{}\n\n{section}\n", text.trim_end()),
-        };
+        let updated = crate::bench::replace_marked(&text, BEGIN, END, section);
         std::fs::write(&path, updated).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote the compile-time section of {}", path.display());
     }

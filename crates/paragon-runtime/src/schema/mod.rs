@@ -35,7 +35,7 @@ use serde_json::Value;
 pub const MAX_CHECK_DEPTH: usize = 200;
 
 /// Most violations one check reports; past this it says how many more there were.
-const MAX_REPORTED: usize = 16;
+pub const MAX_REPORTED: usize = 16;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// A value the schema refuses: every rule it breaks (the first 16).
+/// A value the schema refuses: every rule it breaks (the first [`MAX_REPORTED`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     violations: Vec<Violation>,
